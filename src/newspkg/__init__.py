@@ -1,0 +1,80 @@
+"""newspkg: structured news-article metadata.
+
+Typed models of everything a news page carries, a stable native JSON format,
+schema.org JSON-LD both ways, read time in every script, and checks an editor
+can act on.
+
+>>> import newspkg
+>>> article = newspkg.Article(url="https://example.com/news/1", headline="Grid operators brace")
+>>> newspkg.from_json(newspkg.to_json(article)) == article
+True
+"""
+
+from contextlib import suppress as _suppress
+from importlib.metadata import version as _version
+
+from newspkg._dates import DateOrder, parse_date
+from newspkg._models import (
+    Article,
+    ArticleKind,
+    Author,
+    AuthorKind,
+    Date,
+    Figure,
+    ProvenanceNote,
+    Publisher,
+    PublisherKind,
+    RelatedRead,
+    SourceNote,
+    SourceRole,
+)
+from newspkg._native import FORMAT_VERSION, from_dict, from_json, make_converter, to_dict, to_json
+from newspkg.errors import (
+    LimitExceededError,
+    NewspkgError,
+    NoArticleError,
+    ParseError,
+    Problem,
+    RemoteContextError,
+    ValidationError,
+)
+
+__version__ = _version("newspkg")
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Article",
+    "ArticleKind",
+    "Author",
+    "AuthorKind",
+    "Date",
+    "DateOrder",
+    "Figure",
+    "LimitExceededError",
+    "NewspkgError",
+    "NoArticleError",
+    "ParseError",
+    "Problem",
+    "ProvenanceNote",
+    "Publisher",
+    "PublisherKind",
+    "RelatedRead",
+    "RemoteContextError",
+    "SourceNote",
+    "SourceRole",
+    "ValidationError",
+    "__version__",
+    "from_dict",
+    "from_json",
+    "make_converter",
+    "parse_date",
+    "to_dict",
+    "to_json",
+]
+
+# Reprs and docs show the public path (newspkg.Article), not the private module.
+for _name in __all__:
+    _obj = globals()[_name]
+    if getattr(_obj, "__module__", "").startswith("newspkg._"):
+        with _suppress(AttributeError, TypeError):  # some objects have a read-only module
+            _obj.__module__ = __name__

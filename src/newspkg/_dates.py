@@ -1,0 +1,151 @@
+"""Turning the dates people and pages write into model dates, refusing what is unclear."""
+
+import enum
+import re
+import warnings
+from datetime import UTC, date, datetime, timezone, tzinfo
+from typing import Final
+from zoneinfo import ZoneInfo
+
+from dateutil import parser as dateutil_parser
+
+from newspkg._models import Date
+from newspkg._validation import date_problem
+from newspkg.errors import ValidationError
+
+__all__ = ["DateOrder", "parse_date"]
+
+
+class DateOrder(enum.Enum):
+    """How to read an all-numeric date such as ``04/06/2026``."""
+
+    DAY_FIRST = "day_first"  # 4 June 2026, as most of the world writes it
+    MONTH_FIRST = "month_first"  # April 6, 2026, as the United States writes it
+
+
+# dateutil fills any part the text lacks from a default; parsing twice with two
+# defaults that differ in every part shows exactly which parts the text gave.
+# Minutes and seconds are left equal: a time given as "10am" means 10:00:00.
+_DEFAULTS: Final = (datetime(2001, 1, 1, 0), datetime(2002, 2, 2, 1))
+_UTC_NAMES: Final = {"UTC": UTC, "GMT": UTC, "Z": UTC}
+_NUMERIC_DATE: Final = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})\b")
+_ISO_LIKE: Final = re.compile(r"^\s*[+-]?\d{4}-\d{2}")
+
+
+def parse_date(
+    text: str,
+    *,
+    order: DateOrder | None = None,
+    default_timezone: tzinfo | None = None,
+) -> Date:
+    """Read a date as people and pages write it; refuse anything partial or ambiguous.
+
+    Accepts ISO 8601 (``2026-04-06``, ``2026-04-06T09:30:00+02:00``, ``...Z``) and
+    the forms pages print (``Apr 6, 2026``, ``April 6, 2026``, ``6 April 2026``,
+    with an optional time and zone). Returns a `date` when the text names a day,
+    an aware `datetime` when it names a time too.
+
+    Args:
+        text: the date as written.
+        order: how to read an all-numeric date like ``04/06/2026``; without it,
+            such a date is refused unless only one reading is possible.
+        default_timezone: the zone of a time written without one; without it,
+            such a time is refused, because guessing would shift the instant.
+
+    Raises:
+        ValidationError: the text is not a date, lacks the year, month or day
+            ("April 2026", "2026"), is ambiguous, or has a time without a zone.
+
+    >>> parse_date("Apr 6, 2026")
+    datetime.date(2026, 4, 6)
+    >>> parse_date("2026-04-06T09:30:00Z").isoformat()
+    '2026-04-06T09:30:00+00:00'
+    """
+    if not isinstance(text, str):
+        raise ValidationError(f"expected text, got {type(text).__name__}")
+    cleaned = text.strip()
+    if not cleaned:
+        raise ValidationError("a date is required, got empty text")
+    if _ISO_LIKE.match(cleaned):
+        return _finish(_parse_iso(cleaned), text, default_timezone)
+    day_first = _day_first(cleaned, order)
+    readings = [_parse(cleaned, default, day_first=day_first) for default in _DEFAULTS]
+    first, second = readings
+    missing = [
+        name
+        for name, a, b in (("year", first.year, second.year), ("month", first.month, second.month))
+        if a != b
+    ]
+    if first.day != second.day:
+        missing.append("day")
+    if missing:
+        raise ValidationError(f"{text!r} does not name a whole day (no {' or '.join(missing)})")
+    if first.hour != second.hour:  # no time in the text: a calendar day
+        return first.date()
+    return _finish(first, text, default_timezone)
+
+
+def _finish(moment: Date, text: str, default_timezone: tzinfo | None) -> Date:
+    """Give a parsed time its zone as a plain fixed offset, or refuse a zone-less one."""
+    if not isinstance(moment, datetime):
+        return moment
+    first = moment
+    if first.tzinfo is None:
+        if default_timezone is None:
+            raise ValidationError(
+                f"{text!r} has a time but no time zone; add one, or pass default_timezone="
+            )
+        first = first.replace(tzinfo=default_timezone)
+    offset = first.utcoffset()
+    if offset is not None and not isinstance(first.tzinfo, timezone | ZoneInfo):
+        # dateutil's tzoffset/tzutc become the stdlib's fixed offset: same instant, plainer repr.
+        first = first.replace(tzinfo=timezone(offset))
+    problem = date_problem(first)
+    if problem is not None:
+        raise ValidationError(problem)
+    return first
+
+
+def _day_first(text: str, order: DateOrder | None) -> bool:
+    """Decide how to read a numeric date, refusing a guess between two valid readings."""
+    if order is not None:
+        return order is DateOrder.DAY_FIRST
+    match = _NUMERIC_DATE.match(text)
+    if match is None or _ISO_LIKE.match(text):
+        return False
+    first, second = int(match.group(1)), int(match.group(2))
+    if len(match.group(3)) < 4:
+        raise ValidationError(f"{text!r} has a two-digit year; write the year in full")
+    if first <= 12 and second <= 12 and first != second:
+        raise ValidationError(
+            f"{text!r} is ambiguous (day/month or month/day?); pass order=DateOrder.DAY_FIRST "
+            "or DateOrder.MONTH_FIRST"
+        )
+    return first > 12
+
+
+def _parse_iso(text: str) -> Date:
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            f"{text!r} is not a complete ISO 8601 date (YYYY-MM-DD) or date-time"
+        ) from None
+
+
+def _parse(text: str, default: datetime, *, day_first: bool) -> datetime:
+    with warnings.catch_warnings():
+        # An abbreviation like "CET" or "EST" is ambiguous; refuse it rather than drop it.
+        warnings.simplefilter("error", dateutil_parser.UnknownTimezoneWarning)
+        try:
+            return dateutil_parser.parse(
+                text, default=default, dayfirst=day_first, tzinfos=_UTC_NAMES
+            )
+        except dateutil_parser.UnknownTimezoneWarning:
+            raise ValidationError(
+                f"{text!r} names a time zone by abbreviation; write an offset such as +01:00"
+            ) from None
+        except (ValueError, OverflowError, TypeError) as error:
+            raise ValidationError(f"not a date: {text!r} ({error})") from None

@@ -1,0 +1,475 @@
+"""Safe JSON loading and offline JSON-LD processing: the only module that imports pyld.
+
+Everything pyld does for newspkg goes through here, so that
+
+* no JSON-LD operation ever opens a socket: every schema.org context URL resolves to the
+  context bundled in ``newspkg/_data/schemaorg-context.jsonld``, any other URL is refused
+  with `RemoteContextError`;
+* no pyld global is touched: a private `ContextResolver` with a private cache is used
+  instead of ``pyld.jsonld.set_document_loader`` and pyld's shared resolved-context cache;
+* relative ``@id``s stay relative unless a page URL is given as ``base`` (pyld's default
+  base, ``http://example.org/base/``, would invent IRIs);
+* no third-party exception escapes: pyld's ``JsonLdError``, ``json.JSONDecodeError``,
+  ``RecursionError`` and friends become `ParseError`, `RemoteContextError` or
+  `LimitExceededError`;
+* input size and nesting are checked before any expensive work (`MAX_TEXT_SIZE`,
+  `MAX_DEPTH`, `MAX_VALUES`).
+
+Expanded IRIs follow the document's own context. With a schema.org context URL (any form)
+or ``{"@vocab": "http://schema.org/"}`` terms expand to ``http://schema.org/Term`` (the
+bundled context, like schema.org's, uses ``http://``); with ``{"@vocab":
+"https://schema.org/"}`` they expand to ``https://schema.org/Term``. Readers should accept
+both namespaces.
+
+>>> expand(load_json('{"@context": "https://schema.org", "@type": "NewsArticle"}'))
+[{'@type': ['http://schema.org/NewsArticle']}]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Callable, Iterator, MutableMapping
+from functools import cache
+from importlib import resources
+from typing import TypeAlias, cast
+from urllib.parse import urlsplit
+
+from pyld import jsonld
+from pyld.context_resolver import ContextResolver
+
+from newspkg.errors import LimitExceededError, ParseError, RemoteContextError
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_TEXT_SIZE",
+    "MAX_VALUES",
+    "JsonArray",
+    "JsonObject",
+    "JsonValue",
+    "bundled_context",
+    "compact",
+    "expand",
+    "flatten",
+    "is_schemaorg_context_url",
+    "load_json",
+]
+
+JsonValue: TypeAlias = (
+    None | bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"]
+)
+"""A parsed JSON value, as `json.loads` returns it."""
+JsonObject: TypeAlias = dict[str, JsonValue]
+JsonArray: TypeAlias = list[JsonValue]
+
+MAX_TEXT_SIZE = 5 * 1024 * 1024
+"""Largest JSON text accepted: 5 MiB (bytes for `bytes` input, characters for `str`)."""
+MAX_DEPTH = 64
+"""Deepest nesting of arrays and objects accepted (``[[1]]`` has depth 2)."""
+MAX_VALUES = 1_000_000
+"""Most values (objects, arrays, keys' values and scalars) accepted in one document."""
+
+_DATA_PACKAGE = "newspkg._data"
+_CONTEXT_FILE = "schemaorg-context.jsonld"
+
+# Every path under which schema.org serves (or has served) its JSON-LD context. The
+# versioned vocabulary files (schemaorg-current-https.jsonld, ...) are not contexts: their
+# @context only declares prefixes, so they are deliberately not served from the bundle.
+_CONTEXT_PATHS = frozenset({"", "/", "/docs/jsonldcontext.json", "/docs/jsonldcontext.jsonld"})
+_CONTEXT_HOSTS = frozenset({"schema.org", "www.schema.org"})
+
+# A JSON string (escapes skipped, unterminated allowed) or one bracket: enough to measure
+# nesting without parsing, because brackets inside strings are consumed by the first branch.
+_STRUCTURE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
+# What pages wrap script bodies in: <![CDATA[ ... ]]>, //<![CDATA[ ... //]]> and the
+# /*<![CDATA[*/ ... /*]]>*/ form. Replaced by spaces so error line/column stay true.
+_CDATA_OPEN = re.compile(r"\A\s*(?://[ \t]*|/\*\s*)?<!\[CDATA\[(?:\s*\*/)?")
+_RELATIVE_IRI = re.compile(r"invalid relative IRI '(.*)' for a missing baseIRI", re.DOTALL)
+_CDATA_CLOSE = re.compile(r"(?://[ \t]*|/\*\s*)?\]\]>(?:\s*\*/)?\s*\Z")
+
+# pyld's caches are plain dicts/LRUs without locks; pyld is pure Python, so serialising its
+# calls costs no parallelism under the GIL and keeps the shared cache consistent.
+_PYLD_LOCK = threading.Lock()
+
+
+# --- JSON text -------------------------------------------------------------------------------
+
+
+def load_json(source: str | bytes | JsonValue, *, path: str = "$") -> JsonValue:
+    """Return parsed JSON from JSON text, or check already-parsed data against the limits.
+
+    A `str` or `bytes` is JSON text: a leading byte-order mark, a CDATA wrapper and raw
+    control characters inside strings (all common in ``<script>`` blocks) are tolerated;
+    ``NaN``/``Infinity`` are not JSON and are refused. Bytes are UTF-8, -16 or -32. Any other
+    value must already be JSON data (dicts with `str` keys, lists, str, int, finite float,
+    bool, None) and is returned as it is, not copied.
+
+    Args:
+        source: JSON text, or parsed JSON data.
+        path: where ``source`` sits in a larger input, for error messages.
+
+    Raises:
+        LimitExceededError: larger than `MAX_TEXT_SIZE`, deeper than `MAX_DEPTH`, or more
+            than `MAX_VALUES` values.
+        ParseError: not JSON; the message gives line and column.
+
+    >>> load_json(b'\\xef\\xbb\\xbf<![CDATA[{"a": [1, 2]}]]>')
+    {'a': [1, 2]}
+    """
+    if isinstance(source, bytes):
+        return _parse_text(_decode(source, path=path), path=path)
+    if isinstance(source, str):
+        return _parse_text(source, path=path)
+    check_json_value(source, path=path)
+    return source
+
+
+def _decode(data: bytes, *, path: str) -> str:
+    if len(data) > MAX_TEXT_SIZE:
+        raise LimitExceededError(
+            f"JSON text is {len(data):,} bytes; the limit is {MAX_TEXT_SIZE:,}", path=path
+        )
+    encoding = json.detect_encoding(data)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        message = f"JSON text is not valid {encoding} (byte {error.start})"
+        raise ParseError(message, path=path) from None
+
+
+def _parse_text(text: str, *, path: str) -> JsonValue:
+    if len(text) > MAX_TEXT_SIZE:
+        raise LimitExceededError(
+            f"JSON text is {len(text):,} characters; the limit is {MAX_TEXT_SIZE:,}", path=path
+        )
+    text = _unwrap(text)
+    _check_text_depth(text, path=path)
+    try:
+        # strict=False lets raw tabs/newlines inside strings through, as browsers do.
+        value: JsonValue = json.loads(text, strict=False, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        message = f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        raise ParseError(message, path=path) from None
+    except ValueError as error:  # NaN/Infinity, or an integer over Python's digit limit
+        raise ParseError(f"not valid JSON: {error}", path=path) from None
+    except RecursionError:  # unreachable after the depth check; kept as a last guard
+        raise LimitExceededError(f"JSON nested deeper than {MAX_DEPTH}", path=path) from None
+    _check_shape(value, path=path, check_types=False)
+    return value
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _unwrap(text: str) -> str:
+    """Blank out a leading BOM and a CDATA wrapper, keeping every other character in place."""
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]
+    opening = _CDATA_OPEN.match(text)
+    if opening is None:
+        return text
+    text = " " * opening.end() + text[opening.end() :]
+    closing = _CDATA_CLOSE.search(text, opening.end())
+    if closing is not None:
+        text = text[: closing.start()] + " " * (closing.end() - closing.start())
+    return text
+
+
+def _check_text_depth(text: str, *, path: str) -> None:
+    """Refuse text nested deeper than `MAX_DEPTH` before `json.loads` recurses into it."""
+    depth = 0
+    for match in _STRUCTURE.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise LimitExceededError(
+                    f"JSON nested deeper than {MAX_DEPTH} levels", path=path
+                )
+        elif token in "]}":
+            depth -= 1
+
+
+def check_json_value(value: object, *, path: str = "$") -> None:
+    """Check that ``value`` is JSON data within `MAX_DEPTH` and `MAX_VALUES`, without recursion.
+
+    Raises:
+        LimitExceededError: too deep or too many values (also catches self-containing lists).
+        ParseError: something that JSON cannot hold (a tuple, a non-str key, NaN, ...).
+    """
+    _check_shape(value, path=path, check_types=True)
+
+
+def _check_shape(value: object, *, path: str, check_types: bool) -> None:
+    # An explicit stack of (container, depth); depth is checked when a container is pushed,
+    # so a cyclic structure stops at MAX_DEPTH instead of looping.
+    count = 0
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            raise LimitExceededError(f"JSON holds more than {MAX_VALUES:,} values", path=path)
+        children: Iterator[object]
+        if isinstance(item, dict):
+            if check_types and not all(isinstance(key, str) for key in item):
+                raise ParseError("JSON object keys must be strings", path=path)
+            children = iter(item.values())
+        elif isinstance(item, list):
+            children = iter(item)
+        else:
+            if check_types:
+                _check_scalar(item, path=path)
+            continue
+        if depth + 1 > MAX_DEPTH:
+            raise LimitExceededError(f"JSON nested deeper than {MAX_DEPTH} levels", path=path)
+        stack.extend((child, depth + 1) for child in children)
+
+
+def _check_scalar(item: object, *, path: str) -> None:
+    if isinstance(item, float) and (item != item or item in (float("inf"), float("-inf"))):
+        raise ParseError(f"{item} is not a JSON number", path=path)
+    if item is not None and not isinstance(item, str | int | float):  # bool is an int
+        raise ParseError(f"a {type(item).__name__} is not a JSON value", path=path)
+
+
+# --- the bundled context and the offline loader ----------------------------------------------
+
+
+@cache
+def bundled_context() -> JsonObject:
+    """Return the bundled schema.org context document (``{"@context": {...}}``).
+
+    Generated from schema.org release 30.0 by ``scripts/generate_schemaorg.py``: every
+    term maps to ``schema:Term``, ``@vocab`` is ``http://schema.org/``, no datatype
+    coercions. The same object is returned on every call; do not mutate it.
+    """
+    text = resources.files(_DATA_PACKAGE).joinpath(_CONTEXT_FILE).read_text(encoding="utf-8")
+    document = json.loads(text)
+    assert isinstance(document, dict)
+    return cast(JsonObject, document)
+
+
+def is_schemaorg_context_url(url: str) -> bool:
+    """Tell whether ``url`` names schema.org's JSON-LD context (served from the bundle).
+
+    Accepted: ``http`` or ``https``, host ``schema.org`` or ``www.schema.org`` (any case),
+    path empty, ``/``, ``/docs/jsonldcontext.json`` or ``/docs/jsonldcontext.jsonld``,
+    with no query, fragment, user or port.
+
+    >>> is_schemaorg_context_url("http://www.schema.org/"), is_schemaorg_context_url("https://schema.org/Article")
+    (True, False)
+    """  # noqa: E501
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return False
+    return (
+        parts.scheme.lower() in {"http", "https"}
+        and (parts.hostname or "") in _CONTEXT_HOSTS
+        and parts.username is None
+        and port is None
+        and parts.path in _CONTEXT_PATHS
+        and not parts.query
+        and not parts.fragment
+        and "?" not in url
+        and "#" not in url
+    )
+
+
+class _RefusedContextError(Exception):
+    """Raised inside pyld by the loader; turned into `RemoteContextError` on the way out."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self.url = url
+
+
+def _load_document(url: str, _options: object) -> dict[str, object]:
+    """pyld document loader: the bundled context for schema.org URLs, refusal otherwise."""
+    if not is_schemaorg_context_url(url):
+        raise _RefusedContextError(url)
+    return {
+        "contentType": "application/ld+json",
+        "contextUrl": None,
+        "documentUrl": url,
+        "document": bundled_context(),
+        # The "static" tag makes the resolver keep the resolved context in its shared cache.
+        "tag": "static",
+    }
+
+
+class _BundledContextCache(MutableMapping[str, object]):
+    """The resolver's shared cache, holding only the bundled context, under one slot.
+
+    pyld caches a resolved remote context under the URL it was fetched from, and inline
+    contexts under their canonical JSON. Folding every schema.org URL form into one slot
+    means the 3,000-term context is processed once per process, whichever form a page
+    uses; dropping everything else keeps pages' own inline contexts from piling up.
+    """
+
+    def __init__(self) -> None:
+        self._slot: object = None
+
+    def __getitem__(self, key: str) -> object:
+        if self._slot is None or not is_schemaorg_context_url(key):
+            raise KeyError(key)
+        return self._slot
+
+    def __setitem__(self, key: str, value: object) -> None:
+        if is_schemaorg_context_url(key):
+            self._slot = value
+
+    def __delitem__(self, key: str) -> None:
+        raise KeyError(key)  # pyld never deletes; nothing else may
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0 if self._slot is None else 1
+
+
+_SHARED_CACHE = _BundledContextCache()
+
+
+def _options(base: str | None) -> dict[str, object]:
+    return {
+        # None, not "": pyld resolves relative IRIs against http://example.org/base/ when
+        # the base is "", and leaves them relative only when it is None.
+        "base": base or None,
+        "documentLoader": _load_document,
+        "contextResolver": ContextResolver(_SHARED_CACHE, _load_document),
+        "processingMode": "json-ld-1.1",
+    }
+
+
+# --- JSON-LD operations ----------------------------------------------------------------------
+
+
+def expand(doc: JsonValue, *, base: str | None = None) -> list[JsonObject]:
+    """Expand a JSON-LD document offline.
+
+    Args:
+        doc: parsed JSON-LD (see `load_json`); a bare scalar expands to ``[]``.
+        base: the page URL, used to resolve relative ``@id``s; when None they stay relative.
+
+    Returns:
+        The expanded node objects (full IRIs, every value in an array).
+
+    Raises:
+        RemoteContextError: the document names a context other than schema.org's.
+        LimitExceededError: the document is too large or too deep (see `load_json`).
+        ParseError: the document is not valid JSON-LD.
+    """
+    check_json_value(doc)
+    if not isinstance(doc, dict | list):
+        return []  # pyld would take a bare string for a URL to fetch
+    result = _call_pyld(lambda: jsonld.expand(doc, _options(base)))
+    return _object_list(result)
+
+
+def compact(doc: JsonValue, context: JsonValue, *, base: str | None = None) -> JsonObject:
+    """Compact a JSON-LD document offline with ``context``.
+
+    Args:
+        doc: parsed JSON-LD.
+        context: a context (object, array, or a schema.org context URL); a document with an
+            ``@context`` key is accepted too.
+        base: the page URL; when given, IRIs under it are compacted to relative ones.
+
+    Raises:
+        RemoteContextError: ``doc`` or ``context`` names a context other than schema.org's.
+        LimitExceededError: the document is too large or too deep.
+        ParseError: the document or the context is not valid JSON-LD.
+    """
+    check_json_value(doc)
+    check_json_value(context, path="@context")
+    if not isinstance(doc, dict | list):
+        doc = []
+    if context is None:
+        raise ParseError("the compaction context must not be null", path="@context")
+    result = _call_pyld(lambda: jsonld.compact(doc, context, _options(base)))
+    if not isinstance(result, dict):
+        raise ParseError("JSON-LD compaction did not return an object")
+    return cast(JsonObject, result)
+
+
+def flatten(doc: JsonValue, *, base: str | None = None) -> list[JsonObject]:
+    """Flatten a JSON-LD document offline: one expanded node object per subject.
+
+    Nested nodes are pulled out to the top level and referenced by ``@id``; nodes without
+    one get fresh blank-node labels (``_:b0``, ``_:b1``, ... numbered per call).
+
+    Raises:
+        RemoteContextError: the document names a context other than schema.org's.
+        LimitExceededError: the document is too large or too deep.
+        ParseError: the document is not valid JSON-LD.
+    """
+    check_json_value(doc)
+    if not isinstance(doc, dict | list):
+        return []
+    result = _call_pyld(lambda: jsonld.flatten(doc, None, _options(base)))
+    return _object_list(result)
+
+
+def _object_list(result: object) -> list[JsonObject]:
+    if not isinstance(result, list) or not all(isinstance(item, dict) for item in result):
+        raise ParseError("JSON-LD processing did not return a list of node objects")
+    return cast(list[JsonObject], result)
+
+
+def _call_pyld(operation: Callable[[], object]) -> object:
+    """Run a pyld operation, translating whatever it raises into newspkg errors."""
+    try:
+        with _PYLD_LOCK:
+            return operation()
+    except RecursionError:
+        raise LimitExceededError(
+            "JSON-LD nested too deeply to process (contexts or values)"
+        ) from None
+    # pyld raises JsonLdError, but also bare ValueError/KeyError/TypeError from its IRI
+    # resolver and context code on odd input; none of them may reach newspkg's callers.
+    except Exception as error:  # noqa: BLE001
+        raise _translate(error) from None
+
+
+def _translate(error: BaseException) -> ParseError:
+    chain = list(_causes(error))
+    for cause in chain:
+        if isinstance(cause, _RefusedContextError):
+            return RemoteContextError(
+                f"remote @context {cause.url!r} is not bundled; newspkg only resolves "
+                "schema.org's context and never fetches others",
+                path="@context",
+            )
+    for cause in chain:
+        # pyld's IRI resolver raises a bare ValueError for a relative @context reference
+        # ("schema.org", "//schema.org") when there is no base URL to resolve it against.
+        relative = _RELATIVE_IRI.search(str(cause)) if isinstance(cause, ValueError) else None
+        if relative is not None:
+            return RemoteContextError(
+                f"@context {relative.group(1)!r} is relative and there is no base URL to "
+                "resolve it against; pass the page URL as base",
+                path="@context",
+            )
+    pyld_errors = [cause for cause in chain if isinstance(cause, jsonld.JsonLdError)]
+    if pyld_errors:
+        # The innermost JsonLdError says what is wrong; outer ones only say which step failed.
+        innermost = pyld_errors[-1]
+        code = f" ({innermost.code})" if innermost.code else ""
+        return ParseError(f"invalid JSON-LD: {innermost.args[0]}{code}")
+    return ParseError(f"invalid JSON-LD: {type(chain[-1]).__name__}: {chain[-1]}")
+
+
+def _causes(error: BaseException) -> Iterator[BaseException]:
+    """Yield ``error`` and its causes, outermost first; pyld chains with ``raise ... from``."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__

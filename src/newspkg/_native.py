@@ -1,0 +1,226 @@
+"""newspkg's native JSON: the stable wire format services exchange articles in.
+
+Keys are the model's field names; absent keys take the field's default (None
+or an empty list); dates are ISO 8601 text ("2026-04-06" for a day,
+"2026-04-06T09:30:00+02:00" for an instant); enums are their lower-case
+values. The document carries ``"format_version": 1`` so the format can evolve.
+docs/native-json.md documents every key.
+
+Reading is strict: unknown keys, wrong JSON types and missing required keys are
+all reported at once in one `ValidationError`, each with its JSON path. None of
+cattrs' lenient coercions (``"false"`` → True, ``12.7`` → 12) get through.
+"""
+
+import enum
+import json
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date, datetime
+from functools import cache
+from typing import Any, Final
+
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from newspkg._models import Article
+from newspkg._validation import describe_type
+from newspkg.errors import NewspkgError, ParseError, Problem, ValidationError, join_path
+
+FORMAT_VERSION: Final = 1
+"""The version of the native JSON format this release reads and writes."""
+
+VERSION_KEY: Final = "format_version"
+
+JsonDict = dict[str, Any]
+
+
+def to_dict(article: Article) -> JsonDict:
+    """Return ``article`` as a JSON-ready dict in the native format.
+
+    >>> to_dict(Article(url="https://example.com/a", headline="Hi"))
+    {'format_version': 1, 'url': 'https://example.com/a', 'headline': 'Hi'}
+    """
+    if not isinstance(article, Article):
+        raise ValidationError(f"expected an Article, got {type(article).__name__}")
+    body: JsonDict = make_converter().unstructure(article)
+    return {VERSION_KEY: FORMAT_VERSION, **body}
+
+
+def from_dict(data: Mapping[str, object]) -> Article:
+    """Build an `Article` from a native-format dict, reporting every problem at once.
+
+    Raises:
+        ValidationError: lists each unknown key, wrong type, missing required
+            key and broken model rule with its path (``authors[1].url``).
+    """
+    if not isinstance(data, Mapping):
+        raise ValidationError(
+            f"expected a JSON object (an article), got {type(data).__name__}", path="$"
+        )
+    fields = dict(data)
+    version = fields.pop(VERSION_KEY, FORMAT_VERSION)
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        raise ValidationError(
+            f"unsupported format version {version!r}; this release reads {FORMAT_VERSION}",
+            path=VERSION_KEY,
+        )
+    try:
+        article: Article = make_converter().structure(fields, Article)
+    except Exception as error:  # every structuring failure becomes a Problem
+        raise ValidationError(list(_problems(error, ""))) from None
+    return article
+
+
+def to_json(article: Article, *, indent: int | None = 2) -> str:
+    """Return ``article`` as native JSON text: deterministic, UTF-8 friendly, sorted by field."""
+    return json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str | bytes) -> Article:
+    """Read an `Article` from native JSON text.
+
+    Raises:
+        ParseError: the text is not JSON.
+        ValidationError: the JSON does not describe a valid article.
+    """
+    try:
+        data = json.loads(text)
+    except (ValueError, TypeError) as error:
+        raise ParseError(f"not JSON: {error}") from None
+    return from_dict(data)
+
+
+@cache
+def make_converter() -> cattrs.Converter:
+    """Return the project's own strict cattrs converter for the native format.
+
+    The converter is newspkg's, never cattrs' global one; callers may use it
+    for the model classes (e.g. ``make_converter().structure(d, Author)``).
+    """
+    converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
+    for scalar in (str, int, bool):
+        converter.register_structure_hook(scalar, _strict_scalar(scalar))
+    converter.register_structure_hook_func(_is_date_union, _structure_date)
+    converter.register_structure_hook_func(_is_enum, _structure_enum)
+    converter.register_structure_hook_factory(_is_tuple, lambda t: _tuple_hook(converter, t))
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_unstructure_hook(datetime, datetime.isoformat)
+    converter.register_unstructure_hook_func(
+        _is_tuple, lambda items: [*map(converter.unstructure, items)]
+    )
+    return converter
+
+
+def _strict_scalar(kind: type) -> Callable[[object, type], object]:
+    def structure(value: object, _: type) -> object:
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise ValidationError(f"expected {describe_type(kind)}, got {_json_type(value)}")
+        return value
+
+    return structure
+
+
+def _is_date_union(annotation: object) -> bool:
+    args = set(typing.get_args(annotation))
+    return typing.get_origin(annotation) in (typing.Union, types.UnionType) and date in args
+
+
+def _structure_date(value: object, _: type) -> date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(f"expected an ISO 8601 date or date-time, got {_json_type(value)}")
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(f"not an ISO 8601 date or date-time: {value!r}") from None
+    if moment.tzinfo is None:
+        raise ValidationError(f"date-time {value!r} has no time zone offset (add Z or +hh:mm)")
+    return moment
+
+
+def _is_enum(annotation: object) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, enum.Enum)
+
+
+def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+    choices = {member.value: member for member in kind}
+    if isinstance(value, str) and value in choices:
+        return choices[value]
+    raise ValidationError(f"expected {describe_type(kind)}, got {_json_type(value)}")
+
+
+def _is_tuple(annotation: object) -> bool:
+    return typing.get_origin(annotation) is tuple
+
+
+def _tuple_hook(
+    converter: cattrs.Converter, annotation: Any
+) -> Callable[[object, type], tuple[Any, ...]]:
+    (item_type, _ellipsis) = typing.get_args(annotation)
+
+    def structure(value: object, _: type) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise ValidationError(f"expected a list, got {_json_type(value)}")
+        items: list[Any] = []
+        problems: list[Problem] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(converter.structure(item, item_type))
+            except Exception as error:  # collected as problems below
+                problems.extend(_problems(error, f"[{index}]"))
+        if problems:
+            raise ValidationError(problems)
+        return tuple(items)
+
+    return structure
+
+
+def _problems(error: BaseException, path: str) -> Iterator[Problem]:
+    """Turn a (nested) structuring failure into Problems with JSON paths."""
+    if isinstance(error, NewspkgError):
+        yield from (problem.under(path) for problem in error.problems)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        for key in sorted(error.extra_fields):
+            yield Problem(path=join_path(path, key), message="unknown key")
+    elif isinstance(error, ClassValidationError | IterableValidationError):
+        noted, unnoted = error.group_exceptions()
+        for inner, note in noted:
+            yield from _problems(inner, _note_path(path, note))
+        for inner in unnoted:
+            yield from _problems(inner, path)
+    elif isinstance(error, KeyError):
+        yield Problem(path=path or "$", message="required key missing")
+    else:
+        yield Problem(path=path or "$", message=str(error))
+
+
+def _note_path(path: str, note: object) -> str:
+    if isinstance(note, AttributeValidationNote):
+        return join_path(path, note.name)
+    if isinstance(note, IterableValidationNote):
+        return f"{path}[{note.index}]"
+    return path
+
+
+def _json_type(value: object) -> str:
+    names = {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "an object",
+        type(None): "null",
+    }
+    word = names.get(type(value), type(value).__name__)
+    return f"{word} {json.dumps(value)[:40]}" if not isinstance(value, dict | list) else word
