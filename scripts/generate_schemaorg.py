@@ -93,8 +93,8 @@ def _common(node: Mapping[str, Any]) -> dict[str, object]:
         entry["l"] = layer
     superseded = _locals(_ids(node.get("schema:supersededBy")))
     if superseded:
-        # A handful of terms name several successors; the first in sort order is kept so the
-        # table stays one-valued (superseded_by returns one name).
+        # No term in release 30.0 names two successors; should one ever, the first in sort
+        # order is kept so the table stays one-valued (superseded_by returns one name).
         entry["x"] = superseded[0]
     return entry
 

@@ -28,6 +28,7 @@ both namespaces.
 from __future__ import annotations
 
 import json
+import math
 import re
 import threading
 from collections.abc import Callable, Iterator, MutableMapping
@@ -56,9 +57,7 @@ __all__ = [
     "load_json",
 ]
 
-JsonValue: TypeAlias = (
-    None | bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"]
-)
+JsonValue: TypeAlias = bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"] | None
 """A parsed JSON value, as `json.loads` returns it."""
 JsonObject: TypeAlias = dict[str, JsonValue]
 JsonArray: TypeAlias = list[JsonValue]
@@ -97,7 +96,7 @@ _PYLD_LOCK = threading.Lock()
 
 
 def load_json(source: str | bytes | JsonValue, *, path: str = "$") -> JsonValue:
-    """Return parsed JSON from JSON text, or check already-parsed data against the limits.
+    r"""Return parsed JSON from JSON text, or check already-parsed data against the limits.
 
     A `str` or `bytes` is JSON text: a leading byte-order mark, a CDATA wrapper and raw
     control characters inside strings (all common in ``<script>`` blocks) are tolerated;
@@ -114,7 +113,7 @@ def load_json(source: str | bytes | JsonValue, *, path: str = "$") -> JsonValue:
             than `MAX_VALUES` values.
         ParseError: not JSON; the message gives line and column.
 
-    >>> load_json(b'\\xef\\xbb\\xbf<![CDATA[{"a": [1, 2]}]]>')
+    >>> load_json(b'\xef\xbb\xbf<![CDATA[{"a": [1, 2]}]]>')
     {'a': [1, 2]}
     """
     if isinstance(source, bytes):
@@ -181,14 +180,12 @@ def _check_text_depth(text: str, *, path: str) -> None:
     """Refuse text nested deeper than `MAX_DEPTH` before `json.loads` recurses into it."""
     depth = 0
     for match in _STRUCTURE.finditer(text):
-        token = match.group()
-        if token in "[{":
+        bracket = match.group()
+        if bracket in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                raise LimitExceededError(
-                    f"JSON nested deeper than {MAX_DEPTH} levels", path=path
-                )
-        elif token in "]}":
+                raise LimitExceededError(f"JSON nested deeper than {MAX_DEPTH} levels", path=path)
+        elif bracket in "]}":
             depth -= 1
 
 
@@ -229,7 +226,7 @@ def _check_shape(value: object, *, path: str, check_types: bool) -> None:
 
 
 def _check_scalar(item: object, *, path: str) -> None:
-    if isinstance(item, float) and (item != item or item in (float("inf"), float("-inf"))):
+    if isinstance(item, float) and not math.isfinite(item):
         raise ParseError(f"{item} is not a JSON number", path=path)
     if item is not None and not isinstance(item, str | int | float):  # bool is an int
         raise ParseError(f"a {type(item).__name__} is not a JSON value", path=path)
@@ -249,7 +246,7 @@ def bundled_context() -> JsonObject:
     text = resources.files(_DATA_PACKAGE).joinpath(_CONTEXT_FILE).read_text(encoding="utf-8")
     document = json.loads(text)
     assert isinstance(document, dict)
-    return cast(JsonObject, document)
+    return cast("JsonObject", document)
 
 
 def is_schemaorg_context_url(url: str) -> bool:
@@ -261,7 +258,7 @@ def is_schemaorg_context_url(url: str) -> bool:
 
     >>> is_schemaorg_context_url("http://www.schema.org/"), is_schemaorg_context_url("https://schema.org/Article")
     (True, False)
-    """  # noqa: E501
+    """
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -289,7 +286,7 @@ class _RefusedContextError(Exception):
 
 
 def _load_document(url: str, _options: object) -> dict[str, object]:
-    """pyld document loader: the bundled context for schema.org URLs, refusal otherwise."""
+    """Load documents for pyld: the bundled context for schema.org URLs, refusal otherwise."""
     if not is_schemaorg_context_url(url):
         raise _RefusedContextError(url)
     return {
@@ -350,7 +347,7 @@ def _options(base: str | None) -> dict[str, object]:
 # --- JSON-LD operations ----------------------------------------------------------------------
 
 
-def expand(doc: JsonValue, *, base: str | None = None) -> list[JsonObject]:
+def expand(doc: JsonValue | list[JsonObject], *, base: str | None = None) -> list[JsonObject]:
     """Expand a JSON-LD document offline.
 
     Args:
@@ -372,7 +369,9 @@ def expand(doc: JsonValue, *, base: str | None = None) -> list[JsonObject]:
     return _object_list(result)
 
 
-def compact(doc: JsonValue, context: JsonValue, *, base: str | None = None) -> JsonObject:
+def compact(
+    doc: JsonValue | list[JsonObject], context: JsonValue, *, base: str | None = None
+) -> JsonObject:
     """Compact a JSON-LD document offline with ``context``.
 
     Args:
@@ -395,10 +394,10 @@ def compact(doc: JsonValue, context: JsonValue, *, base: str | None = None) -> J
     result = _call_pyld(lambda: jsonld.compact(doc, context, _options(base)))
     if not isinstance(result, dict):
         raise ParseError("JSON-LD compaction did not return an object")
-    return cast(JsonObject, result)
+    return cast("JsonObject", result)
 
 
-def flatten(doc: JsonValue, *, base: str | None = None) -> list[JsonObject]:
+def flatten(doc: JsonValue | list[JsonObject], *, base: str | None = None) -> list[JsonObject]:
     """Flatten a JSON-LD document offline: one expanded node object per subject.
 
     Nested nodes are pulled out to the top level and referenced by ``@id``; nodes without
@@ -419,7 +418,7 @@ def flatten(doc: JsonValue, *, base: str | None = None) -> list[JsonObject]:
 def _object_list(result: object) -> list[JsonObject]:
     if not isinstance(result, list) or not all(isinstance(item, dict) for item in result):
         raise ParseError("JSON-LD processing did not return a list of node objects")
-    return cast(list[JsonObject], result)
+    return cast("list[JsonObject]", result)
 
 
 def _call_pyld(operation: Callable[[], object]) -> object:
@@ -433,7 +432,7 @@ def _call_pyld(operation: Callable[[], object]) -> object:
         ) from None
     # pyld raises JsonLdError, but also bare ValueError/KeyError/TypeError from its IRI
     # resolver and context code on odd input; none of them may reach newspkg's callers.
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         raise _translate(error) from None
 
 

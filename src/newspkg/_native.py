@@ -20,6 +20,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, Final
 
+import attrs
 import cattrs
 from cattrs.errors import (
     AttributeValidationNote,
@@ -28,6 +29,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn
 
 from newspkg._models import Article
 from newspkg._validation import describe_type
@@ -110,6 +112,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(_is_date_union, _structure_date)
     converter.register_structure_hook_func(_is_enum, _structure_enum)
     converter.register_structure_hook_factory(_is_tuple, lambda t: _tuple_hook(converter, t))
+    converter.register_structure_hook_factory(attrs.has, lambda t: _model_hook(converter, t))
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     converter.register_unstructure_hook_func(
@@ -181,6 +184,20 @@ def _tuple_hook(
         if problems:
             raise ValidationError(problems)
         return tuple(items)
+
+    return structure
+
+
+def _model_hook(converter: cattrs.Converter, model: type) -> Callable[[object, type], object]:
+    structure_fields: Callable[[Any, type], object] = make_dict_structure_fn(
+        model, converter, _cattrs_forbid_extra_keys=True
+    )
+
+    def structure(value: object, _: type) -> object:
+        # cattrs would call .keys() on whatever it is given; say what was expected instead.
+        if not isinstance(value, dict):
+            raise ValidationError(f"expected an object, got {_json_type(value)}")
+        return structure_fields(value, model)
 
     return structure
 

@@ -1,0 +1,156 @@
+"""`check`: what is wrong with an article's markup, as findings an editor can act on.
+
+The entry point reads its argument (an `Article`, a parsed JSON-LD document, JSON-LD text
+or an HTML page), walks each JSON-LD document once and runs the rule families on it:
+schema.org vocabulary (`newspkg._checks_vocabulary`), Google's Article recommendations
+(`newspkg._checks_google`) and consistency (`newspkg._checks_consistency`). Input that
+cannot be read is a finding too; `check` never raises on a bad document.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from newspkg._checks_consistency import (
+    consistency_findings,
+    text_findings,
+    time_required_findings,
+)
+from newspkg._checks_document import read_document
+from newspkg._checks_google import article_findings, date_findings
+from newspkg._checks_vocabulary import vocabulary_findings
+from newspkg._findings import Finding, finding, sort_key
+from newspkg._html_in import iter_jsonld_blocks
+from newspkg._jsonld_processing import JsonValue, load_json
+from newspkg._jsonld_writer import to_jsonld
+from newspkg._models import Article
+from newspkg.errors import LimitExceededError, NewspkgError, ParseError, ValidationError
+
+__all__ = ["check"]
+
+_JSON_STARTS = ("{", "[", "<![CDATA[", "//", "/*")
+
+
+def check(obj: Article | JsonValue | str | bytes) -> list[Finding]:
+    """Check an article's markup against schema.org, Google's recommendations and itself.
+
+    Args:
+        obj: an `Article` (its JSON-LD, as `to_jsonld` writes it, is checked); a parsed
+            JSON-LD document (a dict, or a list of them); JSON-LD text (`str` or `bytes`
+            starting with ``{`` or ``[``, CDATA wrappers allowed); or an HTML page (any
+            other text), whose every ``<script type="application/ld+json">`` is checked.
+
+    Returns:
+        The findings, sorted by path, then code; empty when nothing is wrong. Paths point
+        into the markup as written (``@graph[1].author[0].name``); on an HTML page they
+        start with the block, ``script[0]``. Input that cannot be read gives one finding
+        saying why (``jsonld-invalid-json``, ``input-too-large``).
+
+    Raises:
+        ValidationError: ``obj`` is none of the above (say, a number or None).
+
+    >>> [f.code for f in check('{"@context": "https://schema.org", "@type": "NewsArticle",'
+    ...                        ' "headline": "Hi", "author": "By Jane Doe"}')]
+    ['missing-date-modified', 'missing-date-published', 'missing-image', 'author-name-byline-prefix', 'schema-text-for-thing']
+    """  # noqa: E501
+    if isinstance(obj, Article):
+        found = list(_with_article_note(to_jsonld(obj), prefix="$"))
+    elif isinstance(obj, dict | list):
+        found = list(_parsed_findings(obj))
+    elif isinstance(obj, str | bytes):
+        found = list(_json_text_findings(obj) if _is_json_text(obj) else _html_findings(obj))
+    else:
+        raise ValidationError(
+            "check() takes an Article, a JSON-LD document (dict or list), JSON-LD text or an "
+            f"HTML page (str or bytes), got {type(obj).__name__}"
+        )
+    return sorted(set(found), key=sort_key)
+
+
+def _is_json_text(text: str | bytes) -> bool:
+    """JSON text starts with ``{``, ``[`` or a CDATA/comment wrapper; a page starts with ``<``."""
+    if isinstance(text, bytes):
+        head = text[:64].decode(json.detect_encoding(text[:64]), errors="replace")
+    else:
+        head = text[:64]
+    head = head.removeprefix("\ufeff").lstrip()
+    return head.startswith(_JSON_STARTS) or not head.startswith("<")
+
+
+def _parsed_findings(data: JsonValue) -> Iterator[Finding]:
+    try:
+        load_json(data)  # checks the limits and that it is JSON data
+    except ParseError as error:
+        yield _unreadable(error, "$")
+        return
+    yield from _with_article_note(data, prefix="$")
+
+
+def _json_text_findings(text: str | bytes) -> Iterator[Finding]:
+    try:
+        data = load_json(text)
+    except ParseError as error:
+        yield _unreadable(error, "$")
+        return
+    yield from _with_article_note(data, prefix="$")
+
+
+def _html_findings(page: str | bytes) -> Iterator[Finding]:
+    try:
+        blocks = list(iter_jsonld_blocks(page))
+    except NewspkgError as error:
+        yield _unreadable(error, "$")
+        return
+    if not blocks:
+        yield finding(
+            "html-no-jsonld", "$", 'the page has no <script type="application/ld+json"> block'
+        )
+        return
+    articles = 0
+    for block in blocks:
+        if block.error is not None:
+            yield _unreadable(block.error, block.path)
+            continue
+        found, count = _document_findings(block.data, prefix=block.path)
+        articles += count
+        yield from found
+    if not articles:
+        yield _no_article("$")
+
+
+def _with_article_note(data: JsonValue, *, prefix: str) -> Iterator[Finding]:
+    found, articles = _document_findings(data, prefix=prefix)
+    yield from found
+    if not articles:
+        yield _no_article(prefix)
+
+
+def _document_findings(data: JsonValue, *, prefix: str) -> tuple[list[Finding], int]:
+    """The findings of one JSON-LD document, and how many article items it holds."""
+    document = read_document(data, prefix=prefix)
+    found = [
+        *document.findings,
+        *vocabulary_findings(document),
+        *date_findings(document),
+        *time_required_findings(document),
+        *text_findings(document),
+    ]
+    for article in document.articles:
+        found.extend(article_findings(article, document))
+        found.extend(consistency_findings(article, document))
+    return found, len(document.articles)
+
+
+def _no_article(path: str) -> Finding:
+    return finding(
+        "no-article",
+        path,
+        "no Article item (NewsArticle, BlogPosting, ...) found: article checks did not run",
+    )
+
+
+def _unreadable(error: NewspkgError, path: str) -> Finding:
+    code = "input-too-large" if isinstance(error, LimitExceededError) else "jsonld-invalid-json"
+    message = "; ".join(problem.message for problem in error.problems)
+    return finding(code, path, message)

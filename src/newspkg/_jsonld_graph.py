@@ -1,0 +1,198 @@
+"""Expanded JSON-LD as a small typed graph: nodes, literals and ``@id`` references.
+
+The reader never walks JSON-LD as bare JSON. `read_graph` parses the input, marks every
+typed node object with its JSON path in the *original* document (so errors can say
+``@graph[2].headline``), expands it offline through `newspkg._jsonld_processing` and turns
+the expanded form into `Node`s whose property names are schema.org local names. Every
+shape a page can use (``@graph``, arrays, compact or expanded or flattened, any schema.org
+namespace) ends up as the same graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Final, TypeAlias
+
+import attrs
+
+from newspkg._jsonld_processing import JsonObject, JsonValue, expand, load_json
+from newspkg._vocabulary import local_name
+
+__all__ = ["Graph", "Literal", "Node", "Ref", "read_graph"]
+
+# An absolute IRI no context defines: it survives expansion unchanged on every node.
+_PATH_IRI: Final = "urn:x-newspkg:path"
+# Keys whose values are node objects or arrays of them (all other keywords hold no nodes).
+_NODE_KEYWORDS: Final = frozenset({"@graph", "@list", "@set", "@included"})
+
+
+@attrs.frozen
+class Literal:
+    """A value: text, a number or a flag (``@value`` in expanded JSON-LD)."""
+
+    value: str | int | float | bool
+
+
+@attrs.frozen
+class Ref:
+    """A reference to a node by ``@id``, resolved through `Graph.node`."""
+
+    id: str
+
+
+@attrs.define(eq=False)
+class Node:
+    """A node: its ``@id``, schema.org types, properties and where it is in the input."""
+
+    id: str | None
+    path: str
+    types: list[str] = attrs.Factory(list)
+    props: dict[str, list[Item]] = attrs.Factory(dict)
+
+    def has_type(self, names: Iterable[str]) -> bool:
+        """Tell whether any of the node's types is in ``names``."""
+        return any(name in names for name in self.types)
+
+
+Item: TypeAlias = Literal | Ref | Node
+
+
+class Graph:
+    """Every node of an expanded document, with nodes sharing an ``@id`` merged into one."""
+
+    def __init__(self, expanded: list[JsonObject]) -> None:
+        self.nodes: list[Node] = []
+        self._by_id: dict[str, Node] = {}
+        for index, item in enumerate(expanded):
+            self._node(item, f"[{index}]")
+
+    def node(self, item: Item) -> Node | None:
+        """Return the node ``item`` is or refers to; None for literals and dangling refs."""
+        if isinstance(item, Node):
+            return item
+        if isinstance(item, Ref):
+            return self._by_id.get(item.id)
+        return None
+
+    def items(self, node: Node, props: Iterable[str]) -> Iterator[Item]:
+        """Yield the values of ``props`` on ``node``, property by property."""
+        for prop in props:
+            yield from node.props.get(prop, ())
+
+    def nodes_of(self, node: Node, props: Iterable[str]) -> Iterator[Node]:
+        """Yield the nodes the values of ``props`` are or refer to."""
+        for item in self.items(node, props):
+            target = self.node(item)
+            if target is not None:
+                yield target
+
+    def texts(self, node: Node, props: Iterable[str]) -> list[str]:
+        """Return the text (and number) values of ``props``, stripped, empty ones left out."""
+        found = []
+        for item in self.items(node, props):
+            if isinstance(item, Literal) and not isinstance(item.value, bool):
+                text = str(item.value).strip()
+                if text:
+                    found.append(text)
+        return found
+
+    def text(self, node: Node, props: Iterable[str]) -> str | None:
+        """Return the first text value of ``props``, or None."""
+        texts = self.texts(node, props)
+        return texts[0] if texts else None
+
+    def _node(self, obj: JsonObject, path: str) -> Node | Ref:
+        node_id = obj.get("@id")
+        node_id = node_id if isinstance(node_id, str) else None
+        marked = _first_value(obj.get(_PATH_IRI))
+        node = Node(id=node_id, path=marked if isinstance(marked, str) else path)
+        for key, values in obj.items():
+            if key == "@type" and isinstance(values, list):
+                node.types.extend(_type_names(values))
+            elif key == "@graph" and isinstance(values, list):
+                for index, item in enumerate(values):
+                    if isinstance(item, dict):
+                        self._node(item, f"{path}.@graph[{index}]")
+            elif not key.startswith("@") and key != _PATH_IRI and isinstance(values, list):
+                name = local_name(key)
+                if name is not None:
+                    node.props[name] = list(self._items(values, f"{node.path}.{name}"))
+        if node_id is not None:
+            if not node.types and not node.props:
+                return Ref(node_id)
+            known = self._by_id.get(node_id)
+            if known is not None:
+                known.types.extend(name for name in node.types if name not in known.types)
+                for name, items in node.props.items():
+                    known.props.setdefault(name, []).extend(items)
+                return known
+            self._by_id[node_id] = node
+        self.nodes.append(node)
+        return node
+
+    def _items(self, values: list[JsonValue], path: str) -> Iterator[Item]:
+        for index, value in enumerate(values):
+            if not isinstance(value, dict):
+                continue
+            if "@value" in value:
+                literal = value["@value"]
+                if isinstance(literal, str | int | float | bool):
+                    yield Literal(literal)
+            elif "@list" in value:
+                listed = value["@list"]
+                if isinstance(listed, list):
+                    yield from self._items(listed, path)
+            else:
+                yield self._node(value, f"{path}[{index}]")
+
+
+def _first_value(values: JsonValue) -> JsonValue:
+    if isinstance(values, list) and values and isinstance(values[0], dict):
+        return values[0].get("@value")
+    return None
+
+
+def _type_names(values: list[JsonValue]) -> Iterator[str]:
+    for value in values:
+        if isinstance(value, str):
+            name = local_name(value)
+            if name is not None:
+                yield name
+
+
+def read_graph(source: str | bytes | JsonValue, *, base: str | None) -> Graph:
+    """Parse, expand (offline) and index a JSON-LD document.
+
+    Raises:
+        ParseError: not JSON or not valid JSON-LD.
+        RemoteContextError: the document names a context newspkg does not bundle.
+        LimitExceededError: the document is too large or too deeply nested.
+    """
+    document = load_json(source)
+    return Graph(expand(_mark_paths(document, "$"), base=base))
+
+
+def _mark_paths(value: JsonValue, path: str) -> JsonValue:
+    """Return a copy of ``value`` where every typed node object carries its JSON path.
+
+    Only objects with a ``@type`` (or its alias ``type``) are marked: they are surely node
+    objects, never value objects, language maps or contexts, so the extra property cannot
+    change what the document means.
+    """
+    if isinstance(value, list):
+        return [_mark_paths(item, f"{path}[{index}]") for index, item in enumerate(value)]
+    if not isinstance(value, dict):
+        return value
+    copy: JsonObject = {}
+    for key, item in value.items():
+        if key.startswith("@") and key not in _NODE_KEYWORDS:
+            copy[key] = item  # @context, @id, @type, @value...: no nodes inside
+        else:
+            copy[key] = _mark_paths(item, _join(path, key))
+    if ("@type" in value or "type" in value) and "@value" not in value:
+        copy[_PATH_IRI] = path
+    return copy
+
+
+def _join(path: str, key: str) -> str:
+    return key if path == "$" else f"{path}.{key}"

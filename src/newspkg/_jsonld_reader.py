@@ -1,0 +1,642 @@
+"""Reading articles from schema.org JSON-LD as publishers ship it, offline.
+
+The document is expanded through pyld (`newspkg._jsonld_graph`), so every shape collapses
+into one typed graph; fields are then read with the same table the writer uses
+(`newspkg._schemaorg_mapping`). Values that cannot be used are dropped with a
+`ProvenanceNote` saying why; only a missing or unusable ``url`` or ``headline`` fails the
+article, with a `ValidationError` whose path points into the JSON-LD.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, tzinfo
+from typing import Final, TypeVar
+from urllib.parse import urldefrag, urljoin
+
+import attrs
+
+from newspkg import _schemaorg_mapping as m
+from newspkg._dates import parse_date
+from newspkg._jsonld_graph import Item, Literal, Node, Ref, read_graph
+from newspkg._jsonld_processing import JsonValue
+from newspkg._jsonld_writer import count_words
+from newspkg._models import (
+    Article,
+    ArticleKind,
+    Author,
+    AuthorKind,
+    Date,
+    Figure,
+    ProvenanceNote,
+    Publisher,
+    PublisherKind,
+    RelatedRead,
+    SourceNote,
+)
+from newspkg._validation import language_problem, url_problem
+from newspkg._vocabulary import vocabulary
+from newspkg.errors import NoArticleError, Problem, ValidationError, join_path
+
+__all__ = ["from_jsonld", "iter_articles"]
+
+_SOURCE: Final = "jsonld"
+_REQUIRED: Final = ("url", "headline")
+_ISO_DURATION: Final = re.compile(
+    r"P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?"
+    r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?"
+)
+_PIXELS: Final = re.compile(r"(\d+)(?:\.0*)?\s*(?:px)?", re.IGNORECASE)
+_TRUE_FALSE: Final = {"true": True, "false": False}
+
+
+def _with_subclasses(name: str) -> frozenset[str]:
+    return vocabulary().subclasses_of(name) | {name}
+
+
+_ARTICLE_TYPES: Final = _with_subclasses("Article")
+_PAGE_TYPES: Final = _with_subclasses(m.WEB_PAGE_TYPE)
+_ORGANIZATION_TYPES: Final = _with_subclasses(m.ORGANIZATION_TYPE)
+_NEWS_MEDIA_TYPES: Final = _with_subclasses(
+    m.PUBLISHER_TYPES[PublisherKind.NEWS_MEDIA_ORGANIZATION]
+)
+_TYPE_KINDS: Final = {name: kind for kind, name in m.KIND_TYPES.items()}
+_T = TypeVar("_T")
+
+
+def from_jsonld(
+    source: str | bytes | JsonValue,
+    *,
+    base_url: str | None = None,
+    default_timezone: tzinfo = UTC,
+) -> Article:
+    """Read the page's main article from a JSON-LD document (text or parsed JSON).
+
+    Accepts every shape pages use: single objects, arrays, ``@graph`` with ``@id``
+    references, compact, expanded or flattened forms, any schema.org namespace. With
+    several articles, the main one is the ``mainEntity`` of a WebPage, else the one with a
+    ``mainEntityOfPage``, else the first. See ``docs/jsonld.md`` for what is read leniently.
+
+    Args:
+        source: JSON text (str or bytes) or parsed JSON.
+        base_url: the page URL: relative URLs are resolved against it (else against the
+            article's own ``url``) and it stands in for a missing article URL.
+        default_timezone: the zone of a date-time written without one; each such date
+            is reported in ``article.provenance`` with its original text.
+
+    Raises:
+        ParseError: not JSON or not JSON-LD (`RemoteContextError`, `LimitExceededError`
+            for unknown contexts and oversized input).
+        NoArticleError: no schema.org Article (or subtype) in the document.
+        ValidationError: the article lacks a usable url or headline; paths point into the
+            JSON-LD (``@graph[2].headline``).
+
+    >>> from_jsonld('{"@context": "https://schema.org", "@type": "NewsArticle",'
+    ...             ' "url": "https://example.com/a", "headline": "Hi"}').headline
+    'Hi'
+    """
+    page = _Page(source, base_url=base_url, default_timezone=default_timezone)
+    articles = page.articles()
+    if not articles:
+        raise NoArticleError("no schema.org Article (or subtype such as NewsArticle) found")
+    return page.read(page.main(articles))
+
+
+def iter_articles(
+    source: str | bytes | JsonValue,
+    *,
+    base_url: str | None = None,
+    default_timezone: tzinfo = UTC,
+) -> Iterator[Article]:
+    """Return every article of a JSON-LD document, in document order.
+
+    Sources (``isBasedOn``, ``citation``) and related reads are parts of an article, not
+    articles of the page, so they are not yielded. The document is parsed at once (errors
+    in it raise here); each article is read when the iterator reaches it. Options and
+    errors are those of `from_jsonld`, except that no article gives an empty iterator.
+    """
+    page = _Page(source, base_url=base_url, default_timezone=default_timezone)
+    return map(page.read, page.articles())
+
+
+class _Page:
+    """One parsed document: finds its articles and reads them."""
+
+    def __init__(
+        self, source: str | bytes | JsonValue, *, base_url: str | None, default_timezone: tzinfo
+    ) -> None:
+        self.graph = read_graph(source, base=base_url)
+        self.base_url = base_url
+        self.default_timezone = default_timezone
+
+    def articles(self) -> list[Node]:
+        graph = self.graph
+        candidates = [node for node in graph.nodes if node.has_type(_ARTICLE_TYPES)]
+        parts: set[int] = set()
+        links: set[str] = set()
+        for node in graph.nodes:
+            for source in graph.nodes_of(node, m.SOURCE_ROLES.values()):
+                parts.add(id(source))
+            links.update(graph.texts(node, [m.ARTICLE["related"].prop]))
+        mains = self._main_entities()
+        return [
+            node
+            for node in candidates
+            if id(node) not in parts
+            and not (
+                # A related read: an article listed in a relatedLink that is no page's own.
+                m.MAIN_ENTITY_OF_PAGE not in node.props
+                and id(node) not in mains
+                and any(url in links for url in graph.texts(node, ["url"]))
+            )
+        ]
+
+    def _main_entities(self) -> set[int]:
+        pages = (node for node in self.graph.nodes if node.has_type(_PAGE_TYPES))
+        return {id(main) for page in pages for main in self.graph.nodes_of(page, [m.MAIN_ENTITY])}
+
+    def main(self, articles: list[Node]) -> Node:
+        mains = self._main_entities()
+        for node in articles:
+            if id(node) in mains:
+                return node
+        for node in articles:
+            if m.MAIN_ENTITY_OF_PAGE in node.props:
+                return node
+        return articles[0]
+
+    def read(self, node: Node) -> Article:
+        return _ArticleReading(self, node).article()
+
+
+class _ArticleReading:
+    """Reads one article node, collecting a note for every value set aside."""
+
+    def __init__(self, page: _Page, node: Node) -> None:
+        self.graph = page.graph
+        self.node = node
+        self.default_timezone = page.default_timezone
+        self.base_url = page.base_url
+        self.notes: list[ProvenanceNote] = []
+
+    # --- the article ---------------------------------------------------------------------
+
+    def article(self) -> Article:
+        node = self.node
+        url = self._article_url()
+        self.base_url = self.base_url or url
+        fields = self.scalars(m.ARTICLE, node, "", skip={"url"})
+        fields["url"] = url
+        for name in _REQUIRED:
+            if fields.get(name) is None:
+                raise ValidationError(
+                    f"required: the article has no usable {m.ARTICLE[name].prop}",
+                    path=join_path(node.path, m.ARTICLE[name].prop),
+                )
+        fields["kind"] = _kind(node.types)
+        fields["authors"] = self.authors()
+        fields["publisher"] = self.publisher()
+        fields["image"], fields["image_renditions"] = self.images()
+        fields["figures"] = self.figures()
+        fields["sources"] = self.sources()
+        fields["related"] = self.related()
+        fields["dateline"] = self.graph.text(node, [m.ARTICLE["dateline"].prop]) or self.decode(
+            m.Value.PLACE, node, m.ARTICLE["dateline"].read_also, "dateline"
+        )
+        fields["word_count"] = self.word_count(fields)
+        self.check_time_required()
+        return self.build_article(fields)
+
+    def _article_url(self) -> str | None:
+        graph, node = self.graph, self.node
+        found = self.urls(node, m.ARTICLE["url"].read, "url")
+        if found:
+            return found[0]
+        fallbacks: list[tuple[str, str | None]] = []
+        for item in graph.items(node, [m.MAIN_ENTITY_OF_PAGE]):
+            target = graph.node(item)
+            if isinstance(item, Literal):
+                fallbacks.append((m.MAIN_ENTITY_OF_PAGE, str(item.value)))
+            elif target is not None:
+                fallbacks.append((m.MAIN_ENTITY_OF_PAGE, graph.text(target, ["url"])))
+                fallbacks.append((m.MAIN_ENTITY_OF_PAGE, target.id))
+            elif isinstance(item, Ref):
+                fallbacks.append((m.MAIN_ENTITY_OF_PAGE, item.id))
+        fallbacks.append(("@id", node.id and urldefrag(node.id).url))
+        fallbacks.append(("the page URL given as base_url", self.base_url))
+        for origin, value in fallbacks:
+            url = self.resolve(value) if value else None
+            if url is not None and url_problem(url) is None:
+                self.note("url", f"no url; taken from {origin}: {url!r}")
+                return url
+        return None
+
+    def build_article(self, fields: dict[str, object]) -> Article:
+        try:
+            return _build(Article, {**fields, "provenance": tuple(self.notes)})
+        except ValidationError as error:
+            hard = [p for p in error.problems if _head(p.path) in _REQUIRED]
+            if hard:
+                raise ValidationError(
+                    Problem(
+                        path=join_path(self.node.path, m.ARTICLE[_head(p.path)].prop),
+                        message=p.message,
+                    )
+                    for p in hard
+                ) from None
+            for problem in error.problems:
+                # e.g. a dateModified before datePublished: keep the rest of the article.
+                fields.pop(_head(problem.path), None)
+                self.note(_head(problem.path), f"{problem.message}; not read")
+        return _build(Article, {**fields, "provenance": tuple(self.notes)})
+
+    def word_count(self, fields: Mapping[str, object]) -> int | None:
+        count = fields.get("word_count")
+        body = fields.get("body")
+        if isinstance(count, int) and isinstance(body, str) and count == count_words(body):
+            return None  # derived from the body, as the writer does: nothing to keep
+        return count if isinstance(count, int) else None
+
+    def check_time_required(self) -> None:
+        text = self.graph.text(self.node, [m.TIME_REQUIRED])
+        if text is not None and not _ISO_DURATION.fullmatch(text):
+            self.note(
+                "word_count",
+                f"timeRequired {text!r} is not an ISO 8601 duration; not used "
+                "(reading time is always derived from the text)",
+            )
+
+    # --- nested items ----------------------------------------------------------------------
+
+    def authors(self) -> tuple[Author, ...]:
+        found = []
+        for index, item in enumerate(self.graph.items(self.node, m.ARTICLE["authors"].read)):
+            author = self.author(item, f"authors[{index}]")
+            if author is not None:
+                found.append(author)
+        return tuple(found)
+
+    def author(self, item: Item, path: str) -> Author | None:
+        if isinstance(item, Literal):
+            return self.build(Author, {"name": str(item.value)}, path)
+        node = self.graph.node(item)
+        if node is None:
+            self.note(path, f"{_describe(item)} does not resolve to a node; not read")
+            return None
+        kind = AuthorKind.ORGANIZATION if node.has_type(_ORGANIZATION_TYPES) else AuthorKind.PERSON
+        fields = self.scalars(m.AUTHOR, node, path)
+        fields["kind"] = kind
+        if kind is AuthorKind.ORGANIZATION:
+            fields.pop("job_title")  # only a person has one (the model refuses it)
+        return self.build(Author, fields, path)
+
+    def publisher(self) -> Publisher | None:
+        for item in self.graph.items(self.node, m.ARTICLE["publisher"].read):
+            if isinstance(item, Literal):
+                return self.build(Publisher, {"name": str(item.value)}, "publisher")
+            node = self.graph.node(item)
+            if node is None:
+                continue
+            fields = self.scalars(m.PUBLISHER, node, "publisher")
+            if node.has_type(_NEWS_MEDIA_TYPES):
+                fields["kind"] = PublisherKind.NEWS_MEDIA_ORGANIZATION
+            elif node.has_type(_ORGANIZATION_TYPES) or not node.has_type({"Person"}):
+                fields["kind"] = PublisherKind.ORGANIZATION
+            else:
+                fields["kind"] = PublisherKind.PERSON
+            term = m.PUBLISHER["logo"]
+            props = term.read if fields["kind"] is PublisherKind.PERSON else term.props
+            fields["logo"] = next(
+                (self.figure(logo, "publisher.logo") for logo in self.graph.items(node, props)),
+                None,
+            )
+            return self.build(Publisher, fields, "publisher")
+        return None
+
+    def figure(self, item: Item, path: str) -> Figure | None:
+        if isinstance(item, Literal):
+            url = self.url_of(item, path)
+            return None if url is None else Figure(url=url)
+        node = self.graph.node(item)
+        if node is None:
+            return None
+        return self.build(Figure, self.scalars(m.FIGURE, node, path), path)
+
+    def images(self) -> tuple[Figure | None, tuple[Figure, ...]]:
+        items = list(self.graph.items(self.node, m.ARTICLE["image"].read))
+        figures = [self.figure(item, f"image[{n}]") for n, item in enumerate(items)]
+        found = tuple(figure for figure in figures if figure is not None)
+        if not found:
+            return None, ()
+        first = self.graph.node(items[figures.index(found[0])])
+        if first is not None and self.flag(first, [m.REPRESENTATIVE_OF_PAGE]) is False:
+            return None, found  # renditions only: the page has no hero image
+        return found[0], found[1:]
+
+    def figures(self) -> tuple[Figure, ...]:
+        ordered = []
+        for index, node in enumerate(self.graph.nodes_of(self.node, m.ARTICLE["figures"].read)):
+            if node.types and not node.has_type({m.IMAGE_TYPE}):
+                continue  # videos and audio are not figures
+            figure = self.figure(node, f"figures[{index}]")
+            if figure is not None:
+                ordered.append((self.position(node), index, figure))
+        return tuple(figure for *_, figure in sorted(ordered, key=_order))
+
+    def sources(self) -> tuple[SourceNote, ...]:
+        ordered: list[tuple[float, int, SourceNote]] = []
+        for role, prop in m.SOURCE_ROLES.items():
+            for index, item in enumerate(self.graph.items(self.node, [prop])):
+                path = f"sources.{prop}[{index}]"
+                node = self.graph.node(item)
+                if node is None:
+                    self.note(
+                        path, f"{_describe(item)} is not a document with a name and URL; not read"
+                    )
+                    continue
+                fields = self.scalars(m.SOURCE, node, path)
+                fields["title"] = fields["title"] or self.graph.text(node, ["headline"])
+                fields["role"] = role
+                source = self.build(SourceNote, fields, path)
+                if source is not None:
+                    ordered.append((self.position(node), len(ordered), source))
+        return tuple(source for *_, source in sorted(ordered, key=_order))
+
+    def related(self) -> tuple[RelatedRead, ...]:
+        graph = self.graph
+        pages = [*graph.nodes_of(self.node, [m.MAIN_ENTITY_OF_PAGE]), self.node]
+        pages += [
+            page
+            for page in graph.nodes
+            if page.has_type(_PAGE_TYPES) and self.node in graph.nodes_of(page, [m.MAIN_ENTITY])
+        ]
+        links = {
+            url
+            for page in pages
+            for url in (
+                self.resolve(text) for text in graph.texts(page, [m.ARTICLE["related"].prop])
+            )
+            if url is not None
+        }
+        ordered = []
+        for index, node in enumerate(graph.nodes):
+            if (
+                node is self.node
+                or not node.has_type(_ARTICLE_TYPES)
+                or m.MAIN_ENTITY_OF_PAGE in node.props
+            ):
+                continue
+            url = next(iter(self.urls(node, m.RELATED["url"].read, "related")), None)
+            if url in links:
+                read = self.build(RelatedRead, self.scalars(m.RELATED, node, "related"), "related")
+                if read is not None:
+                    ordered.append((self.position(node), index, read))
+        return tuple(read for *_, read in sorted(ordered, key=_order))
+
+    # --- values ------------------------------------------------------------------------------
+
+    def scalars(
+        self,
+        table: Mapping[str, m.Term],
+        node: Node,
+        path: str,
+        *,
+        skip: frozenset[str] | set[str] = frozenset(),
+    ) -> dict[str, object]:
+        """Read every scalar field of ``table`` from ``node``."""
+        return {
+            field: self.decode(term.value, node, term.read, join_path(path, field))
+            for field, term in table.items()
+            if term.value is not m.Value.NODE and field not in skip
+        }
+
+    def decode(  # noqa: PLR0911, PLR0912 (one case per value shape reads best as one match)
+        self, value: m.Value, node: Node, props: Iterable[str], path: str
+    ) -> object:
+        graph = self.graph
+        match value:
+            case m.Value.TEXT:
+                return graph.text(node, props)
+            case m.Value.TEXTS:
+                return tuple(graph.texts(node, props))
+            case m.Value.KEYWORDS:
+                return tuple(self.keywords(graph.items(node, props)))
+            case m.Value.LANGUAGE:
+                return self.language(graph.text(node, props), path)
+            case m.Value.URL:
+                return next(iter(self.urls(node, props, path)), None)
+            case m.Value.URLS:
+                return tuple(self.urls(node, props, path))
+            case m.Value.DATE:
+                return self.date(graph.text(node, props), path)
+            case m.Value.FLAG:
+                return self.flag(node, props, path)
+            case m.Value.COUNT:
+                return self.count(graph.items(node, props), path)
+            case m.Value.PIXELS:
+                return self.pixels(graph.items(node, props), path)
+            case m.Value.PLACE | m.Value.ORGANIZATION_NAME:
+                return self.name(graph.items(node, props))
+            case m.Value.STORY_COUNT:
+                return self.story_count(graph.nodes_of(node, props), path)
+            case _:
+                raise AssertionError(value)
+
+    def urls(self, node: Node, props: Iterable[str], path: str) -> list[str]:
+        found = []
+        for item in self.graph.items(node, props):
+            url = self.url_of(item, path)
+            if url is not None and url not in found:
+                found.append(url)
+        return found
+
+    def url_of(self, item: Item, path: str) -> str | None:
+        if isinstance(item, Literal):
+            text = str(item.value).strip()
+        elif isinstance(item, Ref):
+            text = item.id
+        else:
+            text = self.graph.text(item, ["contentUrl", "url"]) or item.id or ""
+        if not text:
+            return None
+        url = self.resolve(text)
+        problem = url_problem(url) if url is not None else f"{text!r} is not a URL"
+        if problem is not None:
+            self.note(path, f"{problem}; not read")
+            return None
+        return url
+
+    def resolve(self, text: str) -> str | None:
+        try:
+            return urljoin(self.base_url, text) if self.base_url else text
+        except ValueError:
+            return None
+
+    def keywords(self, items: Iterable[Item]) -> Iterator[str]:
+        for item in items:
+            if isinstance(item, Literal):
+                yield from (part.strip() for part in str(item.value).split(",") if part.strip())
+            elif (node := self.graph.node(item)) is not None:
+                name = self.graph.text(node, ["name"])
+                if name is not None:
+                    yield name
+
+    def language(self, text: str | None, path: str) -> str | None:
+        if text is None or language_problem(text) is None:
+            return text
+        fixed = text.replace("_", "-")
+        if language_problem(fixed) is None:
+            self.note(path, f"language tag {text!r} normalised to {fixed!r}")
+            return fixed
+        self.note(path, f"{language_problem(text)}; not read")
+        return None
+
+    def date(self, text: str | None, path: str) -> Date | None:
+        if text is None:
+            return None
+        try:
+            return parse_date(text)
+        except ValidationError:
+            pass
+        try:
+            value = parse_date(text, default_timezone=self.default_timezone)
+        except ValidationError as error:
+            self.note(path, f"{error.problems[0].message}; not read")
+            return None
+        self.note(
+            path, f"{text!r} had no time zone; read as {self.default_timezone} (original: {text!r})"
+        )
+        return value
+
+    def flag(self, node: Node, props: Iterable[str], path: str | None = None) -> bool | None:
+        for item in self.graph.items(node, props):
+            if isinstance(item, Literal):
+                if isinstance(item.value, bool):
+                    return item.value
+                if str(item.value).strip().lower() in _TRUE_FALSE:
+                    return _TRUE_FALSE[str(item.value).strip().lower()]
+                if path is not None:
+                    self.note(path, f"{item.value!r} is not true or false; not read")
+        return None
+
+    def count(self, items: Iterable[Item], path: str) -> int | None:
+        for item in items:
+            if isinstance(item, Literal):
+                number = _whole_number(item.value)
+                if number is not None:
+                    return number
+                self.note(path, f"{item.value!r} is not a whole number of zero or more; not read")
+        return None
+
+    def pixels(self, items: Iterable[Item], path: str) -> int | None:
+        for item in items:
+            node = self.graph.node(item)
+            if node is not None:
+                return self.count(self.graph.items(node, ["value"]), path)
+            if isinstance(item, Literal):
+                match = _PIXELS.fullmatch(str(item.value).strip())
+                if match is not None:
+                    return int(match.group(1))
+                self.note(path, f"{item.value!r} is not a size in pixels; not read")
+        return None
+
+    def name(self, items: Iterable[Item]) -> str | None:
+        for item in items:
+            if isinstance(item, Literal):
+                text = str(item.value).strip()
+            else:
+                node = self.graph.node(item)
+                text = (node and self.graph.text(node, ["name"])) or ""
+            if text:
+                return text
+        return None
+
+    def story_count(self, counters: Iterable[Node], path: str) -> int | None:
+        for counter in counters:
+            for kind in self.graph.items(counter, ["interactionType"]):
+                target = self.graph.node(kind)
+                named = _local(str(kind.value)) if isinstance(kind, Literal) else None
+                if isinstance(kind, Ref):
+                    named = _local(kind.id)
+                if named == m.WRITE_ACTION_TYPE or (
+                    target is not None and target.has_type({m.WRITE_ACTION_TYPE})
+                ):
+                    return self.count(self.graph.items(counter, ["userInteractionCount"]), path)
+        return None
+
+    def position(self, node: Node) -> float:
+        for item in self.graph.items(node, [m.POSITION]):
+            if isinstance(item, Literal):
+                number = _whole_number(item.value)
+                if number is not None:
+                    return number
+        return float("inf")
+
+    # --- building models -------------------------------------------------------------------
+
+    def build(self, cls: type[_T], fields: dict[str, object], path: str) -> _T | None:
+        """Build a nested item, or drop it with a note when the model refuses it."""
+        try:
+            return _build(cls, fields)
+        except ValidationError as error:
+            for problem in error.problems:
+                self.note(path, f"{problem}; the {cls.__name__.lower()} is not read")
+            return None
+
+    def note(self, field: str, detail: str) -> None:
+        self.notes.append(ProvenanceNote(field=field, source=_SOURCE, detail=detail))
+
+
+def _build(cls: type[_T], fields: dict[str, object]) -> _T:
+    """Build a model from read fields; the model checks every value's type itself."""
+    present = {name: value for name, value in fields.items() if value is not None}
+    missing = [
+        field.name
+        for field in attrs.fields(cls)  # type: ignore[arg-type]
+        if field.default is attrs.NOTHING and field.name not in present
+    ]
+    if missing:
+        raise ValidationError(
+            [Problem(path=name, message="required, but missing") for name in missing]
+        )
+    return cls(**present)
+
+
+def _kind(types: list[str]) -> ArticleKind:
+    """The kind of the most specific Article type named (most ancestors wins)."""
+    vocab = vocabulary()
+    known = [name for name in types if name in _TYPE_KINDS]
+    if not known:
+        return ArticleKind.ARTICLE
+    return _TYPE_KINDS[max(known, key=lambda name: len(vocab.ancestors(name)))]
+
+
+def _whole_number(value: str | int | float | bool) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    return value if isinstance(value, int) and value >= 0 else None
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+
+
+def _head(path: str) -> str:
+    return path.split(".", 1)[0].split("[", 1)[0]
+
+
+def _order(entry: tuple[float, int, object]) -> tuple[float, int]:
+    return entry[0], entry[1]
+
+
+def _describe(item: Item) -> str:
+    if isinstance(item, Literal):
+        return f"{item.value!r}"
+    if isinstance(item, Ref):
+        return f"reference {item.id!r}"
+    return "a node"

@@ -1,0 +1,480 @@
+"""The page head's meta tags, both ways: Open Graph, ``article:*``, Twitter and canonical link.
+
+`to_meta_tags` writes the ``<meta>``/``<link>`` tags a page head needs beside the JSON-LD;
+`read_page_meta` and `meta_values` read the same tags back from a parsed page, which
+`newspkg.from_html` uses to fill what the JSON-LD lacks. Writing and reading sit in one
+module so the tag names cannot drift apart.
+
+Every value is written with `html.escape`, so any text survives an HTML5 parser unchanged.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime
+from types import MappingProxyType
+from typing import Final
+from urllib.parse import urljoin
+
+import attrs
+from selectolax.lexbor import LexborHTMLParser
+
+from newspkg._dates import parse_date
+from newspkg._models import Article, Author, Date, Figure, Publisher, PublisherKind
+from newspkg._readtime import reading_time
+from newspkg._validation import language_problem, url_problem
+from newspkg.errors import NewspkgError, ValidationError
+
+__all__ = ["MetaValue", "PageMeta", "meta_values", "read_page_meta", "to_meta_tags"]
+
+WRITTEN_BY: Final = "Written by"
+READING_TIME: Final = "Est. reading time"
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def to_meta_tags(article: Article) -> str:
+    """Return the ``<meta>`` and ``<link>`` tags for ``article``'s page head, one per line.
+
+    Open Graph (``og:type`` article, title, description, url, site_name, locale, image with
+    width/height/alt), ``article:published_time``/``modified_time``/``author``/``section``/
+    ``tag``, Twitter (card, title, description, image, and the "Written by" and
+    "Est. reading time" label/data pairs), ``name="description"``, one ``name="author"`` per
+    author, and ``<link rel="canonical">``. Absent fields give no tag; every value is
+    HTML-escaped; dates are ISO 8601.
+
+    >>> print(to_meta_tags(Article(url="https://example.com/a?x=1&y=2", headline='"Hi"')))
+    <link rel="canonical" href="https://example.com/a?x=1&amp;y=2">
+    <meta property="og:type" content="article">
+    <meta property="og:title" content="&quot;Hi&quot;">
+    <meta property="og:url" content="https://example.com/a?x=1&amp;y=2">
+    <meta name="twitter:card" content="summary">
+    <meta name="twitter:title" content="&quot;Hi&quot;">
+    """
+    if not isinstance(article, Article):
+        raise ValidationError(f"expected an Article, got {type(article).__name__}")
+    return "\n".join(_tag(kind, key, value) for kind, key, value in _head_entries(article))
+
+
+def _head_entries(article: Article) -> Iterator[tuple[str, str, str]]:
+    """Yield (attribute, key, value): attribute is "property", "name" or "link"."""
+    yield "link", "canonical", article.url
+    if article.description:
+        yield "name", "description", article.description
+    for author in article.authors:
+        yield "name", "author", author.name
+    yield from _open_graph_entries(article)
+    yield from _article_entries(article)
+    yield from _twitter_entries(article)
+
+
+def _open_graph_entries(article: Article) -> Iterator[tuple[str, str, str]]:
+    yield "property", "og:type", "article"
+    yield "property", "og:title", article.headline
+    if article.description:
+        yield "property", "og:description", article.description
+    yield "property", "og:url", article.url
+    if article.publisher is not None:
+        yield "property", "og:site_name", article.publisher.name
+    if article.language:
+        yield "property", "og:locale", og_locale(article.language)
+    image = article.image
+    if image is not None:
+        yield "property", "og:image", image.url
+        for key, number in (("og:image:width", image.width), ("og:image:height", image.height)):
+            if number is not None:
+                yield "property", key, str(number)
+        if image.alt:
+            yield "property", "og:image:alt", image.alt
+
+
+def _article_entries(article: Article) -> Iterator[tuple[str, str, str]]:
+    if article.date_published is not None:
+        yield "property", "article:published_time", article.date_published.isoformat()
+    if article.date_modified is not None:
+        yield "property", "article:modified_time", article.date_modified.isoformat()
+    for author in article.authors:
+        yield "property", "article:author", author.url or author.name
+    if article.section:
+        yield "property", "article:section", article.section
+    for keyword in article.keywords:
+        yield "property", "article:tag", keyword
+
+
+def _twitter_entries(article: Article) -> Iterator[tuple[str, str, str]]:
+    image = article.image
+    yield "name", "twitter:card", "summary" if image is None else "summary_large_image"
+    yield "name", "twitter:title", article.headline
+    if article.description:
+        yield "name", "twitter:description", article.description
+    if image is not None:
+        yield "name", "twitter:image", image.url
+        if image.alt:
+            yield "name", "twitter:image:alt", image.alt
+    for number, (label, data) in enumerate(_twitter_labels(article), start=1):
+        yield "name", f"twitter:label{number}", label
+        yield "name", f"twitter:data{number}", data
+
+
+def _twitter_labels(article: Article) -> Iterator[tuple[str, str]]:
+    if article.authors:
+        yield WRITTEN_BY, _join_names([author.name for author in article.authors])
+    if article.body or article.word_count is not None:
+        yield READING_TIME, reading_time(article).label
+
+
+def _join_names(names: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``: how a byline reads."""
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _tag(kind: str, key: str, value: str) -> str:
+    if kind == "link":
+        return f'<link rel="{key}" href="{_escape(value)}">'
+    return f'<meta {kind}="{key}" content="{_escape(value)}">'
+
+
+def _escape(value: str) -> str:
+    # A raw CR would be read back as LF (HTML normalises newlines); a reference keeps it.
+    return html.escape(value, quote=True).replace("\r", "&#13;")
+
+
+def og_locale(language: str) -> str:
+    """Open Graph's ``ll_CC`` form of a BCP 47 tag: ``en-US`` → ``en_US``.
+
+    Only the language and region are kept (``zh-Hant-TW`` → ``zh_TW``); a tag without a
+    region stays a bare language (``de`` → ``de``).
+    """
+    parts = language.split("-")
+    region = next((part for part in parts[1:] if len(part) == 2 and part.isalpha()), None)
+    return parts[0].lower() if region is None else f"{parts[0].lower()}_{region.upper()}"
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class PageMeta:
+    """What a page's head says about it, as read from its tags.
+
+    Attributes:
+        tags: every ``<meta>`` content by lower-cased ``property`` or ``name``, in page order.
+        canonical: the ``<link rel="canonical">`` address, resolved.
+        language: the ``<html lang>`` attribute.
+        title: the ``<title>`` text.
+        base: the address relative URLs resolve against (``url``, then ``<base href>``).
+        url: the address the page was fetched from, as the caller gave it.
+    """
+
+    tags: Mapping[str, tuple[str, ...]]
+    canonical: str | None = None
+    language: str | None = None
+    title: str | None = None
+    base: str | None = None
+    url: str | None = None
+
+    def first(self, *keys: str) -> tuple[str, str] | None:
+        """The first (key, content) among ``keys``, in order of preference."""
+        for key in keys:
+            values = self.tags.get(key)
+            if values:
+                return key, values[0]
+        return None
+
+    @property
+    def og_type(self) -> str | None:
+        """The page's ``og:type``, lower-cased."""
+        found = self.first("og:type")
+        return None if found is None else found[1].lower()
+
+    @property
+    def is_article(self) -> bool:
+        """Whether the tags describe an article: og:type article, or Open Graph with no type."""
+        if self.og_type is not None:
+            return self.og_type == "article"
+        return self.first("og:title", "og:url") is not None or any(
+            key.startswith("article:") for key in self.tags
+        )
+
+    @property
+    def addresses(self) -> tuple[str, ...]:
+        """Every address the page gives for itself: ``url``, canonical link, ``og:url``."""
+        og_url = self.first("og:url")
+        found = (self.url, self.canonical, None if og_url is None else self.resolve(og_url[1]))
+        return tuple(dict.fromkeys(address for address in found if address))
+
+    def resolve(self, address: str) -> str:
+        """``address`` resolved against the page's base, when it has one."""
+        return address if self.base is None else urljoin(self.base, address)
+
+
+def read_page_meta(tree: LexborHTMLParser, *, url: str | None = None) -> PageMeta:
+    """Read the meta tags, canonical link, language and title of a parsed page."""
+    tags: dict[str, list[str]] = {}
+    for node in tree.css("meta[content]"):
+        attributes = node.attributes
+        content = (attributes.get("content") or "").strip()
+        keys = {(attributes.get(a) or "").strip().lower() for a in ("property", "name")}
+        for key in keys - {""}:
+            if content:
+                tags.setdefault(key, []).append(content)
+    base = url
+    base_node = tree.css_first("base[href]")
+    if base_node is not None:
+        base = urljoin(url or "", base_node.attributes.get("href") or "") or url
+    og_url = next(iter(tags.get("og:url", ())), None)
+    canonical = next(
+        (
+            link.attributes.get("href")
+            for link in tree.css("link[rel][href]")
+            if "canonical" in (link.attributes.get("rel") or "").lower().split()
+        ),
+        None,
+    )
+    # Without a fetch address, the page's own absolute address is the best base there is.
+    base = base or next((a for a in (canonical, og_url) if a and url_problem(a) is None), None)
+    html_node = tree.css_first("html")
+    title_node = tree.css_first("head > title")
+    return PageMeta(
+        tags=MappingProxyType({key: tuple(values) for key, values in tags.items()}),
+        canonical=canonical and (urljoin(base, canonical) if base else canonical),
+        language=None if html_node is None else html_node.attributes.get("lang"),
+        title=None if title_node is None else title_node.text(strip=True),
+        base=base,
+        url=url,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class MetaValue:
+    """One article field as the page's tags give it: the value, or why it was set aside.
+
+    Attributes:
+        field: the `Article` field (``image``, ``authors``, ...).
+        source: where it was read, for provenance (``meta og:image``).
+        value: the value in the model's type, or None when set aside.
+        problem: why the tag's content could not be used, or None.
+    """
+
+    field: str
+    source: str
+    value: object = None
+    problem: str | None = None
+
+    @property
+    def where(self) -> str:
+        """The source in words: "the page's og:image", "the page's canonical link"."""
+        if self.source.startswith("meta "):
+            return f"the page's {self.source.removeprefix('meta ')}"
+        return _SOURCE_WORDS.get(self.source, self.source)
+
+
+_SOURCE_WORDS: Final = {
+    "link canonical": "the page's canonical link",
+    "title": "the page's <title>",
+    "html lang": "the page's lang attribute",
+    "url argument": "the address the page was read from",
+}
+
+
+def meta_values(page: PageMeta) -> dict[str, MetaValue]:
+    """Every `Article` field the page's tags give, by field name, in model order.
+
+    Only fields with a tag appear; a tag whose content cannot be used (not a URL, not a
+    date) appears with ``problem`` set, so callers can say why it was not used.
+    """
+    found = [
+        _url(page),
+        _text(page, "headline", "og:title", "twitter:title") or _title(page),
+        _text(page, "description", "og:description", "twitter:description", "description"),
+        _authors(page),
+        _publisher(page),
+        _date(page, "date_published", "article:published_time"),
+        _date(page, "date_modified", "article:modified_time", "og:updated_time"),
+        _text(page, "section", "article:section"),
+        _keywords(page),
+        _language(page),
+        _image(page),
+    ]
+    return {value.field: value for value in found if value is not None}
+
+
+def _text(page: PageMeta, field: str, *keys: str) -> MetaValue | None:
+    found = page.first(*keys)
+    if found is None:
+        return None
+    return MetaValue(field=field, source=f"meta {found[0]}", value=found[1])
+
+
+def _title(page: PageMeta) -> MetaValue | None:
+    if not page.title:
+        return None
+    return MetaValue(field="headline", source="title", value=page.title)
+
+
+def _url(page: PageMeta) -> MetaValue | None:
+    og_url = page.first("og:url")
+    candidates = [
+        ("link canonical", page.canonical),
+        ("meta og:url", None if og_url is None else page.resolve(og_url[1])),
+        ("url argument", page.url),
+    ]
+    problem: MetaValue | None = None
+    for source, address in candidates:
+        if not address:
+            continue
+        message = url_problem(address)
+        if message is None:
+            return MetaValue(field="url", source=source, value=address)
+        problem = problem or MetaValue(field="url", source=source, problem=message)
+    return problem
+
+
+def _date(page: PageMeta, field: str, *keys: str) -> MetaValue | None:
+    problem: MetaValue | None = None
+    for key in keys:
+        for text in page.tags.get(key, ()):
+            value, message = _parse_meta_date(text)
+            if value is not None:
+                return MetaValue(field=field, source=f"meta {key}", value=value, problem=message)
+            problem = problem or MetaValue(field=field, source=f"meta {key}", problem=message)
+    return problem
+
+
+def _parse_meta_date(text: str) -> tuple[Date | None, str | None]:
+    """The date in ``text``, and a remark when only its calendar day could be kept."""
+    try:
+        return parse_date(text), None
+    except ValidationError as error:
+        try:
+            moment = parse_date(text, default_timezone=UTC)
+        except ValidationError:
+            return None, str(error.problems[0].message)
+    day = moment.date() if isinstance(moment, datetime) else moment
+    return day, f"{text!r} has a time but no time zone; kept the calendar day"
+
+
+def _authors(page: PageMeta) -> MetaValue | None:
+    """Authors from ``article:author`` (an author page URL or a name) and ``name="author"``.
+
+    Author page URLs take their names, in order, from the ``author`` tags that are not
+    already an ``article:author`` name; a URL left without a name is set aside.
+    """
+    refs = page.tags.get("article:author", ())
+    names = list(page.tags.get("author", ()))
+    source = "meta article:author"
+    if not refs:
+        source = "meta author" if names else "meta twitter:data (Written by)"
+        names = names or _written_by(page)
+        refs = tuple(names)
+    addresses = [ref for ref in refs if _is_address(ref)]
+    spare = [name for name in names if name not in refs]
+    paired = dict(zip(addresses, spare, strict=False)) if len(spare) == len(addresses) else {}
+    authors: list[Author] = []
+    skipped: list[str] = []
+    for ref in refs:
+        address = page.resolve(ref) if _is_address(ref) else None
+        name = paired.get(ref) if address else ref
+        if name is None:
+            skipped.append(f"{ref!r} (an author page with no name on the page)")
+            continue
+        try:
+            authors.append(Author(name=name, url=address))
+        except NewspkgError as error:
+            skipped.append(f"{ref!r} ({error.problems[0].message})")
+    if not authors and not skipped:
+        return None
+    problem = f"set aside {', '.join(skipped)}" if skipped else None
+    return MetaValue(field="authors", source=source, value=tuple(authors) or None, problem=problem)
+
+
+def _is_address(ref: str) -> bool:
+    """Whether an ``article:author`` value is an author page (absolute or root-relative)."""
+    return _ADDRESS.match(ref) is not None
+
+
+_ADDRESS: Final = re.compile(r"(?:https?://|/)\S+\Z", re.IGNORECASE)
+
+
+def _written_by(page: PageMeta) -> list[str]:
+    """The names in a Twitter "Written by" label's data, split as bylines are written."""
+    for key, labels in page.tags.items():
+        match = re.fullmatch(r"twitter:label(\d+)", key)
+        if match and labels[0].strip().lower() == WRITTEN_BY.lower():
+            data = page.tags.get(f"twitter:data{match.group(1)}", ("",))[0]
+            return [name for name in re.split(r",\s*|\s+(?:and|&)\s+", data) if name.strip()]
+    return []
+
+
+def _publisher(page: PageMeta) -> MetaValue | None:
+    found = page.first("og:site_name")
+    if found is None:
+        return None
+    # og:site_name says only a name: not whether it is a news organisation.
+    publisher = Publisher(name=found[1], kind=PublisherKind.ORGANIZATION)
+    return MetaValue(field="publisher", source="meta og:site_name", value=publisher)
+
+
+def _keywords(page: PageMeta) -> MetaValue | None:
+    tags = page.tags.get("article:tag")
+    if tags:
+        return MetaValue(field="keywords", source="meta article:tag", value=tuple(tags))
+    found = page.first("news_keywords", "keywords")
+    if found is None:
+        return None
+    words = tuple(word.strip() for word in found[1].split(",") if word.strip())
+    return MetaValue(field="keywords", source=f"meta {found[0]}", value=words or None)
+
+
+def _language(page: PageMeta) -> MetaValue | None:
+    candidates: Iterable[tuple[str, str | None]] = (
+        ("html lang", page.language),
+        ("meta og:locale", None if page.first("og:locale") is None else _bcp47(page)),
+    )
+    problem: MetaValue | None = None
+    for source, tag in candidates:
+        if not tag:
+            continue
+        message = language_problem(tag)
+        if message is None:
+            return MetaValue(field="language", source=source, value=tag)
+        problem = problem or MetaValue(field="language", source=source, problem=message)
+    return problem
+
+
+def _bcp47(page: PageMeta) -> str | None:
+    found = page.first("og:locale")
+    return None if found is None else found[1].replace("_", "-")
+
+
+def _image(page: PageMeta) -> MetaValue | None:
+    found = page.first("og:image", "og:image:url", "og:image:secure_url")
+    twitter = page.first("twitter:image", "twitter:image:src")
+    found = found or twitter
+    if found is None:
+        return None
+    key, address = found
+    is_og = key.startswith("og:")
+    alt = page.first("og:image:alt", "twitter:image:alt")
+    try:
+        figure = Figure(
+            url=page.resolve(address),
+            alt=None if alt is None else alt[1],
+            width=_count(page, "og:image:width") if is_og else None,
+            height=_count(page, "og:image:height") if is_og else None,
+        )
+    except NewspkgError as error:
+        return MetaValue(field="image", source=f"meta {key}", problem=str(error))
+    return MetaValue(field="image", source=f"meta {key}", value=figure)
+
+
+def _count(page: PageMeta, key: str) -> int | None:
+    found = page.first(key)
+    if found is None or not found[1].isdigit():
+        return None
+    return int(found[1])

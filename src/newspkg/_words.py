@@ -1,0 +1,329 @@
+"""Word counts that are right in every script.
+
+Words are the segments between Unicode default word boundaries (UAX #29), as
+implemented by the ``regex`` module's ``WORD`` flag, with four deliberate
+additions:
+
+* words joined by a hyphen (``e-mail``, ``well-known``, ``2020-2024``) are one
+  word, as in word processors and in the texts reading rates were measured on;
+* a URL (``https://…``, ``www.…``) or an e-mail address is one word;
+* segments without a letter or digit (punctuation, emoji, ``___``) never count;
+* scripts written without spaces are counted per character: Han, Hiragana and
+  Katakana always; Thai, Lao, Khmer, Myanmar and the other scripts that need a
+  dictionary to find word ends (Unicode ``Line_Break=SA``) unless PyICU is
+  installed, in which case ICU's dictionary finds their words.
+
+UAX #29 already keeps ``don't``, ``3.14``, ``1,000`` and ``U.S.`` whole and
+counts each Korean word once (Hangul is spaced). Every rule only looks at the
+characters around a boundary and never across whitespace, so counts add up:
+``count_words(a + " " + b) == count_words(a) + count_words(b)``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Any
+
+import attrs
+import regex
+
+from newspkg.errors import ValidationError
+
+__all__ = ["TextCounts", "count_text", "count_words", "has_dictionary_segmenter"]
+
+# Scripts timed per character. ``scx`` (Script_Extensions) catches the marks
+# shared by kana and Han, like the prolonged sound mark ー; intersecting with
+# letters keeps CJK punctuation (、。) out.
+_LOGOGRAPHIC = r"[\p{Ideographic}\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]&&[\p{L}\p{Nl}]"
+_KANA = r"[\p{scx=Hiragana}\p{scx=Katakana}]&&[\p{L}\p{Nl}]"
+# Line_Break=SA ("complex context") is Unicode's own list of scripts whose word
+# ends need a dictionary: Thai, Lao, Khmer, Myanmar, Tai Tham, Tai Viet...
+_SPACELESS = r"\p{Line_Break=SA}&&\p{L}"
+
+# The hot path: one pass that counts every UAX #29 segment starting with a word
+# character. The corrections below are rare and each is guarded by a cheap test,
+# so plain Latin text pays for this pass only.
+_SEGMENT_START = regex.compile(r"(?w)\b\w")
+_SPACELESS_CHUNK = regex.compile(r"[\p{Line_Break=SA}]+")
+_GLUED = regex.compile(rf"(?V1)[{_LOGOGRAPHIC}&&\p{{Word_Break=ALetter}}]")
+_GLUED_START = regex.compile(rf"(?wV1)\b[{_LOGOGRAPHIC}&&\p{{Word_Break=ALetter}}]")
+# Segments made only of connector punctuation (``___``) start with \w but are
+# not words.
+_CONNECTOR_ONLY = regex.compile(r"(?w)\b\p{Pc}[\p{Pc}\p{M}\p{Cf}]*\b")
+_WORD_CHAR = rf"[[\p{{L}}\p{{Nd}}\p{{Nl}}]--[{_LOGOGRAPHIC}]--[{_SPACELESS}]]"
+# A hyphen (or the Hebrew maqaf, or the Armenian hyphen) between two word
+# characters joins them: the second segment is not a new word.
+_HYPHENS = "-\u2010\u2011\u058a\u05be"
+_HYPHEN_JOIN = regex.compile(
+    rf"(?V1)[{_HYPHENS}](?<={_WORD_CHAR}\p{{M}}*[{_HYPHENS}])(?={_WORD_CHAR})"
+)
+
+# Cheap pre-filters in the standard library's `re` (faster than `regex` for a
+# plain scan). They are supersets, so a miss proves there is nothing to fix;
+# tests check them against the exact Unicode classes above.
+# (first, last) code point blocks holding every character-timed letter.
+_CHAR_TIMED_BLOCKS = (
+    (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x1950, 0x1AAF), (0x2E80, 0x2FDF),
+    (0x3005, 0x3007), (0x3021, 0x3029), (0x3031, 0x3035), (0x3038, 0x303C), (0x3040, 0x30FF),
+    (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xA9E0, 0xA9FF), (0xAA60, 0xAADF),
+    (0xF900, 0xFAFF), (0xFF66, 0xFF9F), (0x11700, 0x1174F), (0x16FE0, 0x191FF),
+    (0x1AFF0, 0x1B2FF), (0x20000, 0x3FFFF),
+)  # fmt: skip
+_CHAR_TIMED_HINT = re.compile(
+    "[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _CHAR_TIMED_BLOCKS) + "]"
+)
+_CONNECTOR_HINT = re.compile("[_\u203f\u2040\u2054\ufe33\ufe34\ufe4d-\ufe4f\uff3f]")
+# A mark (or ZWJ/ZWNJ) only starts its own segment at the start of the text or
+# after a line break; anywhere else UAX #29 attaches it to what precedes it.
+_AFTER_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]+(.)", re.DOTALL)
+_URL = re.compile(
+    r"""(?<![\w.+\-\u2010\u2011])(?:(?:https?|ftp)://|www\.)[^\s<>"]+""", re.IGNORECASE
+)
+_EMAIL_LOCAL = re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}\Z")
+_EMAIL_DOMAIN = re.compile(r"@[\w\-]+(?:\.[\w\-]+)+")
+
+
+@attrs.frozen(kw_only=True)
+class TextCounts:
+    """What a text holds, split by how it is read.
+
+    ``words`` are timed per word; ``han``, ``kana`` and ``letters`` (Thai, Lao,
+    Khmer, Myanmar... when no dictionary segmenter is installed) per character.
+    Counts add: the counts of ``a + " " + b`` are ``count_text(a) + count_text(b)``.
+
+    >>> count_text("Tokyo 東京 とうきょう")
+    TextCounts(words=1, han=2, kana=5, letters=0)
+    """
+
+    words: int = 0
+    han: int = 0
+    kana: int = 0
+    letters: int = 0
+
+    @property
+    def characters(self) -> int:
+        """The part timed per character: ``han + kana + letters``."""
+        return self.han + self.kana + self.letters
+
+    @property
+    def total(self) -> int:
+        """The word count to show and publish: words plus character-timed characters.
+
+        Counting each Chinese or Japanese character as a word is what Microsoft
+        Word does and what Chinese word counts (字数) mean.
+        """
+        return self.words + self.characters
+
+    def __add__(self, other: Any) -> TextCounts:
+        if not isinstance(other, TextCounts):
+            return NotImplemented
+        return TextCounts(
+            words=self.words + other.words,
+            han=self.han + other.han,
+            kana=self.kana + other.kana,
+            letters=self.letters + other.letters,
+        )
+
+    def __sub__(self, other: Any) -> TextCounts:
+        if not isinstance(other, TextCounts):
+            return NotImplemented
+        return TextCounts(
+            words=self.words - other.words,
+            han=self.han - other.han,
+            kana=self.kana - other.kana,
+            letters=self.letters - other.letters,
+        )
+
+
+def has_dictionary_segmenter() -> bool:
+    """Whether PyICU is importable, so Thai, Lao, Khmer and Myanmar count in words.
+
+    >>> isinstance(has_dictionary_segmenter(), bool)
+    True
+    """
+    return _icu() is not None
+
+
+def count_words(text: str, *, lang: str | None = None) -> int:
+    """Count the words in plain text, the way a reader would.
+
+    Spaced scripts count UAX #29 words (see the module notes for hyphens, URLs
+    and e-mail addresses); Chinese and Japanese count one per character. The
+    script of each character decides, so mixed text adds both; ``lang`` (a
+    BCP 47 tag) only picks the dictionary PyICU uses for Thai-like scripts.
+
+    >>> count_words("Don't pay 3.14 for an e-mail, U.S. readers!")
+    8
+    >>> count_words("我们 love 東京")
+    5
+
+    Raises:
+        ValidationError: ``text`` is not a string or ``lang`` not a string or None.
+    """
+    return count_text(text, lang=lang).total
+
+
+def count_text(text: str, *, lang: str | None = None) -> TextCounts:
+    """Count the words and the character-timed characters of plain text.
+
+    >>> count_text("ข่าว news")
+    TextCounts(words=1, han=0, kana=0, letters=3)
+
+    (With PyICU installed the Thai word counts as a word instead.)
+
+    Raises:
+        ValidationError: ``text`` is not a string or ``lang`` not a string or None.
+    """
+    if not isinstance(text, str):
+        raise ValidationError(f"expected a string, got {type(text).__name__}", path="text")
+    if lang is not None and not isinstance(lang, str):
+        raise ValidationError(
+            f"expected a language tag or None, got {type(lang).__name__}", path="lang"
+        )
+    counts = _count_plain(text, lang)
+    if "://" in text or "www." in text or "@" in text:
+        counts = _collapse_links(text, counts, lang)
+    return counts
+
+
+def _count_plain(text: str, lang: str | None) -> TextCounts:
+    """Count ``text`` by the segment rules, without treating links specially."""
+    han = kana = letters = glued = 0
+    dictionary_words = 0
+    if not text.isascii() and _CHAR_TIMED_HINT.search(text):
+        classes = _classes()
+        kana = sum(map(len, classes.kana.findall(text)))
+        han = sum(map(len, classes.han.findall(text)))
+        letters = sum(map(len, classes.spaceless.findall(text)))
+        if letters and (icu := _icu()) is not None:
+            chunks = _SPACELESS_CHUNK.findall(text)
+            dictionary_words = sum(_dictionary_words(icu, chunk, lang) for chunk in chunks)
+            letters = 0
+        # Character-timed letters are UAX #29 "Other" (Katakana only joins
+        # Katakana), so a run of them can stand in as one "#" (also Other, not
+        # a word character): the word pass below then sees far less text.
+        text = classes.run.sub("#", text)
+        if classes.glued_hint.search(text):
+            # 々 and 〻 are word letters to UAX #29 (a々b is one segment): count
+            # them as characters, and drop the segments they start.
+            glued = len(_GLUED.findall(text))
+            han += glued
+            glued = len(_GLUED_START.findall(text))
+    words = len(_SEGMENT_START.findall(text)) - glued + dictionary_words
+    if "-" in text or "\u2010" in text or "\u2011" in text or "\u058a" in text or "\u05be" in text:
+        words -= len(_HYPHEN_JOIN.findall(text))
+    if "_" in text or _CONNECTOR_HINT.search(text):
+        words -= len(_CONNECTOR_ONLY.findall(text))
+    if not text.isascii():
+        starts = [text[0], *_AFTER_LINE_BREAK.findall(text)]
+        words -= sum(1 for char in starts if _starts_alone(char))
+    return TextCounts(words=words, han=han - kana, kana=kana, letters=letters)
+
+
+@attrs.frozen
+class _Classes:
+    """Standard-library patterns for the exact Unicode classes (``re`` scans faster)."""
+
+    han: re.Pattern[str]  # logographic letters UAX #29 does not join to words (incl. kana)
+    kana: re.Pattern[str]
+    spaceless: re.Pattern[str]
+    run: re.Pattern[str]  # any run of the three
+    glued_hint: re.Pattern[str]  # character-timed letters that UAX #29 joins to words
+
+
+@functools.cache
+def _classes() -> _Classes:
+    # Built once, on the first text that needs it: ~0.3 s of regex property
+    # look-ups over the candidate blocks, instead of slow `regex` scans forever.
+    candidates = "".join(
+        chr(code) for first, last in _CHAR_TIMED_BLOCKS for code in range(first, last + 1)
+    )
+
+    def char_class(pattern: str) -> str:
+        codes = sorted({ord(char) for char in regex.findall(pattern, candidates)})
+        spans: list[list[int]] = []
+        for code in codes:
+            if spans and spans[-1][1] == code - 1:
+                spans[-1][1] = code
+            else:
+                spans.append([code, code])
+        return "".join(
+            re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in spans
+        )
+
+    loose = r"--\p{Word_Break=ALetter}"
+    han = char_class(rf"(?V1)[[{_LOGOGRAPHIC}]{loose}]")
+    kana = char_class(rf"(?V1)[[{_KANA}]{loose}]")
+    spaceless = char_class(rf"(?V1)[[{_SPACELESS}]{loose}]")
+    glued = char_class(rf"(?V1)[[{_LOGOGRAPHIC}]&&\p{{Word_Break=ALetter}}]")
+    return _Classes(
+        han=re.compile(f"[{han}]+"),
+        kana=re.compile(f"[{kana}]+"),
+        spaceless=re.compile(f"[{spaceless}]+"),
+        run=re.compile(f"[{han}{spaceless}]+"),
+        glued_hint=re.compile(f"[{glued}]"),
+    )
+
+
+def _starts_alone(char: str) -> bool:
+    # After a line break a combining mark or joiner is a segment of its own,
+    # which _SEGMENT_START counted because \w includes marks.
+    return unicodedata.category(char).startswith("M") or char in "\u200c\u200d"
+
+
+def _collapse_links(text: str, counts: TextCounts, lang: str | None) -> TextCounts:
+    """Count each URL and e-mail address in ``text`` as exactly one word."""
+    spans = (
+        [match.span() for match in _URL.finditer(text)] if "://" in text or "www." in text else []
+    )
+    at = text.find("@")
+    while at != -1:
+        local = _EMAIL_LOCAL.search(text, max(0, at - 64), at)
+        domain = _EMAIL_DOMAIN.match(text, at)
+        if local is not None and domain is not None:
+            spans.append((local.start(), domain.end()))
+        at = text.find("@", at + 1)
+    end_of_last = -1
+    for start, end in sorted(spans):
+        if start < end_of_last:
+            continue  # an address inside a URL (https://x.com/@me) is part of it
+        end_of_last = end
+        counts = counts - _link_counts(text[start:end], lang)
+    return counts
+
+
+@functools.lru_cache(maxsize=1024)
+def _link_counts(link: str, lang: str | None) -> TextCounts:
+    """What counting ``link`` by the segment rules over-counts (pages repeat links)."""
+    return _count_plain(link, lang) - TextCounts(words=1)
+
+
+def _icu() -> Any | None:
+    try:
+        import icu  # noqa: PLC0415  (optional dependency, looked up when needed)
+    except ImportError:
+        return None
+    return icu
+
+
+def _dictionary_words(icu: Any, chunk: str, lang: str | None) -> int:
+    """Count the words ICU's dictionary finds in a run of Thai-like script."""
+    breaker = icu.BreakIterator.createWordInstance(icu.Locale(lang or _guess_locale(chunk)))
+    breaker.setText(chunk)
+    words = 0
+    for _boundary in breaker:
+        # Rule status 0-99 is "not a word" (spaces, punctuation), from ICU's
+        # UWordBreak enumeration.
+        if breaker.getRuleStatus() >= 100:
+            words += 1
+    return words
+
+
+def _guess_locale(chunk: str) -> str:
+    name = unicodedata.name(chunk[0], "")
+    for script, locale in (("THAI", "th"), ("LAO", "lo"), ("KHMER", "km"), ("MYANMAR", "my")):
+        if name.startswith(script):
+            return locale
+    return "und"

@@ -1,0 +1,86 @@
+"""parse_date: the forms people and pages write, and the refusals that keep dates honest."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+
+from newspkg import Date, DateOrder, ValidationError, parse_date
+from tests.strategies import dates
+
+PLUS_TWO = timezone(timedelta(hours=2))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-04-06", date(2026, 4, 6)),
+        ("2026-04-06T09:30:00+02:00", datetime(2026, 4, 6, 9, 30, tzinfo=PLUS_TWO)),
+        ("2026-04-06T07:30:00Z", datetime(2026, 4, 6, 7, 30, tzinfo=UTC)),
+        ("2026-04-06T09:30+02:00", datetime(2026, 4, 6, 9, 30, tzinfo=PLUS_TWO)),
+        ("Apr 6, 2026", date(2026, 4, 6)),
+        ("April 6, 2026", date(2026, 4, 6)),
+        ("6 April 2026", date(2026, 4, 6)),
+        ("  Monday, April 6, 2026 ", date(2026, 4, 6)),
+        ("Apr 6, 2026 9:30 +0200", datetime(2026, 4, 6, 9, 30, tzinfo=PLUS_TWO)),
+        ("Apr 6, 2026 7:30am UTC", datetime(2026, 4, 6, 7, 30, tzinfo=UTC)),
+        ("13/06/2026", date(2026, 6, 13)),
+        ("06/13/2026", date(2026, 6, 13)),
+        ("06/06/2026", date(2026, 6, 6)),
+    ],
+)
+def test_accepted_forms(text: str, expected: Date) -> None:
+    parsed = parse_date(text)
+
+    assert (parsed, type(parsed), parsed.isoformat()) == (
+        expected,
+        type(expected),
+        expected.isoformat(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("April 2026", r"does not name a whole day \(no day\)"),
+        ("2026", "does not name a whole day"),
+        ("2026-04", "not a complete ISO 8601 date"),
+        ("04/06/2026", "is ambiguous"),
+        ("04/06/26", "two-digit year"),
+        ("2026-04-06T09:30:00", "has a time but no time zone"),
+        ("Apr 6, 2026 9:30", "has a time but no time zone"),
+        ("Apr 6, 2026 9:30 CET", "by abbreviation"),
+        ("yesterday", "not a date"),
+        ("", "a date is required"),
+        ("2026-02-30", "not a complete ISO 8601 date"),
+    ],
+)
+def test_refused_forms(text: str, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [(DateOrder.DAY_FIRST, date(2026, 6, 4)), (DateOrder.MONTH_FIRST, date(2026, 4, 6))],
+)
+def test_numeric_order_when_told(order: DateOrder, expected: date) -> None:
+    assert parse_date("04/06/2026", order=order) == expected
+
+
+def test_default_timezone_applies_only_when_told() -> None:
+    assert parse_date("2026-04-06T09:30", default_timezone=PLUS_TWO) == datetime(
+        2026, 4, 6, 9, 30, tzinfo=PLUS_TWO
+    )
+
+
+def test_non_text_is_refused() -> None:
+    with pytest.raises(ValidationError, match="expected text"):
+        parse_date(20260406)  # type: ignore[arg-type]
+
+
+@given(dates())
+def test_iso_output_reads_back(value: Date) -> None:
+    assert parse_date(value.isoformat()) == value

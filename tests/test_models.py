@@ -1,0 +1,257 @@
+"""The models' rules: each one refused with a clear message and path, each one normalised."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+
+from newspkg import (
+    Article,
+    Author,
+    AuthorKind,
+    Figure,
+    Publisher,
+    RelatedRead,
+    SourceNote,
+    SourceRole,
+    ValidationError,
+)
+from tests.strategies import articles
+
+URL = "https://news.example.org/2026/04/grid"
+
+
+def problems_of(build: Any, **fields: Any) -> list[str]:
+    with pytest.raises(ValidationError) as caught:
+        build(**fields)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_minimal_article_needs_only_url_and_headline() -> None:
+    article = Article(url=URL, headline="Grid operators brace")
+
+    assert (article.url, article.headline, article.authors, article.body) == (
+        URL,
+        "Grid operators brace",
+        (),
+        None,
+    )
+
+
+def test_every_problem_is_reported_at_once_with_its_path() -> None:
+    assert problems_of(
+        Article,
+        url="ftp://x",
+        headline="  ",
+        language="en_US",
+        keywords="abc",
+        word_count=-1,
+        is_accessible_for_free="yes",
+    ) == [
+        "url: not an absolute http(s) URL: 'ftp://x'",
+        "headline: must not be empty",
+        "keywords: expected a list of text, got text 'abc'",
+        "language: not a well-formed BCP 47 language tag (use '-', not '_'): 'en_US'",
+        "word_count: must not be negative, got -1",
+        "is_accessible_for_free: expected true or false or nothing (null), got text 'yes'",
+    ]
+
+
+def test_validation_error_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="headline: must not be empty"):
+        Article(url=URL, headline="")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/relative/path",
+        "example.com/no-scheme",
+        "mailto:desk@example.com",
+        "javascript:alert(1)",
+        "https://",
+        "https://exa mple.com/",
+        "https://example.com/a\nb",
+        "https://example.com:0/",
+        "https://example.com:99999/",
+    ],
+)
+def test_urls_must_be_absolute_http(url: str) -> None:
+    assert problems_of(Figure, url=url)[0].startswith("url: not an absolute http(s) URL")
+
+
+@pytest.mark.parametrize(
+    "url", ["http://example.com", "https://例え.jp/記事/1", "https://example.com:8443/a?b=c#d"]
+)
+def test_accepted_urls(url: str) -> None:
+    assert Figure(url=url).url == url
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["en", "en-GB", "zh-Hant-TW", "es-419", "sr-Latn-RS", "de-CH-1996", "x-private", "i-klingon"],
+)
+def test_well_formed_language_tags(tag: str) -> None:
+    assert Article(url=URL, headline="h", language=tag).language == tag
+
+
+@pytest.mark.parametrize("tag", ["en_US", "englishes", "e", "en-", "123", "en--GB", "zh-Hant-"])
+def test_malformed_language_tags(tag: str) -> None:
+    assert problems_of(Article, url=URL, headline="h", language=tag)[0].startswith("language:")
+
+
+def test_naive_datetime_is_refused() -> None:
+    assert problems_of(
+        Article,
+        url=URL,
+        headline="h",
+        date_published=datetime(2026, 4, 6, 9, 30),  # noqa: DTZ001
+    ) == [
+        "date_published: a date-time needs a time zone (a naive datetime is ambiguous); "
+        "give tzinfo, or use a date for day precision"
+    ]
+
+
+def test_offsets_must_be_whole_minutes() -> None:
+    odd = timezone(timedelta(seconds=3601))
+    assert problems_of(
+        SourceNote,
+        role=SourceRole.PRIMARY,
+        title="t",
+        url=URL,
+        date=datetime(2026, 1, 1, tzinfo=odd),
+    ) == ["date: time zone offset 1:00:01 is not a whole number of minutes"]
+
+
+@pytest.mark.parametrize(
+    ("published", "modified"),
+    [
+        (date(2026, 4, 7), date(2026, 4, 6)),
+        (datetime(2026, 4, 6, 10, tzinfo=UTC), datetime(2026, 4, 6, 9, 59, tzinfo=UTC)),
+        (datetime(2026, 4, 7, 0, 30, tzinfo=UTC), date(2026, 4, 6)),
+    ],
+)
+def test_modified_before_published_is_refused(published: date, modified: date) -> None:
+    assert problems_of(
+        Article, url=URL, headline="h", date_published=published, date_modified=modified
+    )[0].startswith("date_modified: ")
+
+
+def test_same_instant_in_another_zone_is_not_before() -> None:
+    published = datetime(2026, 4, 6, 10, tzinfo=UTC)
+    modified = published.astimezone(timezone(timedelta(hours=-5)))
+
+    assert Article(url=URL, headline="h", date_published=published, date_modified=modified)
+
+
+def test_text_is_stripped_and_empty_optional_text_becomes_none() -> None:
+    author = Author(name="  Mara Lindqvist\n", job_title=" ", knows_about=[" energy ", "grids"])
+
+    assert (author.name, author.job_title, author.knows_about) == (
+        "Mara Lindqvist",
+        None,
+        ("energy", "grids"),
+    )
+
+
+def test_empty_list_items_are_refused_with_their_index() -> None:
+    assert problems_of(Article, url=URL, headline="h", keywords=["energy", " "]) == [
+        "keywords[1]: must not be empty"
+    ]
+
+
+def test_each_same_as_entry_is_checked() -> None:
+    assert problems_of(Author, name="A", same_as=["https://x.example", "@handle"]) == [
+        "same_as[1]: not an absolute http(s) URL: '@handle'"
+    ]
+
+
+@pytest.mark.parametrize("size", [-1, True, 1.5])
+def test_sizes_are_non_negative_whole_numbers(size: object) -> None:
+    assert problems_of(Figure, url=URL, width=size)[0].startswith("width: ")
+
+
+def test_lists_become_tuples_so_articles_are_hashable() -> None:
+    article = Article(url=URL, headline="h", authors=[Author(name="A")], keywords=["k"])
+
+    assert (type(article.authors), type(article.keywords), hash(article) == hash(article)) == (
+        tuple,
+        tuple,
+        True,
+    )
+
+
+def test_nested_model_of_wrong_type_is_refused() -> None:
+    assert problems_of(Article, url=URL, headline="h", authors=["Mara Lindqvist"]) == [
+        "authors: expected a list of a Author, got tuple ('Mara Lindqvist',)"
+    ]
+
+
+def test_organization_has_no_job_title() -> None:
+    assert problems_of(Author, name="Desk", kind=AuthorKind.ORGANIZATION, job_title="Editor") == [
+        "job_title: only a person has a job title"
+    ]
+
+
+def test_models_are_frozen() -> None:
+    article = Article(url=URL, headline="h")
+
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        article.headline = "changed"  # type: ignore[misc]
+
+
+def test_evolve_revalidates() -> None:
+    with pytest.raises(ValidationError, match="url: not an absolute"):
+        attrs.evolve(Article(url=URL, headline="h"), url="nope")
+
+
+@pytest.mark.parametrize(
+    ("url", "domain"),
+    [
+        ("https://www.reuters.com/world/x", "reuters.com"),
+        ("https://EC.Europa.EU/report.pdf", "ec.europa.eu"),
+        ("http://data.example.org:8080/a", "data.example.org"),
+    ],
+)
+def test_source_domain_is_derived_from_its_url(url: str, domain: str) -> None:
+    assert SourceNote(role=SourceRole.SUPPORTING, title="t", url=url).domain == domain
+
+
+def test_trail_is_split_by_role_in_order() -> None:
+    notes = [
+        SourceNote(role=role, title=str(index), url=f"{URL}/{index}")
+        for index, role in enumerate(
+            [SourceRole.SUPPORTING, SourceRole.PRIMARY, SourceRole.PRIMARY]
+        )
+    ]
+    article = Article(url=URL, headline="h", sources=notes)
+
+    assert (
+        [n.title for n in article.primary_sources],
+        [n.title for n in article.supporting_sources],
+    ) == (
+        ["1", "2"],
+        ["0"],
+    )
+
+
+def test_images_are_hero_then_figures() -> None:
+    hero, figure = Figure(url=f"{URL}/hero.jpg"), Figure(url=f"{URL}/f1.jpg", label="Figure / 01")
+
+    assert Article(url=URL, headline="h", image=hero, figures=[figure]).images == (hero, figure)
+
+
+def test_publisher_logo_and_related_read_are_validated() -> None:
+    with pytest.raises(ValidationError, match="url: not an absolute"):
+        Publisher(name="P", logo=Figure(url="logo.png"))
+    with pytest.raises(ValidationError, match="headline: must not be empty"):
+        RelatedRead(url=URL, headline="")
+
+
+@given(articles())
+def test_generated_articles_survive_reconstruction(article: Article) -> None:
+    assert attrs.evolve(article) == article

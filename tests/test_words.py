@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newspkg._words import (
+    _CHAR_TIMED_HINT,
+    _KANA,
+    _LOGOGRAPHIC,
+    _SPACELESS,
+    TextCounts,
+    count_text,
+    count_words,
+    has_dictionary_segmenter,
+)
+from newspkg.errors import ValidationError
+from tests.strategies import any_text, prose, word_tokens
+
+no_icu = pytest.mark.skipif(has_dictionary_segmenter(), reason="PyICU segments Thai into words")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("", 0, id="empty"),
+        pytest.param(" \n\t ", 0, id="whitespace"),
+        pytest.param("... — !? « »", 0, id="punctuation never counts"),
+        pytest.param("don't", 1, id="contraction"),
+        pytest.param("3.14", 1, id="decimal"),
+        pytest.param("1,000", 1, id="thousands"),
+        pytest.param("U.S.", 1, id="abbreviation"),
+        pytest.param("e-mail", 1, id="hyphen joins"),
+        pytest.param("well-known state-of-the-art", 2, id="hyphen chains"),
+        pytest.param("2020-2024", 1, id="number range"),
+        pytest.param("yes—no", 2, id="em dash separates"),
+        pytest.param("and/or", 2, id="slash separates"),
+        pytest.param("a - b", 2, id="spaced hyphen"),
+        pytest.param("https://example.com/a-b?x=1", 1, id="URL"),
+        pytest.param("(see www.example.org/path).", 2, id="www URL"),
+        pytest.param("me.you+tag@example.co.uk", 1, id="e-mail address"),
+        pytest.param("Great 😀 👍🏽 🇫🇷 job", 2, id="emoji"),
+        pytest.param("___ a_b", 1, id="underscores"),
+        pytest.param("foo_bar(baz)", 2, id="code"),
+        pytest.param("x² Ⅻ", 2, id="superscript and roman numeral"),
+        pytest.param("\u0301abc", 1, id="leading combining mark"),
+        pytest.param("cafe\u0301 au lait", 3, id="decomposed accent"),
+        # English: The, U.S., e-mail, didn't, cost, 3.14, or, 1,000, dollars
+        pytest.param("The U.S. e-mail didn't cost 3.14 or 1,000 dollars.", 9, id="en"),
+        # German: Die, Straße, ist, 3,5, km, lang, das, weiß, jeder
+        pytest.param("Die Straße ist 3,5 km lang \u2013 das weiß jeder.", 9, id="de"),
+        # French: elision keeps L'homme and qu'on whole; c'est-à-dire is one hyphenated word
+        pytest.param("L'homme qu'on aime, c'est-à-dire aujourd'hui.", 5, id="fr"),
+        # Spanish: inverted marks are punctuation
+        pytest.param("¿Dónde está el año 2024? ¡Aquí!", 6, id="es"),
+        # Russian: Привет, мир, Это, 2-й, тест
+        pytest.param("Привет, мир! Это 2-й тест.", 5, id="ru"),
+        # Arabic: four space-separated words, the Arabic comma is punctuation
+        pytest.param("مرحبا بالعالم، هذا اختبار.", 4, id="ar"),
+        # Hebrew: the maqaf joins like a hyphen (בית־ספר is one word)
+        pytest.param("שלום עולם, זה בית־ספר.", 4, id="he"),
+        # Chinese: 7 characters, the full stop does not count
+        pytest.param("我爱北京天安门。", 7, id="zh"),
+        # Japanese: 東京 (2) タワー (3) はとても (4) 高 (1) いです (3)
+        pytest.param("東京タワーはとても高いです。", 13, id="ja"),
+        # Korean is spaced: four words, not fourteen syllables
+        pytest.param("한국어 문장은 띄어쓰기를 합니다.", 4, id="ko"),
+        # Mixed: 我们用 (3) Python (1) 3.11 (1) 写代码 (3)
+        pytest.param("我们用 Python 3.11 写代码", 8, id="zh+latin"),
+    ],
+)
+def test_count_words(text: str, expected: int) -> None:
+    assert expected == count_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Tokyo 東京 とうきょう", TextCounts(words=1, han=2, kana=5), id="ja"),
+        # コ ー ヒ ー を are kana (the prolonged sound mark too), 飲 is Han, む kana
+        pytest.param("コーヒーを飲む", TextCounts(han=1, kana=6), id="katakana run"),
+        pytest.param("我们用 Python", TextCounts(words=1, han=3), id="zh"),
+        pytest.param("東京、大阪。", TextCounts(han=4), id="CJK punctuation"),
+        # 々 is a word letter to UAX #29: a character, and never a word of its own
+        pytest.param("人々 a々b", TextCounts(words=1, han=3), id="iteration mark"),
+        pytest.param("_カ a_カ", TextCounts(words=1, kana=2), id="katakana after underscore"),
+    ],
+)
+def test_count_text(text: str, expected: TextCounts) -> None:
+    assert expected == count_text(text)
+
+
+@no_icu
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ภ า ษ า ไ ท ย ง า ย ม า ก: 13 letters; the tone mark ่ belongs to ง
+        pytest.param("ภาษาไทยง่ายมาก", TextCounts(letters=13), id="th"),
+        pytest.param("ข่าว news", TextCounts(words=1, letters=3), id="th+latin"),
+    ],
+)
+def test_thai_without_dictionary_counts_letters(text: str, expected: TextCounts) -> None:
+    assert expected == count_text(text)
+
+
+@pytest.mark.skipif(not has_dictionary_segmenter(), reason="PyICU is not installed")
+def test_thai_with_dictionary_counts_words() -> None:
+    # ภาษา | ไทย | ง่าย | มาก
+    assert TextCounts(words=4) == count_text("ภาษาไทยง่ายมาก", lang="th")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "path"),
+    [({"text": b"bytes"}, "text"), ({"text": "x", "lang": 1}, "lang")],
+)
+def test_bad_arguments_raise_validation_error(kwargs: dict[str, object], path: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        count_words(**kwargs)  # type: ignore[arg-type]
+    assert [path] == [problem.path for problem in info.value.problems]
+
+
+def test_counts_add() -> None:
+    assert TextCounts(words=3, han=1, kana=2, letters=4) == TextCounts(
+        words=1, kana=2
+    ) + TextCounts(words=2, han=1, letters=4)
+
+
+@given(any_text(), any_text())
+def test_counts_are_additive_over_a_joining_space(a: str, b: str) -> None:
+    assert count_text(a) + count_text(b) == count_text(a + " " + b)
+
+
+@given(any_text())
+def test_counts_are_never_negative(text: str) -> None:
+    counts = count_text(text)
+    assert min(counts.words, counts.han, counts.kana, counts.letters) >= 0
+
+
+@given(prose(), word_tokens())
+def test_adding_a_word_never_lowers_the_count(text: str, word: str) -> None:
+    assert count_words(text + " " + word) >= count_words(text)
+
+
+@given(st.lists(st.sampled_from(["alpha", "beta", "don't", "3.14", "e-mail"]), max_size=50))
+def test_simple_words_count_one_each(words: list[str]) -> None:
+    assert len(words) == count_words(" ".join(words))
+
+
+def _all_characters() -> str:
+    return "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
+
+
+@pytest.mark.parametrize(
+    ("exact", "hint"),
+    [
+        pytest.param(rf"(?V1)[{_LOGOGRAPHIC}]", _CHAR_TIMED_HINT, id="logographic"),
+        pytest.param(rf"(?V1)[{_SPACELESS}]", _CHAR_TIMED_HINT, id="spaceless"),
+        pytest.param(rf"(?V1)[{_KANA}]", _CHAR_TIMED_HINT, id="kana"),
+    ],
+)
+def test_prefilters_cover_the_exact_classes(exact: str, hint: re.Pattern[str]) -> None:
+    # The fast standard-library pre-filters must be supersets of the Unicode classes.
+    missed = [char for char in regex.findall(exact, _all_characters()) if not hint.match(char)]
+    assert [f"U+{ord(char):04X}" for char in missed] == []
