@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from newspkg import Article, Author, Figure, ValidationError
 from newspkg._checks import check
 from newspkg._findings import CODES, Finding, Severity, finding
+from newspkg._jsonld_processing import JsonArray, JsonObject
 from tests.strategies import articles
 from tests.test_checks_rules import CLEAN, changed, person
 
@@ -54,7 +55,7 @@ def test_json_text_bytes_and_parsed_documents_give_the_same_findings() -> None:
 def test_data_that_is_not_json_is_a_finding_not_an_exception() -> None:
     found = check({"@context": "https://schema.org", "width": math.nan})
 
-    assert [("jsonld-invalid-json", "$")] == [(f.code, f.path) for f in found]
+    assert [(f.code, f.path) for f in found] == [("jsonld-invalid-json", "$")]
 
 
 def test_broken_json_says_where() -> None:
@@ -74,14 +75,16 @@ def test_an_article_is_checked_as_its_json_ld() -> None:
 
     found = codes_and_paths(check(article))
 
-    assert [p for c, p in found if c == "author-merged-names" and re.match(r"@graph\[\d+\]\.name", p)]
+    assert [
+        p for c, p in found if c == "author-merged-names" and re.match(r"@graph\[\d+\]\.name", p)
+    ]
     assert ("missing-date-published", "@graph[0]") in found
     assert not [f for f in check(article) if f.severity is Severity.ERROR]
 
 
 # --- paths and order ------------------------------------------------------------------------
 
-YOAST = {
+YOAST: JsonObject = {
     "@context": "https://schema.org",
     "@graph": [
         {
@@ -123,7 +126,7 @@ def test_several_top_level_articles_are_all_checked() -> None:
 
 
 def test_findings_are_sorted_by_path_with_numeric_indices_then_code() -> None:
-    graph = [dict(CLEAN, headline=f"<b>{i}</b> &amp;") for i in range(12)]
+    graph: JsonArray = [dict(CLEAN, headline=f"<b>{i}</b> &amp;") for i in range(12)]
     found = check({"@context": "https://schema.org", "@graph": graph})
 
     paths = [f.path for f in found]
@@ -203,7 +206,7 @@ def test_every_block_of_a_page_is_checked_with_its_own_prefix() -> None:
 def test_a_page_without_an_article_gets_one_note() -> None:
     html = page(json.dumps({"@context": "https://schema.org", "@type": "WebSite", "name": "X"}))
 
-    assert [("no-article", "$")] == [(f.code, f.path) for f in check(html)]
+    assert [(f.code, f.path) for f in check(html)] == [("no-article", "$")]
 
 
 def test_html_bytes_are_read() -> None:

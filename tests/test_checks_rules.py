@@ -189,8 +189,10 @@ def only(given: object, code: str) -> str:
         (
             changed(("author", person("Jane Doe and John Roe"))),
             "author-merged-names",
-            'the author name holds two people ("Jane Doe and John Roe"): list each author '
-            "separately",
+            (
+                'the author name holds two people ("Jane Doe and John Roe"): list each author '
+                "separately"
+            ),
         ),
         (
             changed(("isBasedOnUrl", "https://example.com/r")),
@@ -210,26 +212,34 @@ def only(given: object, code: str) -> str:
         (
             changed(("datePublished", "2026-04-06 09:30:00+02:00")),
             "date-not-iso8601",
-            "datePublished '2026-04-06 09:30:00+02:00' is not an ISO 8601 date: write "
-            "'2026-04-06T09:30:00+02:00' (a 'T' between day and time)",
+            (
+                "datePublished '2026-04-06 09:30:00+02:00' is not an ISO 8601 date: write "
+                "'2026-04-06T09:30:00+02:00' (a 'T' between day and time)"
+            ),
         ),
         (
             changed(("image", IMAGES[:1])),
             "image-missing-aspect-ratios",
-            "no 4:3, 1:1 rendition among the images (1200x675): Google recommends 16:9, 4:3 "
-            "and 1:1",
+            (
+                "no 4:3, 1:1 rendition among the images (1200x675): Google recommends 16:9, 4:3 "
+                "and 1:1"
+            ),
         ),
         (
             changed(("headline", "Tom &amp; Jerry&#8217;s")),
             "text-html-entity",
-            "headline contains HTML character references ('&amp;', '&#8217;'): write the "
-            "characters themselves ('&', '\u2019')",
+            (
+                "headline contains HTML character references ('&amp;', '&#8217;'): write the "
+                "characters themselves ('&', '\u2019')"
+            ),
         ),
         (
             changed(("wordCount", 5000)),
             "word-count-mismatch",
-            "wordCount is 5,000 but articleBody has 440 words: recompute wordCount, or publish "
-            "the whole text in articleBody",
+            (
+                "wordCount is 5,000 but articleBody has 440 words: recompute wordCount, or publish "
+                "the whole text in articleBody"
+            ),
         ),
     ],
 )

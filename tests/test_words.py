@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from newspkg._words import (
     _CHAR_TIMED_HINT,
     _KANA,
+    _KANA_HINT,
     _LOGOGRAPHIC,
     _SPACELESS,
+    _SPACELESS_HINT,
     TextCounts,
     count_text,
     count_words,
@@ -41,6 +43,7 @@ no_icu = pytest.mark.skipif(has_dictionary_segmenter(), reason="PyICU segments T
         pytest.param("and/or", 2, id="slash separates"),
         pytest.param("a - b", 2, id="spaced hyphen"),
         pytest.param("https://example.com/a-b?x=1", 1, id="URL"),
+        pytest.param("xhttps://example.com", 2, id="URL glued to a word is not a URL"),
         pytest.param("(see www.example.org/path).", 2, id="www URL"),
         pytest.param("me.you+tag@example.co.uk", 1, id="e-mail address"),
         pytest.param("Great 😀 👍🏽 🇫🇷 job", 2, id="emoji"),
@@ -160,6 +163,8 @@ def _all_characters() -> str:
         pytest.param(rf"(?V1)[{_LOGOGRAPHIC}]", _CHAR_TIMED_HINT, id="logographic"),
         pytest.param(rf"(?V1)[{_SPACELESS}]", _CHAR_TIMED_HINT, id="spaceless"),
         pytest.param(rf"(?V1)[{_KANA}]", _CHAR_TIMED_HINT, id="kana"),
+        pytest.param(rf"(?V1)[{_SPACELESS}]", _SPACELESS_HINT, id="spaceless own hint"),
+        pytest.param(rf"(?V1)[{_KANA}]", _KANA_HINT, id="kana own hint"),
     ],
 )
 def test_prefilters_cover_the_exact_classes(exact: str, hint: re.Pattern[str]) -> None:

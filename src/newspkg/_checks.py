@@ -22,7 +22,7 @@ from newspkg._checks_google import article_findings, date_findings
 from newspkg._checks_vocabulary import vocabulary_findings
 from newspkg._findings import Finding, finding, sort_key
 from newspkg._html_in import iter_jsonld_blocks
-from newspkg._jsonld_processing import JsonValue, load_json
+from newspkg._jsonld_processing import JsonArray, JsonObject, JsonValue, load_json
 from newspkg._jsonld_writer import to_jsonld
 from newspkg._models import Article
 from newspkg.errors import LimitExceededError, NewspkgError, ParseError, ValidationError
@@ -32,7 +32,7 @@ __all__ = ["check"]
 _JSON_STARTS = ("{", "[", "<![CDATA[", "//", "/*")
 
 
-def check(obj: Article | JsonValue | str | bytes) -> list[Finding]:
+def check(obj: Article | JsonObject | JsonArray | str | bytes) -> list[Finding]:
     """Check an article's markup against schema.org, Google's recommendations and itself.
 
     Args:
@@ -136,10 +136,11 @@ def _document_findings(data: JsonValue, *, prefix: str) -> tuple[list[Finding], 
         *time_required_findings(document),
         *text_findings(document),
     ]
-    for article in document.articles:
+    articles = document.articles
+    for article in articles:
         found.extend(article_findings(article, document))
         found.extend(consistency_findings(article, document))
-    return found, len(document.articles)
+    return found, len(articles)
 
 
 def _no_article(path: str) -> Finding:

@@ -42,9 +42,7 @@ _SCHEMA_VOCABS: Final = frozenset(
     f"{scheme}://{host}schema.org/" for scheme in ("http", "https") for host in ("", "www.")
 )
 _KEYWORD_ALIASES: Final = {"id": "@id", "type": "@type"}  # defined by schema.org's context
-_SIMPLE_KEY: Final = frozenset(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@:-"
-)
+_SIMPLE_KEY: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@:-")
 
 
 @attrs.frozen(kw_only=True)

@@ -74,13 +74,21 @@ _CHAR_TIMED_BLOCKS = (
 _CHAR_TIMED_HINT = re.compile(
     "[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _CHAR_TIMED_BLOCKS) + "]"
 )
+_KANA_HINT = re.compile(
+    "[\u3031-\u3035\u303c\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f\U0001aff0-\U0001b16f]"
+)
+_SPACELESS_HINT = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1950-\u1aaf\ua9e0-\ua9ff\uaa60-\uaadf"
+    "\U00011700-\U0001174f]"
+)
 _CONNECTOR_HINT = re.compile("[_\u203f\u2040\u2054\ufe33\ufe34\ufe4d-\ufe4f\uff3f]")
 # A mark (or ZWJ/ZWNJ) only starts its own segment at the start of the text or
 # after a line break; anywhere else UAX #29 attaches it to what precedes it.
 _AFTER_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]+(.)", re.DOTALL)
-_URL = re.compile(
-    r"""(?<![\w.+\-\u2010\u2011])(?:(?:https?|ftp)://|www\.)[^\s<>"]+""", re.IGNORECASE
-)
+# The literal comes first so `re` can skip ahead; the character before a match
+# is checked in Python (a URL glued to a word is not a URL).
+_URL = re.compile(r"""(?:(?:https?|ftp)://|www\.)[^\s<>"]+""", re.IGNORECASE)
+_URL_GLUE = frozenset(".+-\u2010\u2011")
 _EMAIL_LOCAL = re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}\Z")
 _EMAIL_DOMAIN = re.compile(r"@[\w\-]+(?:\.[\w\-]+)+")
 
@@ -194,17 +202,20 @@ def _count_plain(text: str, lang: str | None) -> TextCounts:
     dictionary_words = 0
     if not text.isascii() and _CHAR_TIMED_HINT.search(text):
         classes = _classes()
-        kana = sum(map(len, classes.kana.findall(text)))
-        han = sum(map(len, classes.han.findall(text)))
-        letters = sum(map(len, classes.spaceless.findall(text)))
+        kana = sum(map(len, classes.kana.findall(text))) if _KANA_HINT.search(text) else 0
+        if _SPACELESS_HINT.search(text):
+            letters = sum(map(len, classes.spaceless.findall(text)))
         if letters and (icu := _icu()) is not None:
             chunks = _SPACELESS_CHUNK.findall(text)
             dictionary_words = sum(_dictionary_words(icu, chunk, lang) for chunk in chunks)
-            letters = 0
         # Character-timed letters are UAX #29 "Other" (Katakana only joins
         # Katakana), so a run of them can stand in as one "#" (also Other, not
         # a word character): the word pass below then sees far less text.
-        text = classes.run.sub("#", text)
+        shorter, runs = classes.run.subn("#", text)
+        han = len(text) - len(shorter) + runs - kana - letters
+        if dictionary_words:
+            letters = 0
+        text = shorter
         if classes.glued_hint.search(text):
             # 々 and 〻 are word letters to UAX #29 (a々b is one segment): count
             # them as characters, and drop the segments they start.
@@ -219,7 +230,7 @@ def _count_plain(text: str, lang: str | None) -> TextCounts:
     if not text.isascii():
         starts = [text[0], *_AFTER_LINE_BREAK.findall(text)]
         words -= sum(1 for char in starts if _starts_alone(char))
-    return TextCounts(words=words, han=han - kana, kana=kana, letters=letters)
+    return TextCounts(words=words, han=han, kana=kana, letters=letters)
 
 
 @attrs.frozen
@@ -275,9 +286,13 @@ def _starts_alone(char: str) -> bool:
 
 def _collapse_links(text: str, counts: TextCounts, lang: str | None) -> TextCounts:
     """Count each URL and e-mail address in ``text`` as exactly one word."""
-    spans = (
-        [match.span() for match in _URL.finditer(text)] if "://" in text or "www." in text else []
-    )
+    spans = []
+    if "://" in text or "www." in text:
+        for match in _URL.finditer(text):
+            start = match.start()
+            before = text[start - 1] if start else " "
+            if before not in _URL_GLUE and not before.isalnum() and before != "_":
+                spans.append(match.span())
     at = text.find("@")
     while at != -1:
         local = _EMAIL_LOCAL.search(text, max(0, at - 64), at)
