@@ -77,6 +77,12 @@ CASES: list[tuple[str, object, str]] = [
     ("jsonld-invalid-json", '<script type="application/ld+json"> </script>', "script[0]"),
     ("input-too-large", "[" * 100 + "]" * 100, "$"),
     ("jsonld-not-object", [CLEAN, "text"], "[1]"),
+    ("jsonld-control-characters", '{"@type": "NewsArticle", "headline": "a\tb"}', "$"),
+    (
+        "jsonld-control-characters",
+        '<script type="application/ld+json">{"headline": "a\nb"}</script>',
+        "script[0]",
+    ),
     ("jsonld-missing-context", changed(("@context", ...)), "$"),
     ("jsonld-context-unknown", changed(("@context", "https://example.org/context")), "@context"),
     (

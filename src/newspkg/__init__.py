@@ -13,7 +13,13 @@ True
 from contextlib import suppress as _suppress
 from importlib.metadata import version as _version
 
+from newspkg._checks import check
 from newspkg._dates import DateOrder, parse_date
+from newspkg._findings import Finding, Severity
+from newspkg._html_in import JsonLdBlock, extract_jsonld, from_html, iter_jsonld_blocks
+from newspkg._jsonld_reader import from_jsonld, iter_articles
+from newspkg._jsonld_writer import to_jsonld, to_script_tag
+from newspkg._meta_tags import to_meta_tags
 from newspkg._models import (
     Article,
     ArticleKind,
@@ -29,6 +35,8 @@ from newspkg._models import (
     SourceRole,
 )
 from newspkg._native import FORMAT_VERSION, from_dict, from_json, make_converter, to_dict, to_json
+from newspkg._readtime import ReadingTime, SourceFormat, SpeedPreset, reading_time
+from newspkg._words import count_words
 from newspkg.errors import (
     LimitExceededError,
     NewspkgError,
@@ -50,6 +58,8 @@ __all__ = [
     "Date",
     "DateOrder",
     "Figure",
+    "Finding",
+    "JsonLdBlock",
     "LimitExceededError",
     "NewspkgError",
     "NoArticleError",
@@ -58,18 +68,33 @@ __all__ = [
     "ProvenanceNote",
     "Publisher",
     "PublisherKind",
+    "ReadingTime",
     "RelatedRead",
     "RemoteContextError",
+    "Severity",
+    "SourceFormat",
     "SourceNote",
     "SourceRole",
+    "SpeedPreset",
     "ValidationError",
     "__version__",
+    "check",
+    "count_words",
+    "extract_jsonld",
     "from_dict",
+    "from_html",
     "from_json",
+    "from_jsonld",
+    "iter_articles",
+    "iter_jsonld_blocks",
     "make_converter",
     "parse_date",
+    "reading_time",
     "to_dict",
     "to_json",
+    "to_jsonld",
+    "to_meta_tags",
+    "to_script_tag",
 ]
 
 # Reprs and docs show the public path (newspkg.Article), not the private module.

@@ -10,7 +10,9 @@ cannot be read is a finding too; `check` never raises on a bad document.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from typing import Final
 
 from newspkg._checks_consistency import (
     consistency_findings,
@@ -30,6 +32,9 @@ from newspkg.errors import LimitExceededError, NewspkgError, ParseError, Validat
 __all__ = ["check"]
 
 _JSON_STARTS = ("{", "[", "<![CDATA[", "//", "/*")
+_JSON_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_CONTROL: Final = re.compile(r"[\x00-\x1f]")
+_CONTROL_NAMES: Final = {"\n": "line break", "\r": "carriage return", "\t": "tab"}
 
 
 def check(obj: Article | JsonObject | JsonArray | str | bytes) -> list[Finding]:
@@ -93,7 +98,27 @@ def _json_text_findings(text: str | bytes) -> Iterator[Finding]:
     except ParseError as error:
         yield _unreadable(error, "$")
         return
+    if isinstance(text, bytes):
+        text = text.decode(json.detect_encoding(text), errors="replace")
+    yield from _control_characters(text, "$")
     yield from _with_article_note(data, prefix="$")
+
+
+def _control_characters(text: str, path: str) -> Iterator[Finding]:
+    """A raw tab or line break inside a JSON string: tolerated here, refused by JSON.parse."""
+    for string in _JSON_STRING.finditer(text):
+        raw = _CONTROL.search(string.group())
+        if raw is not None:
+            offset = string.start() + raw.start()
+            line = text.count("\n", 0, offset) + 1
+            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            yield finding(
+                "jsonld-control-characters",
+                path,
+                f"a string holds a raw {_CONTROL_NAMES.get(raw.group(), 'control character')} "
+                f"at line {line}, column {column}: strict JSON parsers refuse the block",
+            )
+            return
 
 
 def _html_findings(page: str | bytes) -> Iterator[Finding]:
@@ -112,6 +137,7 @@ def _html_findings(page: str | bytes) -> Iterator[Finding]:
         if block.error is not None:
             yield _unreadable(block.error, block.path)
             continue
+        yield from _control_characters(block.text, block.path)
         found, count = _document_findings(block.data, prefix=block.path)
         articles += count
         yield from found

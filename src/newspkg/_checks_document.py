@@ -29,6 +29,7 @@ __all__ = [
     "Document",
     "IsoDate",
     "Node",
+    "Property",
     "Scope",
     "Value",
     "as_number",
@@ -128,8 +129,8 @@ class Node:
 
     @property
     def is_reference(self) -> bool:
-        """Whether the node only points at another (``{"@id": ...}``)."""
-        return all(key in {"@id", "id"} for key in self.data)
+        """Whether the node only points at another: an ``@id`` (and maybe a type), no values."""
+        return not self.properties and node_id(self.data) is not None
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -147,8 +148,7 @@ class Document:
             return None
         node = self._by_object.get(id(value))
         if node is not None and node.is_reference:
-            ident = node_id(node.data)
-            return self._by_id.get(ident, node) if ident else node
+            return self._by_id.get(node_id(node.data) or "", node)
         return node
 
     @property

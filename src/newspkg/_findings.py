@@ -101,6 +101,14 @@ _REGISTRY: Final = (
         "Publish only the article's metadata in the block, not whole page contents.",
     ),
     _code(
+        "jsonld-control-characters",
+        _W,
+        _IN,
+        "A JSON string holds a raw line break, tab or other control character",
+        "Escape them (\\n, \\t) or remove them; browsers' JSON.parse and strict parsers "
+        "refuse the whole block.",
+    ),
+    _code(
         "jsonld-not-object",
         _E,
         _IN,

@@ -13,13 +13,16 @@ becomes ``None``; lists become tuples. A `Date` is either a calendar `date`
 import enum
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 from urllib.parse import urlsplit
 
 import attrs
 
 from newspkg._validation import COUNT, LANGUAGE, URL, before, normalize_and_validate
 from newspkg.errors import Problem
+
+if TYPE_CHECKING:
+    from newspkg._readtime import ReadingTime
 
 Date: TypeAlias = date | datetime
 """A calendar day (`datetime.date`) or an instant with its time zone (aware `datetime`)."""
@@ -265,3 +268,27 @@ class Article:
         """Every image a reader sees: the hero image, then the figures in page order."""
         hero = () if self.image is None else (self.image,)
         return hero + self.figures
+
+    @property
+    def reading_time(self) -> "ReadingTime":
+        """How long the body takes to read, with the default (research-based) speeds.
+
+        Uses the explicit ``word_count`` when set, else the body's words, the
+        article's language and its images. For another preset or speed call
+        `newspkg.reading_time` directly.
+        """
+        # Imported here: read time needs the models, not the other way round.
+        from newspkg._readtime import reading_time  # noqa: PLC0415
+
+        return reading_time(self)
+
+    @property
+    def effective_word_count(self) -> int | None:
+        """The word count to publish: the explicit ``word_count``, else the body's, else None."""
+        if self.word_count is not None:
+            return self.word_count
+        if self.body is None:
+            return None
+        from newspkg._words import count_words  # noqa: PLC0415
+
+        return count_words(self.body, lang=self.language)

@@ -1,0 +1,59 @@
+"""Every script in examples/ runs, and the bundled article stays valid and complete."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import newspkg
+from newspkg import SourceRole
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SCRIPTS = sorted(EXAMPLES.glob("*.py"))
+# check_page.py exits 1 like `newspkg check`: the bundled page has a broken block on purpose.
+EXPECTED_EXIT = {"check_page.py": 1}
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[script.name for script in SCRIPTS])
+def test_example_script_runs(script: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=EXAMPLES.parent,
+    )
+
+    assert (result.returncode, result.stderr) == (EXPECTED_EXIT.get(script.name, 0), "")
+    assert result.stdout.strip()
+
+
+def test_there_are_examples() -> None:
+    assert len(SCRIPTS) >= 3
+
+
+def test_example_article_is_the_full_page() -> None:
+    article = newspkg.from_json((EXAMPLES / "article.json").read_text(encoding="utf-8"))
+    roles = [source.role for source in article.sources]
+
+    assert (
+        len(article.authors),
+        article.authors[0].location,
+        article.publisher is not None,
+        article.image is not None,
+        [figure.label for figure in article.figures],
+        roles.count(SourceRole.PRIMARY),
+        roles.count(SourceRole.SUPPORTING),
+        len(article.related),
+        article.effective_word_count,
+    ) == (1, "Brussels · London corridor", True, True, ["Figure / 01", "Figure / 02"], 2, 2, 3, 1237)
+
+
+def test_example_article_file_is_canonical() -> None:
+    text = (EXAMPLES / "article.json").read_text(encoding="utf-8")
+
+    assert newspkg.to_json(newspkg.from_json(text)) + "\n" == text

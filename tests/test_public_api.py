@@ -1,0 +1,60 @@
+"""The public API is exactly what __all__ says, and it presents itself as newspkg."""
+
+from __future__ import annotations
+
+import inspect
+
+import newspkg
+import newspkg.errors
+
+
+def test_all_lists_exactly_the_public_names() -> None:
+    public = {
+        name
+        for name, value in vars(newspkg).items()
+        if not name.startswith("_") and not inspect.ismodule(value)
+    }
+
+    assert sorted(public) == sorted(set(newspkg.__all__) - {"__version__"})
+
+
+def test_all_names_resolve() -> None:
+    missing = [name for name in newspkg.__all__ if not hasattr(newspkg, name)]
+
+    assert missing == []
+
+
+def test_public_classes_and_functions_show_the_public_module() -> None:
+    private = [
+        name
+        for name in newspkg.__all__
+        if (inspect.isclass(getattr(newspkg, name)) or inspect.isfunction(getattr(newspkg, name)))
+        and getattr(newspkg, name).__module__.startswith("newspkg._")
+    ]
+
+    assert private == []
+
+
+def test_every_error_is_a_newspkg_error_and_refines_a_builtin() -> None:
+    errors = [
+        value
+        for value in vars(newspkg.errors).values()
+        if inspect.isclass(value) and issubclass(value, Exception)
+    ]
+
+    assert all(issubclass(error, newspkg.NewspkgError) for error in errors)
+    assert issubclass(newspkg.ValidationError, ValueError)
+    assert issubclass(newspkg.ParseError, ValueError)
+    assert issubclass(newspkg.NoArticleError, LookupError)
+
+
+def test_version_comes_from_the_installed_metadata() -> None:
+    from importlib.metadata import version
+
+    assert newspkg.__version__ == version("newspkg")
+
+
+def test_package_is_typed() -> None:
+    from importlib.resources import files
+
+    assert files("newspkg").joinpath("py.typed").is_file()
