@@ -14,7 +14,8 @@ import newspkg
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")])
 MODULES = sorted(
-    info.name for info in pkgutil.walk_packages(newspkg.__path__, prefix="newspkg.")
+    info.name
+    for info in pkgutil.walk_packages(newspkg.__path__, prefix="newspkg.")
     if info.name != "newspkg.__main__"
 )
 OPTIONS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE

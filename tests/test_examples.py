@@ -50,7 +50,17 @@ def test_example_article_is_the_full_page() -> None:
         roles.count(SourceRole.SUPPORTING),
         len(article.related),
         article.effective_word_count,
-    ) == (1, "Brussels · London corridor", True, True, ["Figure / 01", "Figure / 02"], 2, 2, 3, 1237)
+    ) == (
+        1,
+        "Brussels · London corridor",
+        True,
+        True,
+        ["Figure / 01", "Figure / 02"],
+        2,
+        2,
+        3,
+        1237,
+    )
 
 
 def test_example_article_file_is_canonical() -> None:

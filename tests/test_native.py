@@ -81,10 +81,12 @@ def test_every_problem_has_its_json_path() -> None:
     ) == [
         "url: required key missing",
         "headline: expected text, got a number 5",
-        "kind: expected one of 'news', 'analysis', 'opinion', 'reportage', 'background', "
-        "'review', 'blog_posting', 'article', 'ask_public', 'live_blog', 'satire', 'report', "
-        "'scholarly', 'medical_scholarly', 'tech', 'api_reference', 'social_media_posting', "
-        "'discussion_forum_posting', 'advertiser_content', got text \"blog\"",
+        (
+            "kind: expected one of 'news', 'analysis', 'opinion', 'reportage', 'background', "
+            "'review', 'blog_posting', 'article', 'ask_public', 'live_blog', 'satire', 'report', "
+            "'scholarly', 'medical_scholarly', 'tech', 'api_reference', 'social_media_posting', "
+            "'discussion_forum_posting', 'advertiser_content', got text \"blog\""
+        ),
         "authors[1].twitter: unknown key",
         "date_published: date-time '2026-01-01T10:00' has no time zone offset (add Z or +hh:mm)",
         'keywords: expected a list, got text "energy, grids"',

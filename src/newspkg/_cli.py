@@ -332,7 +332,8 @@ def check_input(item: Input) -> list[Finding]:
     if _kind_of(document) is InputKind.NATIVE:
         assert isinstance(document, dict)
         return check(from_dict(document))
-    return check(document)
+    # A bare JSON scalar is not a document; checking the text says so.
+    return check(document if isinstance(document, dict | list) else item.data)
 
 
 def _kind_of(document: JsonValue) -> InputKind:

@@ -21,7 +21,6 @@ from newspkg import _schemaorg_mapping as m
 from newspkg._dates import parse_date
 from newspkg._jsonld_graph import Item, Literal, Node, Ref, read_graph
 from newspkg._jsonld_processing import JsonValue
-from newspkg._jsonld_writer import count_words
 from newspkg._models import (
     Article,
     ArticleKind,
@@ -37,6 +36,7 @@ from newspkg._models import (
 )
 from newspkg._validation import language_problem, url_problem
 from newspkg._vocabulary import vocabulary
+from newspkg._words import count_words
 from newspkg.errors import NoArticleError, Problem, ValidationError, join_path
 
 __all__ = ["from_jsonld", "iter_articles"]
@@ -252,9 +252,12 @@ class _ArticleReading:
         return _build(Article, {**fields, "provenance": tuple(self.notes)})
 
     def word_count(self, fields: Mapping[str, object]) -> int | None:
-        count = fields.get("word_count")
-        body = fields.get("body")
-        if isinstance(count, int) and isinstance(body, str) and count == count_words(body):
+        count, body, language = fields["word_count"], fields["body"], fields["language"]
+        if (
+            isinstance(count, int)
+            and isinstance(body, str)
+            and count == count_words(body, lang=language if isinstance(language, str) else None)
+        ):
             return None  # derived from the body, as the writer does: nothing to keep
         return count if isinstance(count, int) else None
 
@@ -447,7 +450,7 @@ class _ArticleReading:
         found = []
         for item in self.graph.items(node, props):
             url = self.url_of(item, path)
-            if url is not None and url not in found:
+            if url is not None:
                 found.append(url)
         return found
 

@@ -24,6 +24,7 @@ from newspkg._models import (
     RelatedRead,
     SourceNote,
 )
+from newspkg._readtime import reading_time
 from newspkg.errors import ValidationError
 
 __all__ = ["to_jsonld", "to_script_tag"]
@@ -121,9 +122,10 @@ class _GraphWriter:
         article = self.article
         if article.body is None and article.word_count is None:
             return
-        words, duration = _reading(article)
-        node[m.ARTICLE["word_count"].prop] = words
-        node[m.TIME_REQUIRED] = duration
+        # reading_time counts the body unless the article gives its own word_count.
+        estimate = reading_time(article)
+        node[m.ARTICLE["word_count"].prop] = estimate.words
+        node[m.TIME_REQUIRED] = estimate.iso8601
 
     def _put_dateline(self, node: JsonObject) -> None:
         dateline = self.article.dateline
@@ -238,21 +240,6 @@ class _GraphWriter:
         _put_fields(node, m.RELATED, read)
         node[m.POSITION] = number
         return node
-
-
-def _reading(article: Article) -> tuple[int, str]:
-    """The article's word count and reading time (ISO 8601 duration)."""
-    # Stand-in until newspkg._readtime lands; then: reading_time(article).
-    words = article.word_count
-    if words is None:
-        words = count_words(article.body or "")
-    minutes = max(1, -(-words // 238))
-    return words, f"PT{minutes}M"
-
-
-def count_words(text: str) -> int:
-    """Stand-in for newspkg._words.count_words until it lands."""
-    return len(text.split())
 
 
 def _put_fields(

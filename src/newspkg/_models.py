@@ -11,14 +11,14 @@ becomes ``None``; lists become tuples. A `Date` is either a calendar `date`
 """
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeAlias
 from urllib.parse import urlsplit
 
 import attrs
 
-from newspkg._validation import COUNT, LANGUAGE, URL, before, normalize_and_validate
+from newspkg._validation import COUNT, LANGUAGE, URL, as_tuple, before, normalize_and_validate
 from newspkg.errors import Problem
 
 if TYPE_CHECKING:
@@ -26,6 +26,32 @@ if TYPE_CHECKING:
 
 Date: TypeAlias = date | datetime
 """A calendar day (`datetime.date`) or an instant with its time zone (aware `datetime`)."""
+
+
+# Named converters, one per element type, so type checkers accept lists (and any
+# iterable) where the stored value is a tuple.
+def _texts(value: Iterable[str]) -> tuple[str, ...]:
+    return as_tuple(value)  # type: ignore[no-any-return]
+
+
+def _figures(value: Iterable["Figure"]) -> tuple["Figure", ...]:
+    return as_tuple(value)  # type: ignore[no-any-return]
+
+
+def _authors(value: Iterable["Author"]) -> tuple["Author", ...]:
+    return as_tuple(value)  # type: ignore[no-any-return]
+
+
+def _sources(value: Iterable["SourceNote"]) -> tuple["SourceNote", ...]:
+    return as_tuple(value)  # type: ignore[no-any-return]
+
+
+def _related(value: Iterable["RelatedRead"]) -> tuple["RelatedRead", ...]:
+    return as_tuple(value)  # type: ignore[no-any-return]
+
+
+def _notes(value: Iterable["ProvenanceNote"]) -> tuple["ProvenanceNote", ...]:
+    return as_tuple(value)  # type: ignore[no-any-return]
 
 
 class ArticleKind(enum.Enum):
@@ -116,9 +142,9 @@ class Author:
     job_title: str | None = None
     description: str | None = None
     image: str | None = attrs.field(default=None, metadata=URL)
-    same_as: tuple[str, ...] = attrs.field(default=(), metadata=URL)
+    same_as: tuple[str, ...] = attrs.field(default=(), converter=_texts, metadata=URL)
     location: str | None = None
-    knows_about: tuple[str, ...] = ()
+    knows_about: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     story_count: int | None = attrs.field(default=None, metadata=COUNT)
 
     def __attrs_post_init__(self) -> None:
@@ -137,7 +163,7 @@ class Publisher:
     kind: PublisherKind = PublisherKind.NEWS_MEDIA_ORGANIZATION
     url: str | None = attrs.field(default=None, metadata=URL)
     logo: Figure | None = None
-    same_as: tuple[str, ...] = attrs.field(default=(), metadata=URL)
+    same_as: tuple[str, ...] = attrs.field(default=(), converter=_texts, metadata=URL)
 
     def __attrs_post_init__(self) -> None:
         normalize_and_validate(self)
@@ -218,23 +244,23 @@ class Article:
     headline: str
     description: str | None = None
     kind: ArticleKind = ArticleKind.NEWS
-    authors: tuple[Author, ...] = ()
+    authors: tuple[Author, ...] = attrs.field(default=(), converter=_authors)
     publisher: Publisher | None = None
     date_published: Date | None = None
     date_modified: Date | None = None
     section: str | None = None
-    keywords: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     language: str | None = attrs.field(default=None, metadata=LANGUAGE)
     image: Figure | None = None
-    image_renditions: tuple[Figure, ...] = ()
-    figures: tuple[Figure, ...] = ()
-    sources: tuple[SourceNote, ...] = ()
-    related: tuple[RelatedRead, ...] = ()
+    image_renditions: tuple[Figure, ...] = attrs.field(default=(), converter=_figures)
+    figures: tuple[Figure, ...] = attrs.field(default=(), converter=_figures)
+    sources: tuple[SourceNote, ...] = attrs.field(default=(), converter=_sources)
+    related: tuple[RelatedRead, ...] = attrs.field(default=(), converter=_related)
     body: str | None = None
     word_count: int | None = attrs.field(default=None, metadata=COUNT)
     dateline: str | None = None
     is_accessible_for_free: bool | None = None
-    provenance: tuple[ProvenanceNote, ...] = ()
+    provenance: tuple[ProvenanceNote, ...] = attrs.field(default=(), converter=_notes)
 
     def __attrs_post_init__(self) -> None:
         normalize_and_validate(self, self._rules)

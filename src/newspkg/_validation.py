@@ -13,7 +13,7 @@ import enum
 import re
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any, Final
 from urllib.parse import urlsplit
@@ -92,11 +92,14 @@ LANGUAGE: Final[Mapping[str, Rule]] = {RULE: language_problem}
 COUNT: Final[Mapping[str, Rule]] = {RULE: count_problem}
 
 
-def as_tuple(value: object) -> object:
-    """Lists (and other non-text iterables) become tuples, so models stay hashable."""
-    if isinstance(value, list | set | frozenset | types.GeneratorType):
-        return tuple(value)
-    return value
+def as_tuple(value: object) -> Any:
+    """Lists (and other non-text iterables) become tuples, so models stay hashable.
+
+    Anything else is returned as it is, for the type check to report.
+    """
+    if isinstance(value, str | bytes | Mapping | tuple) or not isinstance(value, Iterable):
+        return value
+    return tuple(value)
 
 
 def before(later: date, earlier: date) -> bool:
