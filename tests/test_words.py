@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import random
 import re
 import sys
 
@@ -8,6 +9,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newspkg import _word_segments
 from newspkg._words import (
     _CHAR_TIMED_HINT,
     _KANA,
@@ -15,7 +17,10 @@ from newspkg._words import (
     _LOGOGRAPHIC,
     _SPACELESS,
     _SPACELESS_HINT,
+    _URL,
     TextCounts,
+    _count_general,
+    _url_spans,
     count_text,
     count_words,
     has_dictionary_segmenter,
@@ -171,3 +176,138 @@ def test_prefilters_cover_the_exact_classes(exact: str, hint: re.Pattern[str]) -
     # The fast standard-library pre-filters must be supersets of the Unicode classes.
     missed = [char for char in regex.findall(exact, _all_characters()) if not hint.match(char)]
     assert [f"U+{ord(char):04X}" for char in missed] == []
+
+
+# --- the fast path (newspkg._word_segments) against the general one -------------------------------
+# Pieces on every edge the rules have: each kind of character, the joining
+# punctuation between letters and digits, links, and characters that are not
+# simple (marks, joiners, Hebrew, emoji beyond the BMP) so the fallback is hit.
+_PIECES = [
+    *"aZ09é ßłωЖ١_\u202f'’‘.,;:·-\u2010\u2011—/#@(\u00a0 \n\t\r",
+    *"東カひーก、。\uff0c\uff0e\uff3f\uff21\uff11\u3000々\u0301\u200d\u200b\u00adא😀",
+    "don't", "3.14", "1,000", "e-mail", "U.S.", "a.b.c", "1.2.3", "a:b", "10:30", "x-1",
+    "https://example.com/a-b?x=1", "HTTPS://x.y", "www.example.org", "me@example.com", "\r\n",
+]  # fmt: skip
+
+
+def _pieces_text() -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+def _fast_or_general(text: str) -> TextCounts:
+    fast = _word_segments.count(text)
+    if fast is None:
+        return _count_general(text, None)
+    return TextCounts(words=fast.words, han=fast.han, kana=fast.kana, letters=fast.letters)
+
+
+@given(st.one_of(_pieces_text(), any_text()))
+def test_fast_path_agrees_with_the_general_path(text: str) -> None:
+    fast = _word_segments.count(text)
+    if fast is None or (fast.letters and has_dictionary_segmenter()):
+        return  # count_text takes the general path (with PyICU: for Thai words)
+    expected = _count_general(text, None)
+    assert expected == TextCounts(
+        words=fast.words, han=fast.han, kana=fast.kana, letters=fast.letters
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The U.S. e-mail didn't cost 3.14 or 1,000 dollars.\n", id="ascii"),
+        pytest.param("Die Straße ist 3,5 km lang \u2013 das weiß jeder.", id="typographic"),
+        pytest.param("It\u2019s \u201cfine\u201d \u2014 1\u202f000 km", id="curly quotes"),
+        pytest.param("我们用 Python 3.11 写代码。東京タワーはとても高いです。", id="cjk"),
+        pytest.param("Привет, мир! 한국어 문장은", id="cyrillic and hangul"),
+    ],
+)
+def test_fast_path_takes_common_text(text: str) -> None:
+    # Otherwise the differential test above would pass by never using it.
+    fast = _word_segments.count(text)
+    assert fast is not None
+    assert count_text(text) == _count_general(text, None)
+
+
+@pytest.mark.parametrize(
+    ("char", "kind"),
+    [
+        ("a", b"a"), ("\u00e9", b"a"), ("\u0142", b"a"), ("\uac00", b"a"), ("7", b"1"),
+        ("\uff11", b"1"), ("_", b"_"), ("\u203f", b"_"), ("\u202f", b"e"), (":", b":"),
+        ("\u00b7", b":"), (",", b","), (";", b","), ("\uff0c", b","), (".", b"."), ("'", b"."),
+        ("\u2019", b"."), ("-", b"-"), ("\u2010", b"-"), (" ", b" "), ("\n", b" "),
+        ('"', b" "), ("\u2014", b" "), ("\u3002", b" "), ("\u6771", b"H"), ("\u30ab", b"K"),
+        ("\u30fc", b"K"), ("\u0e01", b"T"), ("\u3005", b"X"), ("\u0301", b"X"),
+        ("\u200d", b"X"), ("\u200b", b"X"), ("\u00ad", b"X"), ("\u05d0", b"X"),
+        ("\u058a", b"X"), ("\u309b", b"X"), ("\U0001f600", None),
+    ],
+)  # fmt: skip
+def test_kinds_of_characters(char: str, kind: bytes | None) -> None:
+    assert kind == _word_segments._kinds(char)
+
+
+def _bmp() -> str:
+    return "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF)
+
+
+@pytest.mark.parametrize(
+    ("kind", "exact"),
+    [
+        pytest.param(b"a", r"[\p{Word_Break=ALetter}&&[\p{L}\p{Nl}]]", id="letters"),
+        pytest.param(b"1", r"[\p{Word_Break=Numeric}&&\p{Nd}]", id="digits"),
+        pytest.param(b"_", r"[\p{Word_Break=ExtendNumLet}&&\p{Pc}]", id="connectors"),
+        pytest.param(b"e", r"[\p{Word_Break=ExtendNumLet}&&\p{Zs}]", id="narrow no-break space"),
+        pytest.param(b":", r"\p{Word_Break=MidLetter}", id="between letters"),
+        pytest.param(b",", r"\p{Word_Break=MidNum}", id="between digits"),
+        pytest.param(b".", r"[\p{Word_Break=MidNumLet}\p{Word_Break=Single_Quote}]", id="both"),
+        pytest.param(b"-", r"[\p{Word_Break=Other}&&[-\u2010\u2011\u05be]]", id="hyphens"),
+        pytest.param(b"H", rf"[[{_LOGOGRAPHIC}]--[{_KANA}]--\p{{Word_Break=ALetter}}]", id="han"),
+        pytest.param(b"K", rf"[[{_KANA}]--\p{{Word_Break=ALetter}}]", id="kana"),
+        pytest.param(b"T", rf"[[{_SPACELESS}]--\p{{Word_Break=ALetter}}]", id="thai-like"),
+    ],
+)
+def test_kinds_have_their_unicode_properties(kind: bytes, exact: str) -> None:
+    # Every BMP character the fast path gives this kind has the Word_Break value
+    # (and category) that the kind's rules are written for, checked through the
+    # `regex` module's own property tables.
+    bmp = _bmp()
+    kinds = _word_segments._kinds(bmp)
+    assert kinds is not None
+    chars = "".join(
+        char for char, char_kind in zip(bmp, kinds, strict=True) if char_kind == kind[0]
+    )
+    assert chars
+    assert [f"U+{ord(c):04X}" for c in chars if not regex.fullmatch(f"(?V1){exact}", c)] == []
+
+
+def test_simple_characters_agree_in_every_context() -> None:
+    # The rules over kinds stand for UAX #29 only if every character of a kind
+    # behaves alike: try each simple character of the blocks prose uses, and a
+    # fixed sample of the rest, between letters, digits, connectors and itself.
+    bmp = _bmp()
+    kinds = _word_segments._kinds(bmp)
+    assert kinds is not None
+    simple = [char for char, kind in zip(bmp, kinds, strict=True) if kind != ord("X")]
+    common = [char for char in simple if ord(char) < 0x100 or 0x2000 <= ord(char) < 0x2070]
+    chars = common + random.Random(29).sample(simple, 1500)
+    contexts = ["{}", "a{}b", "1{}2", "_{}_", "{}{}", "a{}", "{}1", "x-{}-y", "a{}{}a", "\u202f{}a"]
+    mismatches = [
+        context.format(char, char)
+        for char in chars
+        for context in contexts
+        if _count_general(context.format(char, char), None)
+        != _fast_or_general(context.format(char, char))
+    ]
+    assert mismatches == []
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["http", "HTTPS", "hTtP\u017f", "ftp", "FTP", "www", "WwW", "://", ".", "x", " ", "-"]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_url_candidates_find_every_url(text: str) -> None:
+    assert [match.span() for match in _URL.finditer(text)] == _url_spans(text)

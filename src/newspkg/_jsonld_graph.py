@@ -1,9 +1,9 @@
 """Expanded JSON-LD as a small typed graph: nodes, literals and ``@id`` references.
 
-The reader never walks JSON-LD as bare JSON. `read_graph` parses the input, marks every
-typed node object with its JSON path in the *original* document (so errors can say
-``@graph[2].headline``), expands it offline through `newspkg._jsonld_processing` and turns
-the expanded form into `Node`s whose property names are schema.org local names. Every
+The reader never walks JSON-LD as bare JSON. `read_graph` parses the input, expands it
+offline through `newspkg._jsonld_processing` and turns the expanded form into `Node`s whose
+property names are schema.org local names. `Graph.path` finds where a node sits in the
+*original* document (so errors can say ``@graph[2].headline``). Every
 shape a page can use (``@graph``, arrays, compact or expanded or flattened, any schema.org
 namespace) ends up as the same graph.
 """
@@ -24,6 +24,7 @@ __all__ = ["Graph", "Literal", "Node", "Ref", "read_graph"]
 _PATH_IRI: Final = "urn:x-newspkg:path"
 # Keys whose values are node objects or arrays of them (all other keywords hold no nodes).
 _NODE_KEYWORDS: Final = frozenset({"@graph", "@list", "@set", "@included"})
+_SCHEMA_VOCABS: Final = frozenset({"http://schema.org", "https://schema.org"})
 
 
 @attrs.frozen
@@ -46,6 +47,7 @@ class Node:
 
     id: str | None
     path: str
+    nested: bool = False  # embedded as another node's value, not a node of the document
     types: list[str] = attrs.Factory(list)
     props: dict[str, list[Item]] = attrs.Factory(dict)
 
@@ -60,11 +62,28 @@ Item: TypeAlias = Literal | Ref | Node
 class Graph:
     """Every node of an expanded document, with nodes sharing an ``@id`` merged into one."""
 
-    def __init__(self, expanded: list[JsonObject]) -> None:
+    def __init__(
+        self, expanded: list[JsonObject], *, source: JsonValue = None, base: str | None = None
+    ) -> None:
         self.nodes: list[Node] = []
         self._by_id: dict[str, Node] = {}
+        self._source = source
+        self._base = base
         for index, item in enumerate(expanded):
             self._node(item, f"[{index}]")
+
+    def path(self, node: Node) -> str:
+        """Return where ``node`` is in the original document, e.g. ``@graph[2]``.
+
+        Expansion loses positions, so on demand (only for error messages) the document is
+        expanded again with every typed node object marked with its JSON path: the extra
+        property changes no node, so the n-th node of both graphs is the same node.
+        """
+        if self._source is None:
+            return node.path
+        marked = Graph(expand(_mark_paths(self._source, "$"), base=self._base))
+        index = self.nodes.index(node)
+        return marked.nodes[index].path if index < len(marked.nodes) else node.path
 
     def node(self, item: Item) -> Node | None:
         """Return the node ``item`` is or refers to; None for literals and dangling refs."""
@@ -101,11 +120,13 @@ class Graph:
         texts = self.texts(node, props)
         return texts[0] if texts else None
 
-    def _node(self, obj: JsonObject, path: str) -> Node | Ref:
+    def _node(self, obj: JsonObject, path: str, *, nested: bool = False) -> Node | Ref:
         node_id = obj.get("@id")
         node_id = node_id if isinstance(node_id, str) else None
         marked = _first_value(obj.get(_PATH_IRI))
-        node = Node(id=node_id, path=marked if isinstance(marked, str) else path)
+        node = Node(id=node_id, path=marked if isinstance(marked, str) else path, nested=nested)
+        position = len(self.nodes)
+        self.nodes.append(node)  # before its children: document order
         for key, values in obj.items():
             if key == "@type" and isinstance(values, list):
                 node.types.extend(_type_names(values))
@@ -118,16 +139,18 @@ class Graph:
                 if name is not None:
                     node.props[name] = list(self._items(values, f"{node.path}.{name}"))
         if node_id is not None:
+            known = self._by_id.get(node_id)
+            if known is not None or (not node.types and not node.props):
+                del self.nodes[position]  # only its own children follow it
             if not node.types and not node.props:
                 return Ref(node_id)
-            known = self._by_id.get(node_id)
             if known is not None:
                 known.types.extend(name for name in node.types if name not in known.types)
                 for name, items in node.props.items():
                     known.props.setdefault(name, []).extend(items)
+                known.nested = known.nested and nested
                 return known
             self._by_id[node_id] = node
-        self.nodes.append(node)
         return node
 
     def _items(self, values: list[JsonValue], path: str) -> Iterator[Item]:
@@ -143,7 +166,7 @@ class Graph:
                 if isinstance(listed, list):
                     yield from self._items(listed, path)
             else:
-                yield self._node(value, f"{path}[{index}]")
+                yield self._node(value, f"{path}[{index}]", nested=True)
 
 
 def _first_value(values: JsonValue) -> JsonValue:
@@ -168,8 +191,11 @@ def read_graph(source: str | bytes | JsonValue, *, base: str | None) -> Graph:
         RemoteContextError: the document names a context newspkg does not bundle.
         LimitExceededError: the document is too large or too deeply nested.
     """
-    document = load_json(source)
-    return Graph(expand(_mark_paths(document, "$"), base=base))
+    # Parsed input is checked against the size and depth limits by expand itself.
+    document = _with_fixed_contexts(
+        load_json(source) if isinstance(source, str | bytes) else source
+    )
+    return Graph(expand(document, base=base), source=document, base=base)
 
 
 def _mark_paths(value: JsonValue, path: str) -> JsonValue:
@@ -180,18 +206,46 @@ def _mark_paths(value: JsonValue, path: str) -> JsonValue:
     change what the document means.
     """
     if isinstance(value, list):
-        return [_mark_paths(item, f"{path}[{index}]") for index, item in enumerate(value)]
+        prefix = "" if path == "$" else path
+        return [_mark_paths(item, f"{prefix}[{index}]") for index, item in enumerate(value)]
     if not isinstance(value, dict):
         return value
     copy: JsonObject = {}
     for key, item in value.items():
-        if key.startswith("@") and key not in _NODE_KEYWORDS:
+        if key == "@context":
+            copy[key] = _fixed_context(item)
+        elif key.startswith("@") and key not in _NODE_KEYWORDS:
             copy[key] = item  # @context, @id, @type, @value...: no nodes inside
         else:
             copy[key] = _mark_paths(item, _join(path, key))
     if ("@type" in value or "type" in value) and "@value" not in value:
         copy[_PATH_IRI] = path
     return copy
+
+
+def _with_fixed_contexts(document: JsonValue) -> JsonValue:
+    """``document`` with `_fixed_context` applied to its top-level objects' contexts."""
+    if isinstance(document, list):
+        return [_with_fixed_contexts(item) if isinstance(item, dict) else item for item in document]
+    if isinstance(document, dict) and "@context" in document:
+        fixed = _fixed_context(document["@context"])
+        if fixed is not document["@context"]:
+            return {**document, "@context": fixed}
+    return document
+
+
+def _fixed_context(context: JsonValue) -> JsonValue:
+    """Repair the one context mistake pages make often: ``"@vocab": "http://schema.org"``.
+
+    Without the final slash every term would expand to ``http://schema.orgheadline``.
+    """
+    if isinstance(context, list):
+        return [_fixed_context(item) for item in context]
+    if isinstance(context, dict):
+        vocab = context.get("@vocab")
+        if isinstance(vocab, str) and vocab.rstrip("/") in _SCHEMA_VOCABS:
+            return {**context, "@vocab": vocab.rstrip("/") + "/"}
+    return context
 
 
 def _join(path: str, key: str) -> str:

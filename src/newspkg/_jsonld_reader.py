@@ -10,45 +10,38 @@ article, with a `ValidationError` whose path points into the JSON-LD.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, tzinfo
-from typing import Final, TypeVar
-from urllib.parse import urldefrag, urljoin
-
-import attrs
+from typing import Final
+from urllib.parse import urldefrag
 
 from newspkg import _schemaorg_mapping as m
-from newspkg._dates import parse_date
 from newspkg._jsonld_graph import Item, Literal, Node, Ref, read_graph
 from newspkg._jsonld_processing import JsonValue
+from newspkg._jsonld_values import ValueReader, build
 from newspkg._models import (
     Article,
     ArticleKind,
     Author,
     AuthorKind,
-    Date,
     Figure,
-    ProvenanceNote,
     Publisher,
     PublisherKind,
     RelatedRead,
     SourceNote,
 )
-from newspkg._validation import language_problem, url_problem
+from newspkg._validation import url_problem
 from newspkg._vocabulary import vocabulary
 from newspkg._words import count_words
 from newspkg.errors import NoArticleError, Problem, ValidationError, join_path
 
 __all__ = ["from_jsonld", "iter_articles"]
 
-_SOURCE: Final = "jsonld"
 _REQUIRED: Final = ("url", "headline")
 _ISO_DURATION: Final = re.compile(
     r"P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?"
     r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?"
 )
-_PIXELS: Final = re.compile(r"(\d+)(?:\.0*)?\s*(?:px)?", re.IGNORECASE)
-_TRUE_FALSE: Final = {"true": True, "false": False}
 
 
 def _with_subclasses(name: str) -> frozenset[str]:
@@ -62,7 +55,6 @@ _NEWS_MEDIA_TYPES: Final = _with_subclasses(
     m.PUBLISHER_TYPES[PublisherKind.NEWS_MEDIA_ORGANIZATION]
 )
 _TYPE_KINDS: Final = {name: kind for kind, name in m.KIND_TYPES.items()}
-_T = TypeVar("_T")
 
 
 def from_jsonld(
@@ -144,6 +136,8 @@ class _Page:
             node
             for node in candidates
             if id(node) not in parts
+            # An embedded article without a headline only points at one (associatedArticle).
+            and not (node.nested and "headline" not in node.props)
             and not (
                 # A related read: an article listed in a relatedLink that is no page's own.
                 m.MAIN_ENTITY_OF_PAGE not in node.props
@@ -170,15 +164,12 @@ class _Page:
         return _ArticleReading(self, node).article()
 
 
-class _ArticleReading:
+class _ArticleReading(ValueReader):
     """Reads one article node, collecting a note for every value set aside."""
 
     def __init__(self, page: _Page, node: Node) -> None:
-        self.graph = page.graph
+        super().__init__(page.graph, base_url=page.base_url, default_timezone=page.default_timezone)
         self.node = node
-        self.default_timezone = page.default_timezone
-        self.base_url = page.base_url
-        self.notes: list[ProvenanceNote] = []
 
     # --- the article ---------------------------------------------------------------------
 
@@ -192,7 +183,7 @@ class _ArticleReading:
             if fields.get(name) is None:
                 raise ValidationError(
                     f"required: the article has no usable {m.ARTICLE[name].prop}",
-                    path=join_path(node.path, m.ARTICLE[name].prop),
+                    path=join_path(self.graph.path(node), m.ARTICLE[name].prop),
                 )
         fields["kind"] = _kind(node.types)
         fields["authors"] = self.authors()
@@ -234,13 +225,13 @@ class _ArticleReading:
 
     def build_article(self, fields: dict[str, object]) -> Article:
         try:
-            return _build(Article, {**fields, "provenance": tuple(self.notes)})
+            return build(Article, {**fields, "provenance": tuple(self.notes)})
         except ValidationError as error:
             hard = [p for p in error.problems if _head(p.path) in _REQUIRED]
             if hard:
                 raise ValidationError(
                     Problem(
-                        path=join_path(self.node.path, m.ARTICLE[_head(p.path)].prop),
+                        path=join_path(self.graph.path(self.node), m.ARTICLE[_head(p.path)].prop),
                         message=p.message,
                     )
                     for p in hard
@@ -249,7 +240,7 @@ class _ArticleReading:
                 # e.g. a dateModified before datePublished: keep the rest of the article.
                 fields.pop(_head(problem.path), None)
                 self.note(_head(problem.path), f"{problem.message}; not read")
-        return _build(Article, {**fields, "provenance": tuple(self.notes)})
+        return build(Article, {**fields, "provenance": tuple(self.notes)})
 
     def word_count(self, fields: Mapping[str, object]) -> int | None:
         count, body, language = fields["word_count"], fields["body"], fields["language"]
@@ -397,214 +388,6 @@ class _ArticleReading:
                     ordered.append((self.position(node), index, read))
         return tuple(read for *_, read in sorted(ordered, key=_order))
 
-    # --- values ------------------------------------------------------------------------------
-
-    def scalars(
-        self,
-        table: Mapping[str, m.Term],
-        node: Node,
-        path: str,
-        *,
-        skip: frozenset[str] | set[str] = frozenset(),
-    ) -> dict[str, object]:
-        """Read every scalar field of ``table`` from ``node``."""
-        return {
-            field: self.decode(term.value, node, term.read, join_path(path, field))
-            for field, term in table.items()
-            if term.value is not m.Value.NODE and field not in skip
-        }
-
-    def decode(  # noqa: PLR0911, PLR0912 (one case per value shape reads best as one match)
-        self, value: m.Value, node: Node, props: Iterable[str], path: str
-    ) -> object:
-        graph = self.graph
-        match value:
-            case m.Value.TEXT:
-                return graph.text(node, props)
-            case m.Value.TEXTS:
-                return tuple(graph.texts(node, props))
-            case m.Value.KEYWORDS:
-                return tuple(self.keywords(graph.items(node, props)))
-            case m.Value.LANGUAGE:
-                return self.language(graph.text(node, props), path)
-            case m.Value.URL:
-                return next(iter(self.urls(node, props, path)), None)
-            case m.Value.URLS:
-                return tuple(self.urls(node, props, path))
-            case m.Value.DATE:
-                return self.date(graph.text(node, props), path)
-            case m.Value.FLAG:
-                return self.flag(node, props, path)
-            case m.Value.COUNT:
-                return self.count(graph.items(node, props), path)
-            case m.Value.PIXELS:
-                return self.pixels(graph.items(node, props), path)
-            case m.Value.PLACE | m.Value.ORGANIZATION_NAME:
-                return self.name(graph.items(node, props))
-            case m.Value.STORY_COUNT:
-                return self.story_count(graph.nodes_of(node, props), path)
-            case _:
-                raise AssertionError(value)
-
-    def urls(self, node: Node, props: Iterable[str], path: str) -> list[str]:
-        found = []
-        for item in self.graph.items(node, props):
-            url = self.url_of(item, path)
-            if url is not None:
-                found.append(url)
-        return found
-
-    def url_of(self, item: Item, path: str) -> str | None:
-        if isinstance(item, Literal):
-            text = str(item.value).strip()
-        elif isinstance(item, Ref):
-            text = item.id
-        else:
-            text = self.graph.text(item, ["contentUrl", "url"]) or item.id or ""
-        if not text:
-            return None
-        url = self.resolve(text)
-        problem = url_problem(url) if url is not None else f"{text!r} is not a URL"
-        if problem is not None:
-            self.note(path, f"{problem}; not read")
-            return None
-        return url
-
-    def resolve(self, text: str) -> str | None:
-        try:
-            return urljoin(self.base_url, text) if self.base_url else text
-        except ValueError:
-            return None
-
-    def keywords(self, items: Iterable[Item]) -> Iterator[str]:
-        for item in items:
-            if isinstance(item, Literal):
-                yield from (part.strip() for part in str(item.value).split(",") if part.strip())
-            elif (node := self.graph.node(item)) is not None:
-                name = self.graph.text(node, ["name"])
-                if name is not None:
-                    yield name
-
-    def language(self, text: str | None, path: str) -> str | None:
-        if text is None or language_problem(text) is None:
-            return text
-        fixed = text.replace("_", "-")
-        if language_problem(fixed) is None:
-            self.note(path, f"language tag {text!r} normalised to {fixed!r}")
-            return fixed
-        self.note(path, f"{language_problem(text)}; not read")
-        return None
-
-    def date(self, text: str | None, path: str) -> Date | None:
-        if text is None:
-            return None
-        try:
-            return parse_date(text)
-        except ValidationError:
-            pass
-        try:
-            value = parse_date(text, default_timezone=self.default_timezone)
-        except ValidationError as error:
-            self.note(path, f"{error.problems[0].message}; not read")
-            return None
-        self.note(
-            path, f"{text!r} had no time zone; read as {self.default_timezone} (original: {text!r})"
-        )
-        return value
-
-    def flag(self, node: Node, props: Iterable[str], path: str | None = None) -> bool | None:
-        for item in self.graph.items(node, props):
-            if isinstance(item, Literal):
-                if isinstance(item.value, bool):
-                    return item.value
-                if str(item.value).strip().lower() in _TRUE_FALSE:
-                    return _TRUE_FALSE[str(item.value).strip().lower()]
-                if path is not None:
-                    self.note(path, f"{item.value!r} is not true or false; not read")
-        return None
-
-    def count(self, items: Iterable[Item], path: str) -> int | None:
-        for item in items:
-            if isinstance(item, Literal):
-                number = _whole_number(item.value)
-                if number is not None:
-                    return number
-                self.note(path, f"{item.value!r} is not a whole number of zero or more; not read")
-        return None
-
-    def pixels(self, items: Iterable[Item], path: str) -> int | None:
-        for item in items:
-            node = self.graph.node(item)
-            if node is not None:
-                return self.count(self.graph.items(node, ["value"]), path)
-            if isinstance(item, Literal):
-                match = _PIXELS.fullmatch(str(item.value).strip())
-                if match is not None:
-                    return int(match.group(1))
-                self.note(path, f"{item.value!r} is not a size in pixels; not read")
-        return None
-
-    def name(self, items: Iterable[Item]) -> str | None:
-        for item in items:
-            if isinstance(item, Literal):
-                text = str(item.value).strip()
-            else:
-                node = self.graph.node(item)
-                text = (node and self.graph.text(node, ["name"])) or ""
-            if text:
-                return text
-        return None
-
-    def story_count(self, counters: Iterable[Node], path: str) -> int | None:
-        for counter in counters:
-            for kind in self.graph.items(counter, ["interactionType"]):
-                target = self.graph.node(kind)
-                named = _local(str(kind.value)) if isinstance(kind, Literal) else None
-                if isinstance(kind, Ref):
-                    named = _local(kind.id)
-                if named == m.WRITE_ACTION_TYPE or (
-                    target is not None and target.has_type({m.WRITE_ACTION_TYPE})
-                ):
-                    return self.count(self.graph.items(counter, ["userInteractionCount"]), path)
-        return None
-
-    def position(self, node: Node) -> float:
-        for item in self.graph.items(node, [m.POSITION]):
-            if isinstance(item, Literal):
-                number = _whole_number(item.value)
-                if number is not None:
-                    return number
-        return float("inf")
-
-    # --- building models -------------------------------------------------------------------
-
-    def build(self, cls: type[_T], fields: dict[str, object], path: str) -> _T | None:
-        """Build a nested item, or drop it with a note when the model refuses it."""
-        try:
-            return _build(cls, fields)
-        except ValidationError as error:
-            for problem in error.problems:
-                self.note(path, f"{problem}; the {cls.__name__.lower()} is not read")
-            return None
-
-    def note(self, field: str, detail: str) -> None:
-        self.notes.append(ProvenanceNote(field=field, source=_SOURCE, detail=detail))
-
-
-def _build(cls: type[_T], fields: dict[str, object]) -> _T:
-    """Build a model from read fields; the model checks every value's type itself."""
-    present = {name: value for name, value in fields.items() if value is not None}
-    missing = [
-        field.name
-        for field in attrs.fields(cls)  # type: ignore[arg-type]
-        if field.default is attrs.NOTHING and field.name not in present
-    ]
-    if missing:
-        raise ValidationError(
-            [Problem(path=name, message="required, but missing") for name in missing]
-        )
-    return cls(**present)
-
 
 def _kind(types: list[str]) -> ArticleKind:
     """The kind of the most specific Article type named (most ancestors wins)."""
@@ -613,20 +396,6 @@ def _kind(types: list[str]) -> ArticleKind:
     if not known:
         return ArticleKind.ARTICLE
     return _TYPE_KINDS[max(known, key=lambda name: len(vocab.ancestors(name)))]
-
-
-def _whole_number(value: str | int | float | bool) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    return value if isinstance(value, int) and value >= 0 else None
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
 
 
 def _head(path: str) -> str:

@@ -1,0 +1,264 @@
+"""Reading single values from a JSON-LD graph, leniently, noting every value set aside.
+
+`ValueReader` turns the values of a node's properties into model values, one method per
+value shape of the mapping table (`newspkg._schemaorg_mapping.Value`): text, URLs
+(resolved against the page), dates (a naive time read in a default zone, with a note),
+flags, counts, pixel sizes, place names and story counters. A value it cannot use is
+dropped with a `ProvenanceNote` saying why; it never raises for one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import tzinfo
+from typing import Final, TypeVar
+from urllib.parse import urljoin
+
+import attrs
+
+from newspkg import _schemaorg_mapping as m
+from newspkg._dates import parse_date
+from newspkg._jsonld_graph import Graph, Item, Literal, Node, Ref
+from newspkg._models import Date, ProvenanceNote
+from newspkg._validation import language_problem, url_problem
+from newspkg.errors import Problem, ValidationError, join_path
+
+__all__ = ["ValueReader", "build", "whole_number"]
+
+SOURCE: Final = "jsonld"
+_PIXELS: Final = re.compile(r"(\d+)(?:\.0*)?\s*(?:px)?", re.IGNORECASE)
+_TRUE_FALSE: Final = {"true": True, "false": False}
+_T = TypeVar("_T")
+
+
+class ValueReader:
+    """Reads values from one graph, collecting a note for every value set aside."""
+
+    def __init__(self, graph: Graph, *, base_url: str | None, default_timezone: tzinfo) -> None:
+        self.graph = graph
+        self.base_url = base_url
+        self.default_timezone = default_timezone
+        self.notes: list[ProvenanceNote] = []
+
+    # --- values ------------------------------------------------------------------------------
+
+    def scalars(
+        self,
+        table: Mapping[str, m.Term],
+        node: Node,
+        path: str,
+        *,
+        skip: frozenset[str] | set[str] = frozenset(),
+    ) -> dict[str, object]:
+        """Read every scalar field of ``table`` from ``node``."""
+        return {
+            field: self.decode(term.value, node, term.read, join_path(path, field))
+            for field, term in table.items()
+            if term.value is not m.Value.NODE and field not in skip
+        }
+
+    def decode(  # noqa: PLR0911, PLR0912 (one case per value shape reads best as one match)
+        self, value: m.Value, node: Node, props: Iterable[str], path: str
+    ) -> object:
+        graph = self.graph
+        match value:
+            case m.Value.TEXT:
+                return graph.text(node, props)
+            case m.Value.TEXTS:
+                return tuple(graph.texts(node, props))
+            case m.Value.KEYWORDS:
+                return tuple(self.keywords(graph.items(node, props)))
+            case m.Value.LANGUAGE:
+                return self.language(graph.text(node, props), path)
+            case m.Value.URL:
+                return next(iter(self.urls(node, props, path)), None)
+            case m.Value.URLS:
+                return tuple(self.urls(node, props, path))
+            case m.Value.DATE:
+                return self.date(graph.text(node, props), path)
+            case m.Value.FLAG:
+                return self.flag(node, props, path)
+            case m.Value.COUNT:
+                return self.count(graph.items(node, props), path)
+            case m.Value.PIXELS:
+                return self.pixels(graph.items(node, props), path)
+            case m.Value.PLACE | m.Value.ORGANIZATION_NAME:
+                return self.name(graph.items(node, props))
+            case m.Value.STORY_COUNT:
+                return self.story_count(graph.nodes_of(node, props), path)
+            case _:
+                raise AssertionError(value)
+
+    def urls(self, node: Node, props: Iterable[str], path: str) -> list[str]:
+        found = []
+        for item in self.graph.items(node, props):
+            url = self.url_of(item, path)
+            if url is not None:
+                found.append(url)
+        return found
+
+    def url_of(self, item: Item, path: str) -> str | None:
+        if isinstance(item, Literal):
+            text = str(item.value).strip()
+        elif isinstance(item, Ref):
+            text = item.id
+        else:
+            text = self.graph.text(item, ["contentUrl", "url"]) or item.id or ""
+        if not text:
+            return None
+        url = self.resolve(text)
+        problem = url_problem(url) if url is not None else f"{text!r} is not a URL"
+        if problem is not None:
+            self.note(path, f"{problem}; not read")
+            return None
+        return url
+
+    def resolve(self, text: str) -> str | None:
+        try:
+            return urljoin(self.base_url, text) if self.base_url else text
+        except ValueError:
+            return None
+
+    def keywords(self, items: Iterable[Item]) -> Iterator[str]:
+        for item in items:
+            if isinstance(item, Literal):
+                yield from (part.strip() for part in str(item.value).split(",") if part.strip())
+            elif (node := self.graph.node(item)) is not None:
+                name = self.graph.text(node, ["name"])
+                if name is not None:
+                    yield name
+
+    def language(self, text: str | None, path: str) -> str | None:
+        if text is None or language_problem(text) is None:
+            return text
+        fixed = text.replace("_", "-")
+        if language_problem(fixed) is None:
+            self.note(path, f"language tag {text!r} normalised to {fixed!r}")
+            return fixed
+        self.note(path, f"{language_problem(text)}; not read")
+        return None
+
+    def date(self, text: str | None, path: str) -> Date | None:
+        if text is None:
+            return None
+        try:
+            return parse_date(text)
+        except ValidationError:
+            pass
+        try:
+            value = parse_date(text, default_timezone=self.default_timezone)
+        except ValidationError as error:
+            self.note(path, f"{error.problems[0].message}; not read")
+            return None
+        self.note(
+            path, f"{text!r} had no time zone; read as {self.default_timezone} (original: {text!r})"
+        )
+        return value
+
+    def flag(self, node: Node, props: Iterable[str], path: str | None = None) -> bool | None:
+        for item in self.graph.items(node, props):
+            if isinstance(item, Literal):
+                if isinstance(item.value, bool):
+                    return item.value
+                if str(item.value).strip().lower() in _TRUE_FALSE:
+                    return _TRUE_FALSE[str(item.value).strip().lower()]
+                if path is not None:
+                    self.note(path, f"{item.value!r} is not true or false; not read")
+        return None
+
+    def count(self, items: Iterable[Item], path: str) -> int | None:
+        for item in items:
+            if isinstance(item, Literal):
+                number = whole_number(item.value)
+                if number is not None:
+                    return number
+                self.note(path, f"{item.value!r} is not a whole number of zero or more; not read")
+        return None
+
+    def pixels(self, items: Iterable[Item], path: str) -> int | None:
+        for item in items:
+            node = self.graph.node(item)
+            if node is not None:
+                return self.count(self.graph.items(node, ["value"]), path)
+            if isinstance(item, Literal):
+                match = _PIXELS.fullmatch(str(item.value).strip())
+                if match is not None:
+                    return int(match.group(1))
+                self.note(path, f"{item.value!r} is not a size in pixels; not read")
+        return None
+
+    def name(self, items: Iterable[Item]) -> str | None:
+        for item in items:
+            if isinstance(item, Literal):
+                text = str(item.value).strip()
+            else:
+                node = self.graph.node(item)
+                text = (node and self.graph.text(node, ["name"])) or ""
+            if text:
+                return text
+        return None
+
+    def story_count(self, counters: Iterable[Node], path: str) -> int | None:
+        for counter in counters:
+            for kind in self.graph.items(counter, ["interactionType"]):
+                target = self.graph.node(kind)
+                named = _local(str(kind.value)) if isinstance(kind, Literal) else None
+                if isinstance(kind, Ref):
+                    named = _local(kind.id)
+                if named == m.WRITE_ACTION_TYPE or (
+                    target is not None and target.has_type({m.WRITE_ACTION_TYPE})
+                ):
+                    return self.count(self.graph.items(counter, ["userInteractionCount"]), path)
+        return None
+
+    def position(self, node: Node) -> float:
+        for item in self.graph.items(node, [m.POSITION]):
+            if isinstance(item, Literal):
+                number = whole_number(item.value)
+                if number is not None:
+                    return number
+        return float("inf")
+
+    # --- building models -------------------------------------------------------------------
+
+    def build(self, cls: type[_T], fields: dict[str, object], path: str) -> _T | None:
+        """Build a nested item, or drop it with a note when the model refuses it."""
+        try:
+            return build(cls, fields)
+        except ValidationError as error:
+            for problem in error.problems:
+                self.note(path, f"{problem}; the {cls.__name__.lower()} is not read")
+            return None
+
+    def note(self, field: str, detail: str) -> None:
+        self.notes.append(ProvenanceNote(field=field, source=SOURCE, detail=detail))
+
+
+def build(cls: type[_T], fields: dict[str, object]) -> _T:
+    """Build a model from read fields; the model checks every value's type itself."""
+    present = {name: value for name, value in fields.items() if value is not None}
+    missing = [
+        field.name
+        for field in attrs.fields(cls)  # type: ignore[arg-type]
+        if field.default is attrs.NOTHING and field.name not in present
+    ]
+    if missing:
+        raise ValidationError(
+            [Problem(path=name, message="required, but missing") for name in missing]
+        )
+    return cls(**present)
+
+
+def whole_number(value: str | int | float | bool) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    return value if isinstance(value, int) and value >= 0 else None
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1].rsplit(":", 1)[-1]

@@ -1,0 +1,267 @@
+"""The character classes behind word counts, and a fast exact count for most text.
+
+`newspkg._words` counts with the ``regex`` module's UAX #29 word boundaries,
+which cost a `regex` scan per character. Most text only holds characters whose
+word-break behaviour is simple: letters and digits that join each other, the
+few "mid" characters that join two letters (``don't``, ``U.S``) or two digits
+(``3.14``, ``1,000``), hyphens, connector punctuation, characters timed one by
+one (Han, kana, Thai-like letters) and everything else, which never joins. For
+such text each character is mapped to a one-byte *kind*, and the count is a few
+passes of C code over those bytes (``bytes.translate``, ``bytes.count`` and one
+`re` scan over the rare joining punctuation).
+
+A character whose behaviour is not simple (combining marks, format characters,
+Hebrew letters, katakana marks, regional indicators, the iteration mark 々,
+anything outside the Basic Multilingual Plane) has kind ``X`` and sends the
+whole text to the general implementation, which stays the reference: tests
+compare the two on generated text, and the kinds are read from the same
+Unicode properties (through ``regex``) that the general implementation uses.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+
+import attrs
+import regex
+
+__all__ = ["HYPHENS", "KANA", "LOGOGRAPHIC", "SPACELESS", "WORD_CHAR", "SimpleCounts", "count"]
+
+# Scripts timed per character. ``scx`` (Script_Extensions) catches the marks
+# shared by kana and Han, like the prolonged sound mark ー; intersecting with
+# letters keeps CJK punctuation (、。) out.
+LOGOGRAPHIC = r"[\p{Ideographic}\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]&&[\p{L}\p{Nl}]"
+KANA = r"[\p{scx=Hiragana}\p{scx=Katakana}]&&[\p{L}\p{Nl}]"
+# Line_Break=SA ("complex context") is Unicode's own list of scripts whose word
+# ends need a dictionary: Thai, Lao, Khmer, Myanmar, Tai Tham, Tai Viet...
+SPACELESS = r"\p{Line_Break=SA}&&\p{L}"
+# What a hyphen must stand between to join two words.
+WORD_CHAR = rf"[[\p{{L}}\p{{Nd}}\p{{Nl}}]--[{LOGOGRAPHIC}]--[{SPACELESS}]]"
+# The hyphen, the Unicode hyphens, the Armenian hyphen and the Hebrew maqaf.
+HYPHENS = "-\u2010\u2011\u058a\u05be"
+
+# Kinds, one byte per character (``X``: not simple, use the general path).
+_UNSUPPORTED = ord("X")
+# The kinds of the simple characters, keyed by what the counting rules look at:
+# (Word_Break value, matches (?w)\w, is a WORD_CHAR, is \p{Pc}, is a hyphen).
+# Format characters (\p{Cf}) are never simple, even those UAX #29 calls Other
+# like U+200B: the general path lets them continue a run of connectors (___).
+# Mid characters join only as UAX #29 rules WB6/WB7 (letters) and WB11/WB12
+# (digits) say; letters, digits and ExtendNumLet join each other (WB5, WB8-10,
+# WB13a/b). The other Word_Break values have rules of their own (WB4 marks and
+# format characters, WB7a-c Hebrew, WB13 Katakana, WB15/16 flags), so they stay X.
+_KIND_OF_PROPERTIES = {
+    ("ALetter", True, True, False, False): b"a",
+    ("Numeric", True, True, False, False): b"1",
+    ("ExtendNumLet", True, False, True, False): b"_",  # _ and other connectors
+    ("ExtendNumLet", False, False, False, False): b"e",  # U+202F narrow no-break space
+    ("MidLetter", False, False, False, False): b":",
+    ("MidNum", False, False, False, False): b",",
+    ("MidNumLet", False, False, False, False): b".",
+    ("Single_Quote", False, False, False, False): b".",  # same rules as MidNumLet here
+    ("Other", False, False, False, True): b"-",
+    **{
+        # Double quotes only join Hebrew letters (WB7b/c), which are never simple.
+        (value, False, False, False, False): b" "
+        for value in ("Other", "WSegSpace", "CR", "LF", "Newline", "Double_Quote")
+    },
+}
+# Character-timed letters, in the order they are tested: iteration marks like 々
+# are logographic *and* word letters to UAX #29 (a々b is one segment).
+_CHAR_TIMED_KINDS = (
+    (rf"(?V1)[{LOGOGRAPHIC}&&\p{{Word_Break=ALetter}}]", b"X"),
+    (rf"(?V1)[[{KANA}]--\p{{Word_Break=ALetter}}]", b"K"),
+    (rf"(?V1)[[{LOGOGRAPHIC}]--\p{{Word_Break=ALetter}}]", b"H"),
+    (rf"(?V1)[[{SPACELESS}]--\p{{Word_Break=ALetter}}]", b"T"),
+)
+_WORD_BREAK_VALUES = sorted({properties[0] for properties in _KIND_OF_PROPERTIES})
+
+# For counting, a word starts where a letter, digit or connector (``w``) follows
+# anything but those (`` ``); U+202F joins like them but never starts a word,
+# because the general path counts segments that start with a \w character.
+_STARTS = bytes(
+    ord("w") if kind in b"a1_" else ord("e") if kind == ord("e") else ord(" ")
+    for kind in range(256)
+)
+# A mid character between two letters (WB6/7) or two digits (WB11/12), or a
+# hyphen between two word characters (letters or digits), joins two runs into
+# one word. Flags per character: for neighbours, bit 0 letter, bit 1 digit,
+# bit 2 either; for the character between, the bit of what it joins. A join is
+# then a position whose flags AND both neighbours' flags are non-zero, and
+# exactly one bit survives per join (a letter and a digit share only bit 2,
+# which only the hyphen has).
+_NEIGHBOURS = bytes({ord("a"): 0b101, ord("1"): 0b110}.get(kind, 0) for kind in range(256))
+_BETWEEN = bytes(
+    {ord(":"): 0b001, ord("."): 0b011, ord(","): 0b010, ord("-"): 0b100}.get(kind, 0)
+    for kind in range(256)
+)
+# Runs of connectors alone (``___``) are segments with no letter or digit.
+_CONNECTORS_ONLY = re.compile(rb"(?<![a1_e])_+(?![a1_e])")
+
+
+@attrs.frozen
+class SimpleCounts:
+    """Counts as `newspkg._words.TextCounts` keeps them (words, han, kana, letters)."""
+
+    words: int
+    han: int
+    kana: int
+    letters: int
+
+
+def count(text: str) -> SimpleCounts | None:
+    """Count ``text`` without treating links specially, or None if it is not simple.
+
+    ``letters`` are Thai-like letters; the caller decides whether a dictionary
+    segmenter should count them as words instead.
+
+    >>> count("Don't pay 3.14 for an e-mail, U.S. readers! 東京")
+    SimpleCounts(words=8, han=2, kana=0, letters=0)
+    """
+    kinds = _kinds(text)
+    if kinds is None or _UNSUPPORTED in kinds:
+        return None
+    starts = kinds.translate(_STARTS)  # e.g. b"w w  ww ew"
+    words = starts.count(b" w") + starts.startswith(b"w")
+    words -= _joins(kinds)
+    if b"_" in kinds:
+        words -= len(_CONNECTORS_ONLY.findall(kinds))
+    return SimpleCounts(
+        words=words, han=_count(kinds, b"H"), kana=_count(kinds, b"K"), letters=_count(kinds, b"T")
+    )
+
+
+def _count(kinds: bytes, kind: bytes) -> int:
+    # `in` is a memchr, several times faster than bytes.count on a miss.
+    return kinds.count(kind) if kind in kinds else 0
+
+
+def _joins(kinds: bytes) -> int:
+    # `re` scans bytes at ~15 ns each even for a plain character set, so the
+    # neighbours are compared with integer shifts and ANDs over whole strings
+    # instead (each ~1 ns per byte, in C). Big-endian: >> 8 moves each byte one
+    # position right, so (neighbours >> 8) holds the left neighbour's flags.
+    neighbours = int.from_bytes(kinds.translate(_NEIGHBOURS), "big")
+    between = int.from_bytes(kinds.translate(_BETWEEN), "big")
+    return (between & (neighbours >> 8) & (neighbours << 8)).bit_count()
+
+
+def _kinds(text: str) -> bytes | None:
+    """One kind byte per character of ``text``, or None outside the BMP."""
+    try:
+        return text.encode("latin-1").translate(_block_kinds(0))
+    except UnicodeEncodeError:
+        pass
+    try:
+        units = text.encode("utf-16-le")
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    if len(units) != 2 * len(text):
+        return None  # surrogate pairs: characters outside the BMP
+    return _BLOCKS.kinds(high=units[1::2], low=units[0::2])
+
+
+@attrs.frozen
+class _Mixed:
+    """A block whose characters are of several kinds."""
+
+    high: int
+    mask: bytes  # translates high bytes: 0xFF for this block, 0x00 for others
+    table: bytes  # translates low bytes to kinds
+
+
+@attrs.frozen
+class _Tables:
+    known: bytes  # the high bytes (blocks of 256 code points) with a table below
+    uniform: bytes  # per high byte: the kind of every character in its block, or 0
+    mixed: tuple[_Mixed, ...]
+
+
+class _Blocks:
+    """Kind tables for the BMP's blocks of 256 code points, built as texts need them.
+
+    Reading the properties of one block takes a millisecond or two, so English
+    text pays only for the blocks of Latin-1 and general punctuation, and the
+    first Chinese text for the ideograph blocks it uses.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._tables = _Tables(known=b"", uniform=bytes(256), mixed=())
+
+    def kinds(self, *, high: bytes, low: bytes) -> bytes:
+        """Kinds for text given as the high and low bytes of its UTF-16 code units."""
+        tables = self._tables
+        if missing := high.translate(None, tables.known):
+            tables = self._add(set(missing))
+        # bytes.translate only maps one byte at a time, so the kinds of mixed
+        # blocks are merged through integers: elementwise AND/OR of whole
+        # byte strings, in C.
+        merged = int.from_bytes(high.translate(tables.uniform), "big")
+        for block in tables.mixed:
+            if block.high in high:
+                mask = int.from_bytes(high.translate(block.mask), "big")
+                merged |= mask & int.from_bytes(low.translate(block.table), "big")
+        return merged.to_bytes(len(high), "big")
+
+    def _add(self, highs: set[int]) -> _Tables:
+        with self._lock:
+            tables = self._tables
+            known = set(tables.known) | highs
+            uniform = bytearray(tables.uniform)
+            mixed = list(tables.mixed)
+            for high in sorted(highs - set(tables.known)):
+                table = _block_kinds(high)
+                if len(set(table)) == 1:
+                    uniform[high] = table[0]
+                else:
+                    mask = bytes(0xFF if byte == high else 0 for byte in range(256))
+                    mixed.append(_Mixed(high=high, mask=mask, table=table))
+            self._tables = _Tables(
+                known=bytes(sorted(known)), uniform=bytes(uniform), mixed=tuple(mixed)
+            )
+            return self._tables
+
+
+@functools.cache
+def _block_kinds(high: int) -> bytes:
+    """The kinds of the 256 code points from ``high * 256``, indexed by the low byte."""
+    if 0xD8 <= high <= 0xDF:
+        return b"X" * 256  # surrogates are never characters of valid text
+    block = "".join(map(chr, range(high * 256, high * 256 + 256)))
+
+    def members(pattern: str) -> set[str]:
+        return set(regex.findall(pattern, block))
+
+    word_break = {
+        char: value
+        for value in _WORD_BREAK_VALUES
+        for char in members(rf"\p{{Word_Break={value}}}")
+    }
+    word = members(r"(?w)\w")
+    word_chars = members(rf"(?V1){WORD_CHAR}")
+    connectors = members(r"\p{Pc}")
+    formats = members(r"\p{Cf}")
+    char_timed = [(members(pattern), kind) for pattern, kind in _CHAR_TIMED_KINDS]
+
+    def kind(char: str) -> bytes:
+        for chars, timed_kind in char_timed:
+            if char in chars:
+                return timed_kind
+        if char in formats:
+            return b"X"
+        properties = (
+            word_break.get(char),
+            char in word,
+            char in word_chars,
+            char in connectors,
+            char in HYPHENS,
+        )
+        return _KIND_OF_PROPERTIES.get(properties, b"X")  # type: ignore[arg-type]
+
+    return b"".join(map(kind, block))
+
+
+_BLOCKS = _Blocks()
