@@ -11,6 +11,7 @@ Run: ``.venv/bin/python benchmarks/bench_jsonld.py [--repeat N]``
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import time
 from collections.abc import Callable
@@ -189,26 +190,31 @@ def by_hand(a: Article) -> JsonObject:  # noqa: PLR0912, PLR0915
     return {"@context": "https://schema.org", "@graph": nodes}
 
 
-def corpus_documents() -> list[JsonValue]:
+def corpus_documents() -> list[tuple[JsonValue, str | None]]:
+    """Each readable corpus document with its page URL, as a service reading pages has it."""
+    page_urls = {}
+    with (CORPUS / "index.tsv").open(encoding="utf-8") as index:
+        for row in csv.DictReader(index, delimiter="\t"):
+            page_urls[row["file"]] = row["page_url"] or None
     documents = []
     for path in sorted(CORPUS.glob("*.json")):
         try:
-            documents.append(load_json(path.read_bytes()))
+            documents.append((load_json(path.read_bytes()), page_urls.get(path.name)))
         except NewspkgError:
             continue
     return documents
 
 
-def read_all(documents: list[JsonValue]) -> None:
-    for document in documents:
+def read_all(documents: list[tuple[JsonValue, str | None]]) -> None:
+    for document, page_url in documents:
         with suppress(NewspkgError):
-            from_jsonld(document)
+            from_jsonld(document, base_url=page_url)
 
 
-def expand_all(documents: list[JsonValue]) -> None:
-    for document in documents:
+def expand_all(documents: list[tuple[JsonValue, str | None]]) -> None:
+    for document, page_url in documents:
         with suppress(NewspkgError):
-            expand(document)
+            expand(document, base=page_url)
 
 
 def main() -> None:

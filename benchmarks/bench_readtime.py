@@ -97,6 +97,20 @@ def mixed_cjk_text(rng: random.Random) -> str:
     return "".join(parts)
 
 
+def typographic(text: str, rng: random.Random) -> str:
+    """``text`` as edited copy looks: curly apostrophes and quotes, em dashes.
+
+    Those characters are outside Latin-1, so this exercises the slower way
+    newspkg maps characters to their word-break kinds.
+    """
+    words = text.replace("'", "\u2019").split(" ")
+    for index in range(0, len(words), 29):
+        words[index] = f"\u201c{words[index]}\u201d"
+    for index in range(rng.randrange(40), len(words), 41):
+        words[index] += " \u2014"
+    return " ".join(words)
+
+
 def best_of(function: Callable[[], object], repeat: int) -> float:
     """The fastest of ``repeat`` runs, in seconds (the least disturbed by other load)."""
     best = float("inf")
@@ -121,6 +135,7 @@ def main() -> None:
     html = english_html(rng)
     english = readable_text(html).text
     cjk = mixed_cjk_text(rng)
+    curly = typographic(english, rng)
     print(
         f"inputs: English HTML {len(html.encode()) / MEGABYTE:.2f} MB "
         f"({len(english.encode()) / MEGABYTE:.2f} MB readable text), "
@@ -139,7 +154,12 @@ def main() -> None:
         best_of(partial(readtime.of_html, html), 3),
         1.0,
     )
-    for label, text in (("English text", english), ("mixed CJK/Latin text", cjk)):
+    texts = (
+        ("English text", english),
+        ("English text, typographic quotes and dashes", curly),
+        ("mixed CJK/Latin text", cjk),
+    )
+    for label, text in texts:
         print(f"{label}:")
         ours_time = best_of(partial(reading_time, text, source_format=SourceFormat.TEXT), 7)
         theirs_time = best_of(partial(readtime.of_text, text), 7)

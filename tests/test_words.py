@@ -10,12 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newspkg import _word_segments
+from newspkg._word_segments import KANA as _KANA
+from newspkg._word_segments import LOGOGRAPHIC as _LOGOGRAPHIC
+from newspkg._word_segments import SPACELESS as _SPACELESS
 from newspkg._words import (
     _CHAR_TIMED_HINT,
-    _KANA,
     _KANA_HINT,
-    _LOGOGRAPHIC,
-    _SPACELESS,
     _SPACELESS_HINT,
     _URL,
     TextCounts,
@@ -180,18 +180,22 @@ def test_prefilters_cover_the_exact_classes(exact: str, hint: re.Pattern[str]) -
 
 # --- the fast path (newspkg._word_segments) against the general one -------------------------------
 # Pieces on every edge the rules have: each kind of character, the joining
-# punctuation between letters and digits, links, and characters that are not
-# simple (marks, joiners, Hebrew, emoji beyond the BMP) so the fallback is hit.
-_PIECES = [
+# punctuation between letters and digits, and links; then characters that are
+# not simple (marks, joiners, Hebrew, emoji beyond the BMP) so the fallback is hit.
+_SIMPLE_PIECES = [
     *"aZ09é ßłωЖ١_\u202f'’‘.,;:·-\u2010\u2011—/#@(\u00a0 \n\t\r",
-    *"東カひーก、。\uff0c\uff0e\uff3f\uff21\uff11\u3000々\u0301\u200d\u200b\u00adא😀",
+    *"東カひーก、。\uff0c\uff0e\uff3f\uff21\uff11\u3000",
     "don't", "3.14", "1,000", "e-mail", "U.S.", "a.b.c", "1.2.3", "a:b", "10:30", "x-1",
     "https://example.com/a-b?x=1", "HTTPS://x.y", "www.example.org", "me@example.com", "\r\n",
 ]  # fmt: skip
+_PIECES = [*_SIMPLE_PIECES, *"々\u0301\u200d\u200b\u00adא😀"]
 
 
 def _pieces_text() -> st.SearchStrategy[str]:
-    return st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+    glued = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+    tokens = st.lists(st.sampled_from(_SIMPLE_PIECES), min_size=1, max_size=4).map("".join)
+    spaced = st.lists(tokens, max_size=12).map(" ".join)
+    return st.one_of(glued, spaced)
 
 
 def _fast_or_general(text: str) -> TextCounts:
@@ -246,8 +250,21 @@ def test_kinds_of_characters(char: str, kind: bytes | None) -> None:
     assert kind == _word_segments._kinds(char)
 
 
-def _bmp() -> str:
-    return "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF)
+def _bmp_kinds() -> list[tuple[str, int]]:
+    """Every BMP character but surrogates, with its kind."""
+    return [
+        (chr(code), _word_segments._block_kinds(code >> 8)[code & 0xFF])
+        for code in range(0x10000)
+        if not 0xD800 <= code <= 0xDFFF
+    ]
+
+
+@given(_pieces_text())
+def test_kinds_of_a_text_are_the_kinds_of_its_characters(text: str) -> None:
+    # _kinds merges the tables of several blocks in one pass of integer sums.
+    kinds = _word_segments._kinds(text)
+    if kinds is not None:
+        assert [_word_segments._kinds(char) for char in text] == [bytes([kind]) for kind in kinds]
 
 
 @pytest.mark.parametrize(
@@ -270,12 +287,7 @@ def test_kinds_have_their_unicode_properties(kind: bytes, exact: str) -> None:
     # Every BMP character the fast path gives this kind has the Word_Break value
     # (and category) that the kind's rules are written for, checked through the
     # `regex` module's own property tables.
-    bmp = _bmp()
-    kinds = _word_segments._kinds(bmp)
-    assert kinds is not None
-    chars = "".join(
-        char for char, char_kind in zip(bmp, kinds, strict=True) if char_kind == kind[0]
-    )
+    chars = "".join(char for char, char_kind in _bmp_kinds() if char_kind == kind[0])
     assert chars
     assert [f"U+{ord(c):04X}" for c in chars if not regex.fullmatch(f"(?V1){exact}", c)] == []
 
@@ -284,10 +296,7 @@ def test_simple_characters_agree_in_every_context() -> None:
     # The rules over kinds stand for UAX #29 only if every character of a kind
     # behaves alike: try each simple character of the blocks prose uses, and a
     # fixed sample of the rest, between letters, digits, connectors and itself.
-    bmp = _bmp()
-    kinds = _word_segments._kinds(bmp)
-    assert kinds is not None
-    simple = [char for char, kind in zip(bmp, kinds, strict=True) if kind != ord("X")]
+    simple = [char for char, kind in _bmp_kinds() if kind != ord("X")]
     common = [char for char in simple if ord(char) < 0x100 or 0x2000 <= ord(char) < 0x2070]
     chars = common + random.Random(29).sample(simple, 1500)
     contexts = ["{}", "a{}b", "1{}2", "_{}_", "{}{}", "a{}", "{}1", "x-{}-y", "a{}{}a", "\u202f{}a"]

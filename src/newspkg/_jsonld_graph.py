@@ -69,6 +69,7 @@ class Graph:
         self._by_id: dict[str, Node] = {}
         self._source = source
         self._base = base
+        self._marked: Graph | None = None  # the same graph with JSON paths, made on demand
         for index, item in enumerate(expanded):
             self._node(item, f"[{index}]")
 
@@ -81,7 +82,9 @@ class Graph:
         """
         if self._source is None:
             return node.path
-        marked = Graph(expand(_mark_paths(self._source, "$"), base=self._base))
+        if self._marked is None:
+            self._marked = Graph(expand(_mark_paths(self._source, "$"), base=self._base))
+        marked = self._marked
         index = self.nodes.index(node)
         return marked.nodes[index].path if index < len(marked.nodes) else node.path
 

@@ -32,6 +32,14 @@ _TRUE_FALSE: Final = {"true": True, "false": False}
 _T = TypeVar("_T")
 
 
+# What an absent property reads as: an empty tuple for list fields, else None.
+_ABSENT: Final[Mapping[m.Value, object]] = {
+    m.Value.TEXTS: (),
+    m.Value.KEYWORDS: (),
+    m.Value.URLS: (),
+}
+
+
 class ValueReader:
     """Reads values from one graph, collecting a note for every value set aside."""
 
@@ -52,8 +60,12 @@ class ValueReader:
         skip: frozenset[str] | set[str] = frozenset(),
     ) -> dict[str, object]:
         """Read every scalar field of ``table`` from ``node``."""
+        present = node.props
         return {
+            # Most fields are absent on a given page: skip decoding those.
             field: self.decode(term.value, node, term.read, join_path(path, field))
+            if any(prop in present for prop in term.read)
+            else _ABSENT.get(term.value)
             for field, term in table.items()
             if term.value is not m.Value.NODE and field not in skip
         }

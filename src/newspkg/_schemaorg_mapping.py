@@ -80,16 +80,15 @@ class Term:
     value: Value
     why: str
     read_also: tuple[str, ...] = ()
+    #: Every property the reader looks at, in order of preference (worked out once).
+    read: tuple[str, ...] = attrs.field(
+        init=False, default=attrs.Factory(lambda term: term.props + term.read_also, takes_self=True)
+    )
 
     @property
     def prop(self) -> str:
         """The property newspkg writes (the first of `props`)."""
         return self.props[0]
-
-    @property
-    def read(self) -> tuple[str, ...]:
-        """Every property the reader looks at, in order of preference."""
-        return self.props + self.read_also
 
 
 def _t(props: str, value: Value, why: str, read_also: str = "") -> Term:

@@ -10,6 +10,7 @@ listing every problem, so an editor sees all of them in one go.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import types
 import typing
@@ -116,45 +117,81 @@ def _day(value: date) -> date:
 def normalize_and_validate(
     instance: attrs.AttrsInstance, extra: Callable[[], Iterator[Problem]] | None = None
 ) -> None:
-    """Normalise an attrs instance in place and raise every problem found at once."""
+    """Normalise an attrs instance in place and raise every problem found at once.
+
+    Repeated entries of a list of text (keywords, profile URLs) are dropped once
+    the instance is valid: they carry nothing, and schema.org treats values as sets.
+    """
     problems: list[Problem] = []
-    for field in attrs.fields(type(instance)):
-        value = _normalized(getattr(instance, field.name), field.type)
-        object.__setattr__(instance, field.name, value)
-        problems.extend(_field_problems(value, field, field.name))
+    plans = _plans(type(instance))
+    for plan in plans:
+        value = plan.normalized(getattr(instance, plan.name))
+        object.__setattr__(instance, plan.name, value)
+        if (value is None and plan.optional) or (value == () and plan.sequence):
+            continue  # nothing to check, and most fields of a real article are empty
+        problems.extend(plan.problems(value))
     if not problems and extra is not None:
         problems.extend(extra())
     if problems:
         raise ValidationError(problems)
+    for plan in plans:
+        if plan.texts:
+            object.__setattr__(
+                instance, plan.name, tuple(dict.fromkeys(getattr(instance, plan.name)))
+            )
 
 
-def _normalized(value: object, annotation: object) -> object:
-    value = as_tuple(value)
-    if isinstance(value, str):
-        value = value.strip()
-        if value == "" and _is_optional(annotation):
-            return None
-    if isinstance(value, tuple):
-        return tuple(item.strip() if isinstance(item, str) else item for item in value)
-    return value
+@attrs.frozen
+class _FieldPlan:
+    """What to do with one field, worked out once per class from its annotation."""
+
+    name: str
+    annotation: object
+    accepts: Callable[[object], bool]
+    optional: bool
+    sequence: bool  # a tuple field, which also takes lists
+    texts: bool  # a tuple of text
+    rule: Rule | None
+
+    def normalized(self, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            return None if not text and self.optional else text
+        if self.sequence:
+            value = as_tuple(value)
+            if isinstance(value, tuple):
+                return tuple(item.strip() if isinstance(item, str) else item for item in value)
+        return value
+
+    def problems(self, value: object) -> Iterator[Problem]:
+        if not self.accepts(value):
+            expected = describe_type(self.annotation)
+            yield Problem(
+                path=self.name, message=f"expected {expected}, got {_describe_value(value)}"
+            )
+            return
+        items = enumerate(value) if isinstance(value, tuple) else ((None, value),)
+        for index, item in items:
+            problem = _value_problem(item, self.rule)
+            if problem is not None:
+                path = self.name if index is None else f"{self.name}[{index}]"
+                yield Problem(path=path, message=problem)
 
 
-def _is_optional(annotation: object) -> bool:
-    return type(None) in typing.get_args(annotation)
-
-
-def _field_problems(value: object, field: attrs.Attribute[Any], path: str) -> Iterator[Problem]:
-    type_message = _type_problem(value, field.type)
-    if type_message is not None:
-        yield Problem(path=path, message=type_message)
-        return
-    rule: Rule | None = field.metadata.get(RULE)
-    items = enumerate(value) if isinstance(value, tuple) else ((None, value),)
-    for index, item in items:
-        message = _value_problem(item, rule)
-        if message is not None:
-            item_path = path if index is None else f"{path}[{index}]"
-            yield Problem(path=item_path, message=message)
+@functools.cache
+def _plans(cls: type[attrs.AttrsInstance]) -> tuple[_FieldPlan, ...]:
+    return tuple(
+        _FieldPlan(
+            name=field.name,
+            annotation=field.type,
+            accepts=_matcher(field.type),
+            optional=type(None) in typing.get_args(field.type),
+            sequence=typing.get_origin(field.type) is tuple,
+            texts=field.type == tuple[str, ...],
+            rule=field.metadata.get(RULE),
+        )
+        for field in attrs.fields(cls)
+    )
 
 
 def _value_problem(value: object, rule: Rule | None) -> str | None:
@@ -167,28 +204,28 @@ def _value_problem(value: object, rule: Rule | None) -> str | None:
     return None if rule is None else rule(value)
 
 
-def _type_problem(value: object, annotation: object) -> str | None:
-    """A message when ``value`` does not have the annotated runtime type, else None."""
-    if _matches(value, annotation):
-        return None
-    return f"expected {describe_type(annotation)}, got {_describe_value(value)}"
-
-
-def _matches(value: object, annotation: object) -> bool:
+def _matcher(annotation: object) -> Callable[[object], bool]:
+    """A fast runtime check that a value has the annotated type (bool is not an int here)."""
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
-        return any(_matches(value, arg) for arg in typing.get_args(annotation))
+        args = typing.get_args(annotation)
+        plain = tuple(arg for arg in args if isinstance(arg, type) and arg is not int)
+        if len(plain) == len(args):  # the common case, e.g. str | None: one isinstance call
+            return lambda value: isinstance(value, plain)
+        checks = [_matcher(arg) for arg in args]
+        return lambda value: any(check(value) for check in checks)
     if origin is tuple:
         (item_type, _ellipsis) = typing.get_args(annotation)
-        return isinstance(value, tuple) and all(_matches(item, item_type) for item in value)
+        item_check = _matcher(item_type)
+        return lambda value: isinstance(value, tuple) and all(map(item_check, value))
     if annotation is type(None):
-        return value is None
+        return lambda value: value is None
     if annotation is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if annotation is date:
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(annotation, type):
         # datetime is a date too; the Date alias lists both, so a bare date means day precision.
-        return isinstance(value, date)
-    return isinstance(annotation, type) and isinstance(value, annotation)
+        return lambda value: isinstance(value, annotation)
+    raise TypeError(f"no runtime check for {annotation!r}")  # pragma: no cover - a model bug
 
 
 def describe_type(annotation: object) -> str:

@@ -85,12 +85,13 @@ _AFTER_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]+(.)", re.DOTALL)
 # not a URL).
 _URL = re.compile(r"""(?:(?:https?|ftp)://|www\.)[^\s<>"]+""", re.IGNORECASE)
 # Scanning with _URL itself costs ~20 ms per MB (IGNORECASE and a leading
-# alternation keep `re` from skipping ahead), so candidates come from these
-# literal-prefix scans, which `re` runs at memchr speed: every _URL match
-# starts with a scheme just before "://" or with "www.".
-_SCHEME_END = re.compile("://")
-_SCHEME = re.compile(r"(?:https?|ftp)\Z", re.IGNORECASE)  # searched just before "://"
-_WWW_DOT = re.compile(r"\.(?<=www\.)", re.IGNORECASE)
+# alternation keep `re` from skipping ahead), so these find the same URLs from
+# a literal, which `re` finds at memchr speed: "://" after a scheme (the
+# group that matched holds it), or the "." of "www.".
+_SCHEME_URL = re.compile(
+    r"""://(?:(?<=(https)://)|(?<=(http)://)|(?<=(ftp)://))[^\s<>"]+""", re.IGNORECASE
+)
+_WWW_URL = re.compile(r"""\.(?<=www\.)[^\s<>"]+""", re.IGNORECASE)
 _URL_GLUE = frozenset(".+-\u2010\u2011")
 _EMAIL_LOCAL = re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}\Z")
 _EMAIL_DOMAIN = re.compile(r"@[\w\-]+(?:\.[\w\-]+)+")
@@ -329,17 +330,18 @@ def _collapse_links(text: str, counts: TextCounts, lang: str | None) -> TextCoun
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``_URL.finditer(text)``, found faster."""
-    starts = [match.start() - 3 for match in _WWW_DOT.finditer(text)]
-    for match in _SCHEME_END.finditer(text):
-        end = match.start()
-        if (scheme := _SCHEME.search(text, max(0, end - 5), end)) is not None:
-            starts.append(scheme.start())
+    found = [(match.start() - 3, match.end()) for match in _WWW_URL.finditer(text)]
+    found += [
+        (match.start(match.lastindex or 0), match.end()) for match in _SCHEME_URL.finditer(text)
+    ]
     spans = []
     end_of_last = 0
-    for start in sorted(starts):
-        if start >= end_of_last and (url := _URL.match(text, start)) is not None:
-            spans.append(url.span())
-            end_of_last = url.end()
+    # URLs that overlap end together (at the first space, <, > or "), and
+    # finditer keeps the first.
+    for start, end in sorted(found):
+        if start >= end_of_last:
+            spans.append((start, end))
+            end_of_last = end
     return spans
 
 
