@@ -4,6 +4,7 @@ import random
 import re
 import sys
 
+import attrs
 import pytest
 import regex
 from hypothesis import given
@@ -230,7 +231,9 @@ def test_fast_path_takes_common_text(text: str) -> None:
     # Otherwise the differential test above would pass by never using it.
     fast = _word_segments.count(text)
     assert fast is not None
-    assert count_text(text) == _count_general(text, None)
+    assert (fast.words, fast.han, fast.kana, fast.letters) == attrs.astuple(
+        _count_general(text, None)
+    )
 
 
 @pytest.mark.parametrize(
@@ -320,3 +323,17 @@ def test_simple_characters_agree_in_every_context() -> None:
 )
 def test_url_candidates_find_every_url(text: str) -> None:
     assert [match.span() for match in _URL.finditer(text)] == _url_spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # French typography: a narrow no-break space inside guillemets and before ! ? ; :
+        ("«\u202fBonjour\u202f», dit-elle\u202f!", 2),
+        ("Il a payé 20\u202f000\u202feuros.", 6),
+        # The Armenian hyphen is a letter to UAX #29: one word, not zero.
+        ("\u0561\u058a\u0562", 1),
+    ],
+)
+def test_typographic_spaces_and_letters_that_look_like_hyphens(text: str, words: int) -> None:
+    assert count_words(text) == words

@@ -42,7 +42,8 @@ SPACELESS = r"\p{Line_Break=SA}&&\p{L}"
 # What a hyphen must stand between to join two words.
 WORD_CHAR = rf"[[\p{{L}}\p{{Nd}}\p{{Nl}}]--[{LOGOGRAPHIC}]--[{SPACELESS}]]"
 # The hyphen, the Unicode hyphens, the Armenian hyphen and the Hebrew maqaf.
-HYPHENS = "-\u2010\u2011\u058a\u05be"
+# The Armenian hyphen (U+058A) is not here: UAX #29 already treats it as a letter.
+HYPHENS = "-\u2010\u2011\u05be"
 
 # Kinds, one byte per character (``X``: not simple, use the general path).
 _UNSUPPORTED = ord("X")

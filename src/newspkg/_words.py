@@ -194,6 +194,11 @@ def count_text(text: str, *, lang: str | None = None) -> TextCounts:
         raise ValidationError(
             f"expected a language tag or None, got {type(lang).__name__}", path="lang"
         )
+    if "\u202f" in text:
+        # French typography sets a narrow no-break space inside « » and before ; : ! ?.
+        # UAX #29 glues it to the following word (it is ExtendNumLet), and a segment
+        # starting with it would not count: read it as the space it is meant to be.
+        text = text.replace("\u202f", " ")
     counts = _count_plain(text, lang)
     if "://" in text or "www." in text or "@" in text:
         counts = _collapse_links(text, counts, lang)
@@ -235,7 +240,7 @@ def _count_general(text: str, lang: str | None) -> TextCounts:
             han += glued
             glued = len(_GLUED_START.findall(text))
     words = len(_SEGMENT_START.findall(text)) - glued + dictionary_words
-    if "-" in text or "\u2010" in text or "\u2011" in text or "\u058a" in text or "\u05be" in text:
+    if "-" in text or "\u2010" in text or "\u2011" in text or "\u05be" in text:
         words -= len(_HYPHEN_JOIN.findall(text))
     if "_" in text or _CONNECTOR_HINT.search(text):
         words -= len(_CONNECTOR_ONLY.findall(text))
