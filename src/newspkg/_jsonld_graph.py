@@ -11,6 +11,7 @@ namespace) ends up as the same graph.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from typing import Final, TypeAlias
 
 import attrs
@@ -51,9 +52,9 @@ class Node:
     types: list[str] = attrs.Factory(list)
     props: dict[str, list[Item]] = attrs.Factory(dict)
 
-    def has_type(self, names: Iterable[str]) -> bool:
+    def has_type(self, names: AbstractSet[str]) -> bool:
         """Tell whether any of the node's types is in ``names``."""
-        return any(name in names for name in self.types)
+        return not names.isdisjoint(self.types)
 
 
 Item: TypeAlias = Literal | Ref | Node

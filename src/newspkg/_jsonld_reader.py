@@ -9,6 +9,7 @@ article, with a `ValidationError` whose path points into the JSON-LD.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from datetime import UTC, tzinfo
@@ -131,7 +132,7 @@ class _Page:
             for source in graph.nodes_of(node, m.SOURCE_ROLES.values()):
                 parts.add(id(source))
             links.update(graph.texts(node, [m.ARTICLE["related"].prop]))
-        mains = self._main_entities()
+        mains = self._main_entities
         return [
             node
             for node in candidates
@@ -146,12 +147,13 @@ class _Page:
             )
         ]
 
+    @functools.cached_property
     def _main_entities(self) -> set[int]:
         pages = (node for node in self.graph.nodes if node.has_type(_PAGE_TYPES))
         return {id(main) for page in pages for main in self.graph.nodes_of(page, [m.MAIN_ENTITY])}
 
     def main(self, articles: list[Node]) -> Node:
-        mains = self._main_entities()
+        mains = self._main_entities
         for node in articles:
             if id(node) in mains:
                 return node

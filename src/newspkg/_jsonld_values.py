@@ -127,8 +127,10 @@ class ValueReader:
         return url
 
     def resolve(self, text: str) -> str | None:
+        if not self.base_url or text.startswith(("https://", "http://")):
+            return text  # already absolute: kept exactly as written
         try:
-            return urljoin(self.base_url, text) if self.base_url else text
+            return urljoin(self.base_url, text)
         except ValueError:
             return None
 

@@ -46,6 +46,7 @@ _BCP47: Final = re.compile(
 _CONTROL_OR_SPACE: Final = re.compile(r"[\x00-\x20\x7f\s]")
 
 
+@functools.lru_cache(maxsize=4096)  # readers and models check the same URLs again and again
 def url_problem(value: str) -> str | None:
     """Why ``value`` is not an absolute http(s) URL, or None when it is one."""
     if _CONTROL_OR_SPACE.search(value):
