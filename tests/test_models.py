@@ -259,3 +259,22 @@ def test_publisher_logo_and_related_read_are_validated() -> None:
 @given(articles())
 def test_generated_articles_survive_reconstruction(article: Article) -> None:
     assert attrs.evolve(article) == article
+
+
+def test_repeated_text_entries_are_kept_once_in_order() -> None:
+    author = Author(
+        name="A",
+        same_as=["https://x.example/a", "https://y.example/a", " https://x.example/a"],
+        knows_about=["energy", "grids", "energy"],
+    )
+
+    assert (author.same_as, author.knows_about) == (
+        ("https://x.example/a", "https://y.example/a"),
+        ("energy", "grids"),
+    )
+
+
+def test_problems_in_repeated_entries_keep_the_index_given() -> None:
+    assert problems_of(Article, url=URL, headline="h", keywords=["a", "a", ""]) == [
+        "keywords[2]: must not be empty"
+    ]
