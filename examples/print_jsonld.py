@@ -8,8 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newspkg import from_json
-from newspkg._jsonld_writer import to_jsonld, to_script_tag
+from newspkg import from_json, to_jsonld, to_script_tag
 
 ARTICLE = Path(__file__).resolve().parent / "article.json"
 

@@ -14,9 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newspkg import Article, Author, Figure, ValidationError
-from newspkg._checks import check
-from newspkg._findings import CODES, Finding, Severity, finding
+from newspkg import Article, Author, Figure, Finding, Severity, ValidationError, check
+from newspkg._findings import CODES, finding
 from newspkg._jsonld_processing import JsonArray, JsonObject
 from tests.strategies import articles
 from tests.test_checks_rules import CLEAN, changed, person

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from newspkg._checks import check
+from newspkg import Severity, check
 from newspkg._checks_document import parse_iso_date, parse_iso_duration
-from newspkg._findings import CODES, Severity
+from newspkg._findings import CODES
 
 Doc = dict[str, Any]
 

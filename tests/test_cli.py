@@ -12,13 +12,18 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from newspkg import (
+    Article,
+    Author,
+    from_html,
+    from_json,
+    reading_time,
+    to_json,
+    to_jsonld,
+    to_meta_tags,
+    to_script_tag,
+)
 from newspkg._cli import PROGRESS_THRESHOLD, Input, _progress, cli
-from newspkg._html_in import from_html
-from newspkg._jsonld_writer import to_jsonld, to_script_tag
-from newspkg._meta_tags import to_meta_tags
-from newspkg._models import Article, Author
-from newspkg._native import from_json, to_json
-from newspkg._readtime import reading_time
 
 ARTICLE = Article(
     url="https://example.com/news/1",
@@ -131,6 +136,18 @@ def test_jsonld_writes_the_json_ld_document(files: dict[str, Path]) -> None:
 
     assert result.exit_code == 0
     assert to_jsonld(ARTICLE) == json.loads(result.stdout)
+
+
+def test_hand_written_native_json_needs_no_version_marker(tmp_path: Path) -> None:
+    article = tmp_path / "hand.json"
+    article.write_text(
+        '{"url": "https://news.example.org/a", "headline": "Hand-written"}', encoding="utf-8"
+    )
+
+    result = run("jsonld", article)
+
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["@graph"][0]["headline"] == "Hand-written"
 
 
 def test_jsonld_script_writes_the_script_tag_from_stdin(files: dict[str, Path]) -> None:

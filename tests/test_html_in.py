@@ -9,16 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from newspkg._html_in import (
-    MAX_HTML_SIZE,
+from newspkg import (
+    Article,
+    ArticleKind,
     JsonLdBlock,
-    decode_html,
+    ProvenanceNote,
     extract_jsonld,
     from_html,
     iter_jsonld_blocks,
 )
+from newspkg._html_in import MAX_HTML_SIZE, decode_html
 from newspkg._jsonld_processing import load_json
-from newspkg._models import Article, ArticleKind, ProvenanceNote
 from newspkg.errors import (
     LimitExceededError,
     NewspkgError,

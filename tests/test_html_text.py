@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from selectolax.lexbor import LexborHTMLParser
 
+from newspkg import count_words
 from newspkg._html_text import ReadableText, readable_text
-from newspkg._words import count_words
 from newspkg.errors import ValidationError
 from tests.strategies import prose
 

@@ -24,9 +24,10 @@ from newspkg import (
     PublisherKind,
     RemoteContextError,
     ValidationError,
+    from_jsonld,
+    iter_articles,
 )
 from newspkg._jsonld_processing import JsonObject, JsonValue, expand, flatten
-from newspkg._jsonld_reader import from_jsonld, iter_articles
 from newspkg._schemaorg_mapping import KIND_TYPES
 
 URL = "https://example.com/news/1"

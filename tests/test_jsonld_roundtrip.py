@@ -9,11 +9,8 @@ import attrs
 import pytest
 from hypothesis import given
 
-from newspkg import Article
+from newspkg import Article, count_words, from_jsonld, iter_articles, to_jsonld
 from newspkg._jsonld_processing import JsonValue, compact, expand, flatten
-from newspkg._jsonld_reader import from_jsonld, iter_articles
-from newspkg._jsonld_writer import to_jsonld
-from newspkg._words import count_words
 from tests.strategies import articles
 
 # A context unlike schema.org's: a prefix and a few renamed terms, so compaction rewrites keys.

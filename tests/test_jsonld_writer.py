@@ -26,11 +26,12 @@ from newspkg import (
     SourceNote,
     SourceRole,
     ValidationError,
+    reading_time,
+    to_jsonld,
+    to_script_tag,
 )
 from newspkg import _schemaorg_mapping as m
 from newspkg._jsonld_processing import JsonObject, JsonValue
-from newspkg._jsonld_writer import to_jsonld, to_script_tag
-from newspkg._readtime import reading_time
 from newspkg._schemaorg_mapping import KIND_TYPES
 from newspkg._vocabulary import vocabulary
 from tests.strategies import articles, texts

@@ -10,10 +10,17 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from newspkg._html_in import from_html
-from newspkg._meta_tags import og_locale, read_page_meta, to_meta_tags
-from newspkg._models import Article, Author, AuthorKind, Figure, Publisher
-from newspkg._readtime import reading_time
+from newspkg import (
+    Article,
+    Author,
+    AuthorKind,
+    Figure,
+    Publisher,
+    from_html,
+    reading_time,
+    to_meta_tags,
+)
+from newspkg._meta_tags import og_locale, read_page_meta
 from newspkg.errors import ValidationError
 
 FULL = Article(

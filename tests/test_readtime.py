@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newspkg._models import Article, Figure
-from newspkg._readtime import ReadingTime, SourceFormat, SpeedPreset, reading_time
+from newspkg import Article, Figure, ReadingTime, SourceFormat, SpeedPreset, reading_time
 from newspkg.errors import ValidationError
 from tests.strategies import prose
 

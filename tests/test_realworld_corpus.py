@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from newspkg import Article, NewspkgError, ValidationError, parse_date
+from newspkg import Article, NewspkgError, ValidationError, from_jsonld, parse_date
 from newspkg._jsonld_processing import JsonObject, JsonValue, load_json
-from newspkg._jsonld_reader import from_jsonld
 from newspkg._vocabulary import local_name, vocabulary
 
 # Share of files holding valid JSON (with the Article the corpus guarantees) that must read.

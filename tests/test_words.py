@@ -10,7 +10,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newspkg import _word_segments
+from newspkg import _word_segments, count_words
 from newspkg._word_segments import KANA as _KANA
 from newspkg._word_segments import LOGOGRAPHIC as _LOGOGRAPHIC
 from newspkg._word_segments import SPACELESS as _SPACELESS
@@ -23,7 +23,6 @@ from newspkg._words import (
     _count_general,
     _url_spans,
     count_text,
-    count_words,
     has_dictionary_segmenter,
 )
 from newspkg.errors import ValidationError

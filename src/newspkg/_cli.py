@@ -337,7 +337,14 @@ def check_input(item: Input) -> list[Finding]:
 
 
 def _kind_of(document: JsonValue) -> InputKind:
-    if isinstance(document, dict) and VERSION_KEY in document:
+    """Tell native JSON from JSON-LD.
+
+    Native JSON carries ``format_version``; hand-written native JSON may omit it, but
+    JSON-LD always has a keyword (``@context``, ``@type``, ``@graph``) and native never does.
+    """
+    if isinstance(document, dict) and (
+        VERSION_KEY in document or not any(key.startswith("@") for key in document)
+    ):
         return InputKind.NATIVE
     return InputKind.JSONLD
 
