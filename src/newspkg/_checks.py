@@ -55,9 +55,10 @@ def check(obj: Article | JsonObject | JsonArray | str | bytes) -> list[Finding]:
     Raises:
         ValidationError: ``obj`` is none of the above (say, a number or None).
 
-    >>> [f.code for f in check('{"@context": "https://schema.org", "@type": "NewsArticle",'
-    ...                        ' "headline": "Hi", "author": "By Jane Doe"}')]
-    ['missing-date-modified', 'missing-date-published', 'missing-image', 'author-name-byline-prefix', 'schema-text-for-thing']
+    Examples:
+        >>> [f.code for f in check('{"@context": "https://schema.org", "@type": "NewsArticle",'
+        ...                        ' "headline": "Hi", "author": "By Jane Doe"}')]
+        ['missing-date-modified', 'missing-date-published', 'missing-image', 'author-name-byline-prefix', 'schema-text-for-thing']
     """  # noqa: E501
     if isinstance(obj, Article):
         found = list(_with_article_note(to_jsonld(obj), prefix="$"))

@@ -61,10 +61,11 @@ class JsonLdBlock:
         error: why the block could not be read (a `ParseError`, possibly a
             `LimitExceededError`), or None when it was.
 
-    >>> [block.error is None for block in iter_jsonld_blocks(
-    ...     '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
-    ...     '<script type="application/ld+json">{oops}</script>')]
-    [True, False]
+    Examples:
+        >>> [block.error is None for block in iter_jsonld_blocks(
+        ...     '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+        ...     '<script type="application/ld+json">{oops}</script>')]
+        [True, False]
     """
 
     index: int

@@ -50,9 +50,10 @@ def to_jsonld(article: Article) -> JsonObject:
     its WebPage, each author, the publisher, the images, the sources and the related reads,
     each a node with a stable ``@id`` (see ``docs/jsonld.md``).
 
-    >>> doc = to_jsonld(Article(url="https://example.com/a", headline="Hi"))
-    >>> [node["@id"] for node in doc["@graph"]]
-    ['https://example.com/a#article', 'https://example.com/a#webpage']
+    Examples:
+        >>> doc = to_jsonld(Article(url="https://example.com/a", headline="Hi"))
+        >>> [node["@id"] for node in doc["@graph"]]
+        ['https://example.com/a#article', 'https://example.com/a#webpage']
     """
     if not isinstance(article, Article):
         raise ValidationError(f"expected an Article, got {type(article).__name__}")
