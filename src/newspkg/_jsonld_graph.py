@@ -141,7 +141,7 @@ class Graph:
             elif not key.startswith("@") and key != _PATH_IRI and isinstance(values, list):
                 name = local_name(key)
                 if name is not None:
-                    node.props[name] = list(self._items(values, f"{node.path}.{name}"))
+                    node.props[name] = list(self._items(values, node.path, name))
         if node_id is not None:
             known = self._by_id.get(node_id)
             if known is not None or (not node.types and not node.props):
@@ -157,7 +157,8 @@ class Graph:
             self._by_id[node_id] = node
         return node
 
-    def _items(self, values: list[JsonValue], path: str) -> Iterator[Item]:
+    def _items(self, values: list[JsonValue], parent: str, name: str) -> Iterator[Item]:
+        # The path of a nested node is built only when there is one: most values are literals.
         for index, value in enumerate(values):
             if not isinstance(value, dict):
                 continue
@@ -168,9 +169,9 @@ class Graph:
             elif "@list" in value:
                 listed = value["@list"]
                 if isinstance(listed, list):
-                    yield from self._items(listed, path)
+                    yield from self._items(listed, parent, name)
             else:
-                yield self._node(value, f"{path}[{index}]", nested=True)
+                yield self._node(value, f"{parent}.{name}[{index}]", nested=True)
 
 
 def _first_value(values: JsonValue) -> JsonValue:
