@@ -278,3 +278,10 @@ def test_problems_in_repeated_entries_keep_the_index_given() -> None:
     assert problems_of(Article, url=URL, headline="h", keywords=["a", "a", ""]) == [
         "keywords[2]: must not be empty"
     ]
+
+
+@given(articles())
+def test_articles_pickle_for_worker_processes(article: Article) -> None:
+    import pickle
+
+    assert pickle.loads(pickle.dumps(article)) == article
