@@ -87,7 +87,12 @@ def mixed_cjk_text(rng: random.Random) -> str:
             alphabet = _HAN if rng.random() < 0.7 else _KANA
             pieces.append("".join(rng.choices(alphabet, k=rng.randint(4, 14))))
             if rng.random() < 0.4:
-                pieces.append(f" {rng.choice(_LATIN_IN_CJK)} ")
+                latin = rng.choice(_LATIN_IN_CJK)
+                if latin.startswith("https://"):
+                    # Pages link to different places: one URL repeated 1,500 times
+                    # would let a per-link cache hide what counting links costs.
+                    latin += f"/{len(parts)}"
+                pieces.append(f" {latin} ")
             pieces.append(rng.choice("\uff0c\u3001"))  # full-width comma, ideographic comma
         sentence = "".join(pieces)[:-1] + "。"
         if rng.random() < 0.1:

@@ -16,11 +16,16 @@ from newspkg._word_segments import LOGOGRAPHIC as _LOGOGRAPHIC
 from newspkg._word_segments import SPACELESS as _SPACELESS
 from newspkg._words import (
     _CHAR_TIMED_HINT,
+    _DICTIONARY,
     _KANA_HINT,
     _SPACELESS_HINT,
     _URL,
     TextCounts,
+    _classes,
+    _collapse_links,
     _count_general,
+    _count_plain,
+    _fast_kinds,
     _url_spans,
     count_text,
     has_dictionary_segmenter,
@@ -29,6 +34,7 @@ from newspkg.errors import ValidationError
 from tests.strategies import any_text, prose, word_tokens
 
 no_icu = pytest.mark.skipif(has_dictionary_segmenter(), reason="PyICU segments Thai into words")
+icu_only = pytest.mark.skipif(not has_dictionary_segmenter(), reason="PyICU is not installed")
 
 
 @pytest.mark.parametrize(
@@ -50,6 +56,7 @@ no_icu = pytest.mark.skipif(has_dictionary_segmenter(), reason="PyICU segments T
         pytest.param("https://example.com/a-b?x=1", 1, id="URL"),
         pytest.param("xhttps://example.com", 2, id="URL glued to a word is not a URL"),
         pytest.param("(see www.example.org/path).", 2, id="www URL"),
+        pytest.param("WWW.Example.org/news/today", 1, id="www URL in capitals"),
         pytest.param("me.you+tag@example.co.uk", 1, id="e-mail address"),
         pytest.param("Great 😀 👍🏽 🇫🇷 job", 2, id="emoji"),
         pytest.param("___ a_b", 1, id="underscores"),
@@ -96,29 +103,84 @@ def test_count_words(text: str, expected: int) -> None:
         # 々 is a word letter to UAX #29: a character, and never a word of its own
         pytest.param("人々 a々b", TextCounts(words=1, han=3), id="iteration mark"),
         pytest.param("_カ a_カ", TextCounts(words=1, kana=2), id="katakana after underscore"),
+        # a | https://x.com/1 | b | https://y.org/東京 (its Han is part of the link) | me@x.org
+        pytest.param(
+            "a https://x.com/1 b https://y.org/東京 me@x.org", TextCounts(words=5), id="links"
+        ),
     ],
 )
 def test_count_text(text: str, expected: TextCounts) -> None:
     assert expected == count_text(text)
 
 
+_WITHOUT_DICTIONARY = [
+    # ภ า ษ า ไ ท ย ง า ย ม า ก: 13 letters; the tone mark ่ belongs to ง
+    pytest.param("ภาษาไทยง่ายมาก", TextCounts(letters=13), id="th"),
+    pytest.param("ข่าว news", TextCounts(words=1, letters=3), id="th+latin"),
+    # ພ າ ສ າ ລ າ ວ ງ າ ຍ: 10 letters; the tone mark ່ belongs to ງ
+    pytest.param("ພາສາລາວງ່າຍ", TextCounts(letters=10), id="lo"),
+    # ខ ញ ស រ ឡ ញ: 6 letters; the coeng ្ (which writes the next letter below: ញ under ខ,
+    # រ under ស), the vowel signs and the bantoc ់ are marks
+    pytest.param("ខ្ញុំស្រឡាញ់", TextCounts(letters=6), id="km"),
+    # မ န မ: 3 letters; the medial ြ, the vowel ာ and the asat ် are marks
+    pytest.param("မြန်မာ", TextCounts(letters=3), id="my"),
+]
+
+
 @no_icu
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # ภ า ษ า ไ ท ย ง า ย ม า ก: 13 letters; the tone mark ่ belongs to ง
-        pytest.param("ภาษาไทยง่ายมาก", TextCounts(letters=13), id="th"),
-        pytest.param("ข่าว news", TextCounts(words=1, letters=3), id="th+latin"),
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), _WITHOUT_DICTIONARY)
 def test_thai_without_dictionary_counts_letters(text: str, expected: TextCounts) -> None:
     assert expected == count_text(text)
 
 
-@pytest.mark.skipif(not has_dictionary_segmenter(), reason="PyICU is not installed")
+@pytest.mark.parametrize(("text", "expected"), _WITHOUT_DICTIONARY)
+def test_thai_without_dictionary_counts_letters_even_with_pyicu(
+    text: str, expected: TextCounts
+) -> None:
+    # The counts count_text gives without PyICU, checked where PyICU is installed too.
+    assert expected == _count_general(text, dictionary=False)
+
+
+@icu_only
 def test_thai_with_dictionary_counts_words() -> None:
     # ภาษา | ไทย | ง่าย | มาก
     assert TextCounts(words=4) == count_text("ภาษาไทยง่ายมาก", lang="th")
+
+
+@icu_only
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Thai is very easy": ภาษา (language) | ไทย (Thai) | ง่าย (easy) | มาก (very)
+        pytest.param("ภาษาไทยง่ายมาก", TextCounts(words=4), id="th"),
+        # "News" and an English word: ข่าว (news) | news
+        pytest.param("ข่าว news", TextCounts(words=2), id="th+latin"),
+        # "Thai is a tonal language": ภาษา | ไทย | เป็น (is) | ภาษา | ที่ (that) | มี (has)
+        # | วรรณยุกต์ (tones)
+        pytest.param("ภาษาไทยเป็นภาษาที่มีวรรณยุกต์", TextCounts(words=7), id="th sentence"),
+        # "Lao is the official language": ພາສາ (language) | ລາວ (Lao) | ເປັນ (is) | ພາສາ
+        # | ທາງການ (official)
+        pytest.param("ພາສາລາວເປັນພາສາທາງການ", TextCounts(words=5), id="lo"),
+        # "I love the Khmer language": ខ្ញុំ (I) | ស្រឡាញ់ (love) | ភាសាខ្មែរ (the Khmer
+        # language: one entry in ICU's Khmer dictionary, so one word)
+        pytest.param("ខ្ញុំស្រឡាញ់ភាសាខ្មែរ", TextCounts(words=3), id="km"),
+        # "I can speak Burmese": ကျွန်တော် (I) | မြန်မာ (Burmese) | စကားပြော (speak, one
+        # dictionary entry) | တတ် (can) | တယ် (sentence ending)
+        pytest.param("ကျွန်တော်မြန်မာစကားပြောတတ်တယ်", TextCounts(words=5), id="my"),
+        # Thai and Lao in one text: ภาษา | ไทย | ง่าย | มาก, then ພາສາ | ລາວ
+        pytest.param("ภาษาไทยง่ายมาก ພາສາລາວ", TextCounts(words=6), id="th+lo"),
+        # ICU has no Tai Tham dictionary: its letters stay letters
+        pytest.param("ᨠᨡᨣ ภาษา", TextCounts(words=1, letters=3), id="tai tham"),
+        # A Myanmar symbol alone is no word, though ICU tags it as one
+        pytest.param("\u109e ภาษา", TextCounts(words=1), id="symbol"),
+        # A tone mark after a Latin letter belongs to that letter's word
+        pytest.param("a\u0e48 ก", TextCounts(words=2), id="mark after latin"),
+    ],
+)
+# The language tag never changes the count: ICU picks its dictionary by script.
+@pytest.mark.parametrize("lang", [None, "th", "km", "en"])
+def test_dictionary_counts_words(text: str, expected: TextCounts, lang: str | None) -> None:
+    assert expected == count_text(text, lang=lang)
 
 
 @pytest.mark.parametrize(
@@ -139,6 +201,26 @@ def test_counts_add() -> None:
 
 @given(any_text(), any_text())
 def test_counts_are_additive_over_a_joining_space(a: str, b: str) -> None:
+    assert count_text(a) + count_text(b) == count_text(a + " " + b)
+
+
+def test_links_in_capitals_are_links_in_any_company() -> None:
+    # "WWW." once escaped the check for links unless another link was near.
+    a, b = "WWW.example.com/a/b", "www.x.org"
+    assert count_text(a) + count_text(b) == count_text(a + " " + b)
+
+
+# Thai, Lao, Khmer, Myanmar and Tai Tham pieces, marks and symbols, glued or spaced,
+# so that dictionary runs start, end and split in every way.
+_SPACELESS_PIECES = [
+    "ภาษา", "ไทย", "ง่าย", "มาก", "ข่าว", "\u0e48", "ๆ", "ฯ", "ພາສາ", "ລາວ", "ខ្ញុំ", "ស្រឡាញ់",
+    "မြန်မာ", "\u109e", "\u104f", "ᨠᨡ", "a", "1", "-", ".", "東", " ", "\n", "@x.com",
+]  # fmt: skip
+_spaceless_text = st.lists(st.sampled_from(_SPACELESS_PIECES), max_size=12).map("".join)
+
+
+@given(_spaceless_text, _spaceless_text)
+def test_thai_like_counts_are_additive_over_a_joining_space(a: str, b: str) -> None:
     assert count_text(a) + count_text(b) == count_text(a + " " + b)
 
 
@@ -201,19 +283,46 @@ def _pieces_text() -> st.SearchStrategy[str]:
 def _fast_or_general(text: str) -> TextCounts:
     fast = _word_segments.count(text)
     if fast is None:
-        return _count_general(text, None)
+        return _count_general(text, dictionary=False)
     return TextCounts(words=fast.words, han=fast.han, kana=fast.kana, letters=fast.letters)
 
 
-@given(st.one_of(_pieces_text(), any_text()))
+@given(st.one_of(_pieces_text(), any_text(), _spaceless_text))
 def test_fast_path_agrees_with_the_general_path(text: str) -> None:
+    # The fast path counts Thai-like letters as letters, as the general path does
+    # without PyICU; with PyICU, count_text defers to the general path (tested below).
     fast = _word_segments.count(text)
-    if fast is None or (fast.letters and has_dictionary_segmenter()):
-        return  # count_text takes the general path (with PyICU: for Thai words)
-    expected = _count_general(text, None)
+    if fast is None:
+        return  # count_text takes the general path
+    expected = _count_general(text, dictionary=False)
     assert expected == TextCounts(
         words=fast.words, han=fast.han, kana=fast.kana, letters=fast.letters
     )
+
+
+@given(st.one_of(_pieces_text(), any_text(), _spaceless_text))
+def test_plain_counts_are_the_general_path_with_or_without_pyicu(text: str) -> None:
+    assert _count_general(text) == _count_plain(text)
+
+
+@given(st.one_of(_pieces_text(), any_text()))
+def test_links_over_count_from_kinds_is_the_recount(text: str) -> None:
+    # count_text takes what links over-count from the kinds it counted the text
+    # from; the general path recounts each link's text.
+    kinds = _fast_kinds(text)
+    if kinds is None:
+        return
+    counts = _count_plain(text)
+    assert _collapse_links(text, counts, None) == _collapse_links(text, counts, kinds)
+
+
+def test_dictionary_runs_are_exact_and_in_the_bmp() -> None:
+    # Built from the candidate blocks only; ICU's offsets are UTF-16 code units,
+    # which equal Python's indices only inside the BMP.
+    exact = regex.findall(f"(?V1)[{_DICTIONARY}]", _all_characters())
+    assert exact
+    assert "".join(exact) == "".join(_classes().dictionary.findall(_all_characters()))
+    assert max(map(ord, exact)) < 0x10000
 
 
 @pytest.mark.parametrize(
@@ -231,7 +340,7 @@ def test_fast_path_takes_common_text(text: str) -> None:
     fast = _word_segments.count(text)
     assert fast is not None
     assert (fast.words, fast.han, fast.kana, fast.letters) == attrs.astuple(
-        _count_general(text, None)
+        _count_general(text, dictionary=False)
     )
 
 
@@ -306,7 +415,7 @@ def test_simple_characters_agree_in_every_context() -> None:
         context.format(char, char)
         for char in chars
         for context in contexts
-        if _count_general(context.format(char, char), None)
+        if _count_general(context.format(char, char), dictionary=False)
         != _fast_or_general(context.format(char, char))
     ]
     assert mismatches == []

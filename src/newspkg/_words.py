@@ -9,9 +9,10 @@ additions:
 * a URL (``https://…``, ``www.…``) or an e-mail address is one word;
 * segments without a letter or digit (punctuation, emoji, ``___``) never count;
 * scripts written without spaces are counted per character: Han, Hiragana and
-  Katakana always; Thai, Lao, Khmer, Myanmar and the other scripts that need a
-  dictionary to find word ends (Unicode ``Line_Break=SA``) unless PyICU is
-  installed, in which case ICU's dictionary finds their words.
+  Katakana always; Thai, Lao, Khmer and Myanmar unless PyICU is installed, in
+  which case ICU's dictionaries find their words; the other scripts that need a
+  dictionary to find word ends (Unicode ``Line_Break=SA``: Tai Tham, Tai Viet,
+  Ahom...) always, as ICU has no dictionary for them.
 
 UAX #29 already keeps ``don't``, ``3.14``, ``1,000`` and ``U.S.`` whole and
 counts each Korean word once (Hangul is spaced). Every rule only looks at the
@@ -44,7 +45,10 @@ __all__ = ["TextCounts", "count_text", "count_words", "has_dictionary_segmenter"
 # word character. The corrections below are rare and each is guarded by a cheap
 # test. Text that `_word_segments` can count never gets here.
 _SEGMENT_START = regex.compile(r"(?w)\b\w")
-_SPACELESS_CHUNK = regex.compile(r"[\p{Line_Break=SA}]+")
+# What ICU's dictionaries segment, when PyICU is installed: its Thai, Lao, Khmer
+# and Burmese break engines each take [[:script:]&[:Line_Break=SA:]]. For the
+# other SA scripts ICU has no dictionary and would return each run as one word.
+_DICTIONARY = r"\p{Line_Break=SA}&&[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]"
 _GLUED = regex.compile(rf"(?V1)[{_LOGOGRAPHIC}&&\p{{Word_Break=ALetter}}]")
 _GLUED_START = regex.compile(rf"(?wV1)\b[{_LOGOGRAPHIC}&&\p{{Word_Break=ALetter}}]")
 # Segments made only of connector punctuation (``___``) start with \w but are
@@ -101,8 +105,11 @@ _EMAIL_DOMAIN = re.compile(r"@[\w\-]+(?:\.[\w\-]+)+")
 class TextCounts:
     """What a text holds, split by how it is read.
 
-    ``words`` are timed per word; ``han``, ``kana`` and ``letters`` (Thai, Lao,
-    Khmer, Myanmar... when no dictionary segmenter is installed) per character.
+    ``words`` are timed per word; ``han``, ``kana`` and ``letters`` per
+    character. ``letters`` are the letters of Thai, Lao, Khmer, Myanmar and the
+    other scripts written without spaces (Tai Tham, Tai Viet...); with PyICU
+    installed, ICU's dictionaries turn Thai, Lao, Khmer and Myanmar letters into
+    ``words``.
     Counts add: the counts of ``a + " " + b`` are ``count_text(a) + count_text(b)``.
 
     >>> count_text("Tokyo 東京 とうきょう")
@@ -150,7 +157,7 @@ class TextCounts:
 
 
 def has_dictionary_segmenter() -> bool:
-    """Whether PyICU is importable, so Thai, Lao, Khmer and Myanmar count in words.
+    """Whether PyICU is installed, so Thai, Lao, Khmer and Myanmar count in words.
 
     >>> isinstance(has_dictionary_segmenter(), bool)
     True
@@ -162,9 +169,11 @@ def count_words(text: str, *, lang: str | None = None) -> int:
     """Count the words in plain text, the way a reader would.
 
     Spaced scripts count UAX #29 words (see the module notes for hyphens, URLs
-    and e-mail addresses); Chinese and Japanese count one per character. The
-    script of each character decides, so mixed text adds both; ``lang`` (a
-    BCP 47 tag) only picks the dictionary PyICU uses for Thai-like scripts.
+    and e-mail addresses); Chinese and Japanese count one per character, and so
+    do Thai, Lao, Khmer and Myanmar unless PyICU is installed. The script of each
+    character decides, so mixed text adds both, and ``lang`` (a BCP 47 tag)
+    never changes the count: even ICU picks its dictionary by script, not by
+    language. It is accepted so callers can pass an article's language along.
 
     >>> count_words("Don't pay 3.14 for an e-mail, U.S. readers!")
     8
@@ -180,10 +189,11 @@ def count_words(text: str, *, lang: str | None = None) -> int:
 def count_text(text: str, *, lang: str | None = None) -> TextCounts:
     """Count the words and the character-timed characters of plain text.
 
-    >>> count_text("ข่าว news")
-    TextCounts(words=1, han=0, kana=0, letters=3)
+    >>> count_text("東京 news")
+    TextCounts(words=1, han=2, kana=0, letters=0)
 
-    (With PyICU installed the Thai word counts as a word instead.)
+    Thai-like text depends on PyICU: ``count_text("ข่าว")`` is
+    ``TextCounts(letters=3)`` without it and ``TextCounts(words=1)`` with it.
 
     Raises:
         ValidationError: ``text`` is not a string or ``lang`` not a string or None.
@@ -199,39 +209,52 @@ def count_text(text: str, *, lang: str | None = None) -> TextCounts:
         # UAX #29 glues it to the following word (it is ExtendNumLet), and a segment
         # starting with it would not count: read it as the space it is meant to be.
         text = text.replace("\u202f", " ")
-    counts = _count_plain(text, lang)
-    if "://" in text or "www." in text or "@" in text:
-        counts = _collapse_links(text, counts, lang)
-    return counts
+    kinds = _fast_kinds(text)
+    if kinds is None:
+        return _collapse_links(text, _count_general(text), None)
+    return _collapse_links(text, _simple_counts(kinds), kinds)
 
 
-def _count_plain(text: str, lang: str | None) -> TextCounts:
+def _count_plain(text: str) -> TextCounts:
     """Count ``text`` by the segment rules, without treating links specially."""
-    fast = _word_segments.count(text)
-    if fast is None or (fast.letters and _icu() is not None):
-        return _count_general(text, lang)
+    kinds = _fast_kinds(text)
+    return _count_general(text) if kinds is None else _simple_counts(kinds)
+
+
+def _fast_kinds(text: str) -> bytes | None:
+    """The kinds `_word_segments` counts ``text`` from, or None for the general path."""
+    kinds = _word_segments.simple_kinds(text)
+    # The fast path counts Thai-like letters as letters; with PyICU they may be words.
+    if kinds is None or (b"T" in kinds and _icu() is not None):
+        return None
+    return kinds
+
+
+def _simple_counts(kinds: bytes) -> TextCounts:
+    fast = _word_segments.count_kinds(kinds)
     return TextCounts(words=fast.words, han=fast.han, kana=fast.kana, letters=fast.letters)
 
 
-def _count_general(text: str, lang: str | None) -> TextCounts:
-    """`_count_plain` for any text: the reference that `_word_segments` must agree with."""
+def _count_general(text: str, *, dictionary: bool = True) -> TextCounts:
+    """`_count_plain` for any text: the reference that `_word_segments` must agree with.
+
+    ``dictionary=False`` counts as if PyICU were not installed.
+    """
     han = kana = letters = glued = 0
-    dictionary_words = 0
+    dictionary_words = dictionary_letters = 0
     if not text.isascii() and _CHAR_TIMED_HINT.search(text):
         classes = _classes()
         kana = sum(map(len, classes.kana.findall(text))) if _KANA_HINT.search(text) else 0
         if _SPACELESS_HINT.search(text):
             letters = sum(map(len, classes.spaceless.findall(text)))
-        if letters and (icu := _icu()) is not None:
-            chunks = _SPACELESS_CHUNK.findall(text)
-            dictionary_words = sum(_dictionary_words(icu, chunk, lang) for chunk in chunks)
+        if letters and dictionary and (icu := _icu()) is not None:
+            dictionary_words, dictionary_letters = _dictionary_counts(icu, text, classes)
         # Character-timed letters are UAX #29 "Other" (Katakana only joins
         # Katakana), so a run of them can stand in as one "#" (also Other, not
         # a word character): the word pass below then sees far less text.
         shorter, runs = classes.run.subn("#", text)
         han = len(text) - len(shorter) + runs - kana - letters
-        if dictionary_words:
-            letters = 0
+        letters -= dictionary_letters
         text = shorter
         if classes.glued_hint.search(text):
             # 々 and 〻 are word letters to UAX #29 (a々b is one segment): count
@@ -259,6 +282,7 @@ class _Classes:
     spaceless: re.Pattern[str]
     run: re.Pattern[str]  # any run of the three
     glued_hint: re.Pattern[str]  # character-timed letters that UAX #29 joins to words
+    dictionary: re.Pattern[str]  # runs of the characters ICU's dictionaries segment
 
 
 @functools.cache
@@ -292,6 +316,7 @@ def _classes() -> _Classes:
         spaceless=re.compile(f"[{spaceless}]+"),
         run=re.compile(f"[{han}{spaceless}]+"),
         glued_hint=re.compile(f"[{glued}]"),
+        dictionary=re.compile(f"[{char_class(f'(?V1)[{_DICTIONARY}]')}]+"),
     )
 
 
@@ -301,30 +326,32 @@ def _starts_alone(char: str) -> bool:
     return unicodedata.category(char).startswith("M") or char in "\u200c\u200d"
 
 
-def _collapse_links(text: str, counts: TextCounts, lang: str | None) -> TextCounts:
-    """Count each URL and e-mail address in ``text`` as exactly one word."""
-    spans = []
-    if "://" in text or "www." in text:
-        for start, end in _url_spans(text):
-            before = text[start - 1] if start else " "
-            if before not in _URL_GLUE and not before.isalnum() and before != "_":
-                spans.append((start, end))
-    at = text.find("@")
-    while at != -1:
-        local = _EMAIL_LOCAL.search(text, max(0, at - 64), at)
-        domain = _EMAIL_DOMAIN.match(text, at)
-        if local is not None and domain is not None:
-            spans.append((local.start(), domain.end()))
-        at = text.find("@", at + 1)
-    links: collections.Counter[str] = collections.Counter()
-    end_of_last = -1
-    for start, end in sorted(spans):
-        if start < end_of_last:
-            continue  # an address inside a URL (https://x.com/@me) is part of it
-        end_of_last = end
-        links[text[start:end]] += 1
+def _collapse_links(text: str, counts: TextCounts, kinds: bytes | None) -> TextCounts:
+    """Count each URL and e-mail address in ``text`` as exactly one word.
+
+    ``kinds``: the text's `_word_segments.simple_kinds`, if `count_text` counted
+    from them.
+    """
+    # Most texts with links hold only URLs, which _url_spans returns sorted and
+    # apart: one Python step per URL.
+    spans = [
+        (start, end)
+        for start, end in _url_spans(text)
+        if not start
+        or ((before := text[start - 1]) not in _URL_GLUE and not before.isalnum() and before != "_")
+    ]
+    if "@" in text:
+        spans = _with_addresses(text, spans)
+    if not spans:
+        return counts
+    if kinds is not None:
+        # Each link counted alone, all in one pass: kinds do not depend on
+        # context, and counts add over a space.
+        alone = _simple_counts(b" ".join([kinds[start:end] for start, end in spans]))
+        return counts - alone + TextCounts(words=len(spans))
     # Pages repeat their links: each distinct one is counted once.
-    over = [(_link_counts(link, lang), times) for link, times in links.items()]
+    links = collections.Counter(text[start:end] for start, end in spans)
+    over = [(_link_counts(link), times) for link, times in links.items()]
     return TextCounts(
         words=counts.words - sum(link.words * times for link, times in over),
         han=counts.han - sum(link.han * times for link, times in over),
@@ -333,17 +360,39 @@ def _collapse_links(text: str, counts: TextCounts, lang: str | None) -> TextCoun
     )
 
 
+def _with_addresses(text: str, url_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``url_spans`` and the spans of the e-mail addresses outside them, sorted."""
+    found = list(url_spans)
+    at = text.find("@")
+    while at != -1:
+        local = _EMAIL_LOCAL.search(text, max(0, at - 64), at)
+        domain = _EMAIL_DOMAIN.match(text, at)
+        if local is not None and domain is not None:
+            found.append((local.start(), domain.end()))
+        at = text.find("@", at + 1)
+    spans = []
+    end_of_last = -1
+    for start, end in sorted(found):
+        if start >= end_of_last:  # an address inside a URL (https://x.com/@me) is part of it
+            spans.append((start, end))
+            end_of_last = end
+    return spans
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``_URL.finditer(text)``, found faster."""
-    found = [(match.start() - 3, match.end()) for match in _WWW_URL.finditer(text)]
-    found += [
+    schemes = [
         (match.start(match.lastindex or 0), match.end()) for match in _SCHEME_URL.finditer(text)
     ]
+    wwws = [(match.start() - 3, match.end()) for match in _WWW_URL.finditer(text)]
+    if not wwws or not schemes:
+        # Each list is sorted and apart: a URL ends at the first space, <, > or
+        # ", and the next one's "www" or scheme cannot start before that.
+        return schemes or wwws
     spans = []
     end_of_last = 0
-    # URLs that overlap end together (at the first space, <, > or "), and
-    # finditer keeps the first.
-    for start, end in sorted(found):
+    # URLs that overlap end together, and finditer keeps the first.
+    for start, end in sorted(schemes + wwws):
         if start >= end_of_last:
             spans.append((start, end))
             end_of_last = end
@@ -351,12 +400,14 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _link_counts(link: str, lang: str | None) -> TextCounts:
+def _link_counts(link: str) -> TextCounts:
     """What counting ``link`` by the segment rules over-counts (sites repeat links)."""
-    return _count_plain(link, lang) - TextCounts(words=1)
+    return _count_plain(link) - TextCounts(words=1)
 
 
+@functools.cache
 def _icu() -> Any | None:
+    # Cached: a failed import searches sys.path again on every attempt.
     try:
         import icu  # noqa: PLC0415  (optional dependency, looked up when needed)
     except ImportError:
@@ -364,22 +415,29 @@ def _icu() -> Any | None:
     return icu
 
 
-def _dictionary_words(icu: Any, chunk: str, lang: str | None) -> int:
-    """Count the words ICU's dictionary finds in a run of Thai-like script."""
-    breaker = icu.BreakIterator.createWordInstance(icu.Locale(lang or _guess_locale(chunk)))
-    breaker.setText(chunk)
-    words = 0
-    for _boundary in breaker:
-        # Rule status 0-99 is "not a word" (spaces, punctuation), from ICU's
-        # UWordBreak enumeration.
-        if breaker.getRuleStatus() >= 100:
-            words += 1
-    return words
+def _dictionary_counts(icu: Any, text: str, classes: _Classes) -> tuple[int, int]:
+    """The words ICU finds in the Thai, Lao, Khmer and Myanmar runs of ``text``, and their letters.
 
-
-def _guess_locale(chunk: str) -> str:
-    name = unicodedata.name(chunk[0], "")
-    for script, locale in (("THAI", "th"), ("LAO", "lo"), ("KHMER", "km"), ("MYANMAR", "my")):
-        if name.startswith(script):
-            return locale
-    return "und"
+    ICU picks the dictionary by script (the locale changes nothing here), and
+    each run is segmented alone, so counts still add up over spaces.
+    """
+    breaker = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
+    # ICU's UWordBreak tags: 0-99 "none" (spaces, punctuation, marks), 100 and up
+    # numbers, letters, kana, ideographs. A segment must also hold a letter, as
+    # elsewhere: ICU tags a lone Myanmar symbol (So) as a letter word.
+    is_word = icu.UWordBreak.NONE_LIMIT
+    words = letters = 0
+    for run in classes.dictionary.findall(text):
+        run_letters = sum(map(len, classes.spaceless.findall(run)))
+        if not run_letters:
+            continue  # marks or symbols only
+        letters += run_letters
+        # ICU's offsets are UTF-16 code units; these scripts are all in the BMP
+        # (tests check it), so they are Python indices too.
+        breaker.setText(run)
+        start = 0
+        for end in breaker:
+            if breaker.getRuleStatus() >= is_word and classes.spaceless.search(run, start, end):
+                words += 1
+            start = end
+    return words, letters
