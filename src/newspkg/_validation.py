@@ -126,10 +126,14 @@ def normalize_and_validate(
     problems: list[Problem] = []
     plans = _plans(type(instance))
     for plan in plans:
-        value = plan.normalized(getattr(instance, plan.name))
-        object.__setattr__(instance, plan.name, value)
+        given = getattr(instance, plan.name)
+        value = plan.normalized(given)
+        if value is not given:
+            object.__setattr__(instance, plan.name, value)
         if (value is None and plan.optional) or (value == () and plan.sequence):
             continue  # nothing to check, and most fields of a real article are empty
+        if plan.plain_text and type(value) is str and value:
+            continue  # the most common field of all: non-empty text with no rule
         problems.extend(plan.problems(value))
     if not problems and extra is not None:
         problems.extend(extra())
@@ -152,6 +156,7 @@ class _FieldPlan:
     optional: bool
     sequence: bool  # a tuple field, which also takes lists
     texts: bool  # a tuple of text
+    plain_text: bool  # text (or optional text) with no rule beyond being non-empty
     rule: Rule | None
 
     def normalized(self, value: object) -> object:
@@ -189,6 +194,7 @@ def _plans(cls: type[attrs.AttrsInstance]) -> tuple[_FieldPlan, ...]:
             optional=type(None) in typing.get_args(field.type),
             sequence=typing.get_origin(field.type) is tuple,
             texts=field.type == tuple[str, ...],
+            plain_text=field.type in (str, str | None) and RULE not in field.metadata,
             rule=field.metadata.get(RULE),
         )
         for field in attrs.fields(cls)
