@@ -141,7 +141,7 @@ class Graph:
             elif not key.startswith("@") and key != _PATH_IRI and isinstance(values, list):
                 name = local_name(key)
                 if name is not None:
-                    node.props[name] = list(self._items(values, node.path, name))
+                    node.props[name] = self._items(values, node.path, name)
         if node_id is not None:
             known = self._by_id.get(node_id)
             if known is not None or (not node.types and not node.props):
@@ -157,21 +157,24 @@ class Graph:
             self._by_id[node_id] = node
         return node
 
-    def _items(self, values: list[JsonValue], parent: str, name: str) -> Iterator[Item]:
-        # The path of a nested node is built only when there is one: most values are literals.
+    def _items(self, values: list[JsonValue], parent: str, name: str) -> list[Item]:
+        # A list, not a generator: this runs for every value of every node.
+        items: list[Item] = []
         for index, value in enumerate(values):
             if not isinstance(value, dict):
                 continue
             if "@value" in value:
                 literal = value["@value"]
                 if isinstance(literal, str | int | float | bool):
-                    yield Literal(literal)
+                    items.append(Literal(literal))
             elif "@list" in value:
                 listed = value["@list"]
                 if isinstance(listed, list):
-                    yield from self._items(listed, parent, name)
+                    items.extend(self._items(listed, parent, name))
             else:
-                yield self._node(value, f"{parent}.{name}[{index}]", nested=True)
+                # The path of a nested node is built only when there is one.
+                items.append(self._node(value, f"{parent}.{name}[{index}]", nested=True))
+        return items
 
 
 def _first_value(values: JsonValue) -> JsonValue:
