@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Final
@@ -324,15 +324,7 @@ def _url(page: PageMeta) -> MetaValue | None:
         ("meta og:url", None if og_url is None else page.resolve(og_url[1])),
         ("url argument", page.url),
     ]
-    problem: MetaValue | None = None
-    for source, address in candidates:
-        if not address:
-            continue
-        message = url_problem(address)
-        if message is None:
-            return MetaValue(field="url", source=source, value=address)
-        problem = problem or MetaValue(field="url", source=source, problem=message)
-    return problem
+    return _first_valid("url", candidates, url_problem)
 
 
 def _date(page: PageMeta, field: str, *keys: str) -> MetaValue | None:
@@ -436,14 +428,23 @@ def _language(page: PageMeta) -> MetaValue | None:
         ("html lang", page.language),
         ("meta og:locale", None if page.first("og:locale") is None else _bcp47(page)),
     )
+    return _first_valid("language", candidates, language_problem)
+
+
+def _first_valid(
+    field: str,
+    candidates: Iterable[tuple[str, str | None]],
+    problem_of: Callable[[str], str | None],
+) -> MetaValue | None:
+    """The first candidate that passes ``problem_of``, else the first one's problem."""
     problem: MetaValue | None = None
-    for source, tag in candidates:
-        if not tag:
+    for source, text in candidates:
+        if not text:
             continue
-        message = language_problem(tag)
+        message = problem_of(text)
         if message is None:
-            return MetaValue(field="language", source=source, value=tag)
-        problem = problem or MetaValue(field="language", source=source, problem=message)
+            return MetaValue(field=field, source=source, value=text)
+        problem = problem or MetaValue(field=field, source=source, problem=message)
     return problem
 
 

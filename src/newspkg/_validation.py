@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from newspkg.errors import Problem, ValidationError, join_path
+from newspkg.errors import Problem, ValidationError
 
 Rule = Callable[[Any], str | None]
 """A field rule: returns a plain-words message when the value breaks it, else None."""
@@ -270,9 +270,3 @@ def _describe_value(value: object) -> str:
     if isinstance(value, str):
         return f"text {value[:40]!r}"
     return f"{type(value).__name__} {value!r}"[:80]
-
-
-def nested(prefix: str, problems: Iterator[Problem]) -> Iterator[Problem]:
-    """Place each problem below ``prefix`` (a field path)."""
-    for problem in problems:
-        yield Problem(path=join_path(prefix, problem.path), message=problem.message)
