@@ -61,8 +61,10 @@ _TEXT_RANGES: Final = frozenset({"Text", "PronounceableText"})
 def consistency_findings(article: Node, document: Document) -> Iterator[Finding]:
     """Checks between the values of one article item."""
     yield from _date_order(article)
-    yield from _word_count(article)
-    yield from _reading_time(article)
+    body = _body(article)  # counted once, for both checks below
+    if body is not None:
+        yield from _word_count(article, body)
+        yield from _reading_time(article, body)
     yield from _url_main_entity(article, document)
 
 
@@ -120,10 +122,9 @@ def _body(article: Node) -> ReadingTime | None:
     return reading_time("\n\n".join(texts), lang=language, images=0)
 
 
-def _word_count(article: Node) -> Iterator[Finding]:
+def _word_count(article: Node, body: ReadingTime) -> Iterator[Finding]:
     declared_value = article.first("wordCount")
-    body = _body(article)
-    if declared_value is None or body is None:
+    if declared_value is None:
         return
     declared = as_number(declared_value.raw)
     counted = body.words
@@ -153,10 +154,9 @@ def time_required_findings(document: Document) -> Iterator[Finding]:
                 )
 
 
-def _reading_time(article: Node) -> Iterator[Finding]:
+def _reading_time(article: Node, body: ReadingTime) -> Iterator[Finding]:
     declared_value = article.first("timeRequired")
-    body = _body(article)
-    if declared_value is None or body is None:
+    if declared_value is None:
         return
     text = as_text(declared_value.raw)
     seconds = None if text is None else parse_iso_duration(text)
