@@ -176,6 +176,25 @@ def test_each_code_is_reported_at_its_path(code: str, given: object, path: str) 
     assert all(f.severity is CODES[f.code].severity for f in found)
 
 
+@pytest.mark.parametrize(
+    ("modified", "flagged"),
+    [
+        # Published 2026-04-06T09:30+02:00 is 19:30 on the 5th at UTC-12.
+        ("2026-04-05", False),
+        ("2026-04-04", True),
+        # A time without a zone is a wall-clock day, compared as one.
+        ("2026-04-05T23:00:00", False),
+        ("2026-04-06T09:00:00", False),
+    ],
+)
+def test_a_day_is_before_a_time_only_if_it_is_in_every_time_zone(
+    modified: str, flagged: bool
+) -> None:
+    found = check(changed(("dateModified", modified)))
+
+    assert ("date-modified-before-published" in {f.code for f in found}) is flagged
+
+
 def test_every_registered_code_has_a_case() -> None:
     assert {case[0] for case in CASES} == set(CODES)
 

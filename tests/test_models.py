@@ -134,13 +134,34 @@ def test_offsets_must_be_whole_minutes() -> None:
     [
         (date(2026, 4, 7), date(2026, 4, 6)),
         (datetime(2026, 4, 6, 10, tzinfo=UTC), datetime(2026, 4, 6, 9, 59, tzinfo=UTC)),
-        (datetime(2026, 4, 7, 0, 30, tzinfo=UTC), date(2026, 4, 6)),
+        # 12:30 UTC is 00:30 on the 7th even at UTC-12: the 6th is over everywhere.
+        (datetime(2026, 4, 7, 12, 30, tzinfo=UTC), date(2026, 4, 6)),
+        # 09:00 UTC is 23:00 on the 6th even at UTC+14: the 7th has begun nowhere.
+        (date(2026, 4, 7), datetime(2026, 4, 6, 9, tzinfo=UTC)),
     ],
 )
 def test_modified_before_published_is_refused(published: date, modified: date) -> None:
     assert problems_of(
         Article, url=URL, headline="h", date_published=published, date_modified=modified
     )[0].startswith("date_modified: ")
+
+
+@pytest.mark.parametrize(
+    ("published", "modified"),
+    [
+        # Midnight at UTC+1 is still the 31st west of Greenwich, where this date may be.
+        (datetime(2000, 1, 1, tzinfo=timezone(timedelta(hours=1))), date(1999, 12, 31)),
+        (datetime(2026, 4, 7, 11, 59, tzinfo=UTC), date(2026, 4, 6)),
+        # 10:00 UTC on the 6th is already the 7th at UTC+14.
+        (date(2026, 4, 7), datetime(2026, 4, 6, 10, tzinfo=UTC)),
+    ],
+)
+def test_a_date_is_before_a_time_only_if_it_is_in_every_time_zone(
+    published: date, modified: date
+) -> None:
+    article = Article(url=URL, headline="h", date_published=published, date_modified=modified)
+
+    assert article.date_modified == modified
 
 
 def test_same_instant_in_another_zone_is_not_before() -> None:

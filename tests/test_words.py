@@ -55,6 +55,9 @@ icu_only = pytest.mark.skipif(not has_dictionary_segmenter(), reason="PyICU is n
         pytest.param("a - b", 2, id="spaced hyphen"),
         pytest.param("https://example.com/a-b?x=1", 1, id="URL"),
         pytest.param("xhttps://example.com", 2, id="URL glued to a word is not a URL"),
+        # xhttps | www.example.org/a/b: the www link inside the glued one still counts once
+        pytest.param("xhttps://www.example.org/a/b", 2, id="link inside a glued URL"),
+        pytest.param("seewww.example.org/a/b", 3, id="www glued to a word is not a URL"),
         pytest.param("(see www.example.org/path).", 2, id="www URL"),
         pytest.param("WWW.Example.org/news/today", 1, id="www URL in capitals"),
         pytest.param("me.you+tag@example.co.uk", 1, id="e-mail address"),
@@ -376,6 +379,21 @@ def test_kinds_of_a_text_are_the_kinds_of_its_characters(text: str) -> None:
     kinds = _word_segments._kinds(text)
     if kinds is not None:
         assert [_word_segments._kinds(char) for char in text] == [bytes([kind]) for kind in kinds]
+
+
+@pytest.mark.parametrize("kept_up_to", [0, 5, 1 << 22])
+def test_repeated_byte_masks_are_exact_however_long_the_kept_one(
+    monkeypatch: pytest.MonkeyPatch, kept_up_to: int
+) -> None:
+    # Counting shifts down the longest mask built so far; longer texts build
+    # their own, kept only up to a limit.
+    monkeypatch.setattr(_word_segments, "_masks", {})
+    monkeypatch.setattr(_word_segments, "_KEPT_MASK_LENGTH", kept_up_to)
+    for length in [3, 0, 1, 8, 8, 2, 7, 20, 5]:
+        for byte in (0x07, 0x08, 0x80):
+            mask = _word_segments._repeated(byte, length)
+            assert mask.to_bytes(length, "big") == bytes([byte]) * length
+    assert max(map(int.bit_length, _word_segments._masks.values()), default=0) <= 8 * kept_up_to
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,7 @@ from newspkg._checks_document import (
 )
 from newspkg._findings import Finding, finding
 from newspkg._readtime import ReadingTime, reading_time
+from newspkg._validation import before
 from newspkg._vocabulary import vocabulary
 
 __all__ = ["consistency_findings", "text_findings", "time_required_findings"]
@@ -95,15 +96,18 @@ def _date_order(article: Node) -> Iterator[Finding]:
 
 def _before(later: IsoDate, earlier: IsoDate) -> bool:
     a, b = later.value, earlier.value
-    if not isinstance(a, datetime) or not isinstance(b, datetime):
-        return _day(a) < _day(b)
-    if later.has_zone == earlier.has_zone:
-        return a < b
-    return a.replace(tzinfo=None) < b.replace(tzinfo=None) - _WIDEST_OFFSET
+    if isinstance(a, datetime) and isinstance(b, datetime):
+        if later.has_zone == earlier.has_zone:
+            return a < b
+        return a.replace(tzinfo=None) < b.replace(tzinfo=None) - _WIDEST_OFFSET
+    # A date-time without a zone names a day on some wall clock, as a date does.
+    return before(_zoned_or_day(later), _zoned_or_day(earlier))
 
 
-def _day(value: date) -> date:
-    return value.date() if isinstance(value, datetime) else value
+def _zoned_or_day(value: IsoDate) -> date:
+    if isinstance(value.value, datetime) and not value.has_zone:
+        return value.value.date()
+    return value.value
 
 
 # --- word count and reading time ------------------------------------------------------------

@@ -15,7 +15,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Final
 from urllib.parse import urlsplit
 
@@ -104,15 +104,27 @@ def as_tuple(value: object) -> Any:
     return tuple(value)
 
 
+# A date without a time names a day in a time zone nobody wrote down, and days
+# run from UTC+14 to UTC-12: an instant falls on its latest day in the first
+# and its earliest in the second.
+_LATEST_DAY_ZONE: Final = timezone(timedelta(hours=14))
+_EARLIEST_DAY_ZONE: Final = timezone(timedelta(hours=-12))
+
+
 def before(later: date, earlier: date) -> bool:
-    """Whether ``later`` falls before ``earlier``, comparing instants when both are times."""
+    """Whether ``later`` certainly falls before ``earlier``.
+
+    Two times compare as instants, two dates as days. A date and an aware time
+    compare as days in every time zone: 1999-12-31 is not before
+    2000-01-01T00:00+01:00, which is still 1999-12-31 west of Greenwich.
+    """
     if isinstance(later, datetime) and isinstance(earlier, datetime):
         return later < earlier
-    return _day(later) < _day(earlier)
-
-
-def _day(value: date) -> date:
-    return value.date() if isinstance(value, datetime) else value
+    if isinstance(later, datetime):
+        later = later.astimezone(_LATEST_DAY_ZONE).date()
+    if isinstance(earlier, datetime):
+        earlier = earlier.astimezone(_EARLIEST_DAY_ZONE).date()
+    return later < earlier
 
 
 def normalize_and_validate(

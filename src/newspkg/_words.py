@@ -85,18 +85,26 @@ _CONNECTOR_HINT = re.compile("[_\u203f\u2040\u2054\ufe33\ufe34\ufe4d-\ufe4f\uff3
 # A mark (or ZWJ/ZWNJ) only starts its own segment at the start of the text or
 # after a line break; anywhere else UAX #29 attaches it to what precedes it.
 _AFTER_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]+(.)", re.DOTALL)
-# The character before a match is checked in Python (a URL glued to a word is
-# not a URL).
-_URL = re.compile(r"""(?:(?:https?|ftp)://|www\.)[^\s<>"]+""", re.IGNORECASE)
+# A URL glued to a word (``xhttps://``, ``a.www.``) is not a URL.
+_NOT_GLUED = r"(?<![\w.+\-\u2010\u2011])"
+_URL = re.compile(rf"""{_NOT_GLUED}(?:(?:https?|ftp)://|www\.)[^\s<>"]+""", re.IGNORECASE)
 # Scanning with _URL itself costs ~20 ms per MB (IGNORECASE and a leading
 # alternation keep `re` from skipping ahead), so these find the same URLs from
-# a literal, which `re` finds at memchr speed: "://" after a scheme (the
-# group that matched holds it), or the "." of "www.".
-_SCHEME_URL = re.compile(
-    r"""://(?:(?<=(https)://)|(?<=(http)://)|(?<=(ftp)://))[^\s<>"]+""", re.IGNORECASE
-)
-_WWW_URL = re.compile(r"""\.(?<=www\.)[^\s<>"]+""", re.IGNORECASE)
-_URL_GLUE = frozenset(".+-\u2010\u2011")
+# a literal, which `re` finds at memchr speed: "://" after a scheme, or the "."
+# of "www.".
+_WWW_URL = re.compile(rf"""\.(?<={_NOT_GLUED}www\.)[^\s<>"]+""", re.IGNORECASE)
+
+
+def _scheme_url(*, capture: bool) -> re.Pattern[str]:
+    group = "(" if capture else "(?:"
+    schemes = "|".join(
+        f"(?<={_NOT_GLUED}{group}{scheme})://)" for scheme in ("https", "http", "ftp")
+    )
+    return re.compile(f"://(?:{schemes})" + r"""[^\s<>"]+""", re.IGNORECASE)
+
+
+_SCHEME_URL = _scheme_url(capture=True)  # the group that matched holds the scheme
+_SCHEME_URL_REST = _scheme_url(capture=False)  # for findall: "://" and the rest
 _EMAIL_LOCAL = re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}\Z")
 _EMAIL_DOMAIN = re.compile(r"@[\w\-]+(?:\.[\w\-]+)+")
 
@@ -332,14 +340,21 @@ def _collapse_links(text: str, counts: TextCounts, kinds: bytes | None) -> TextC
     ``kinds``: the text's `_word_segments.simple_kinds`, if `count_text` counted
     from them.
     """
-    # Most texts with links hold only URLs, which _url_spans returns sorted and
-    # apart: one Python step per URL.
-    spans = [
-        (start, end)
-        for start, end in _url_spans(text)
-        if not start
-        or ((before := text[start - 1]) not in _URL_GLUE and not before.isalnum() and before != "_")
-    ]
+    if kinds is not None and "@" not in text:
+        # Most texts with links hold only URLs of one form, counted here from
+        # their text (findall builds no match objects) in one pass, as counts
+        # add over a space. A scheme URL counts its scheme, one word, plus
+        # "://…", so making it one word takes away the count of "://…". A www
+        # URL is "www" and ".…", counted whole.
+        scheme_rests = _SCHEME_URL_REST.findall(text)
+        www_rests = _WWW_URL.findall(text)
+        if not www_rests:
+            return counts - _count_plain(" ".join(scheme_rests))
+        if not scheme_rests:
+            alone = _count_plain("www" + " www".join(www_rests))
+            return counts - alone + TextCounts(words=len(www_rests))
+        # Both: a www URL inside another (https://www...) must not count twice.
+    spans = _url_spans(text)
     if "@" in text:
         spans = _with_addresses(text, spans)
     if not spans:
