@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from newspkg import Severity, check
-from newspkg._checks_document import parse_iso_date, parse_iso_duration
+from newspkg._checks_document import parse_iso_date
+from newspkg._dates import parse_iso_duration
 from newspkg._findings import CODES
 
 Doc = dict[str, Any]

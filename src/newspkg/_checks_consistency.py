@@ -34,8 +34,8 @@ from newspkg._checks_document import (
     as_number,
     as_text,
     parse_iso_date,
-    parse_iso_duration,
 )
+from newspkg._dates import parse_iso_duration
 from newspkg._findings import Finding, finding
 from newspkg._readtime import ReadingTime, reading_time
 from newspkg._validation import before

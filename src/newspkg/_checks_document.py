@@ -35,7 +35,6 @@ __all__ = [
     "as_number",
     "as_text",
     "parse_iso_date",
-    "parse_iso_duration",
     "read_document",
 ]
 
@@ -413,14 +412,6 @@ _ISO_DATE: Final = re.compile(
     """,
     re.VERBOSE | re.ASCII,
 )
-_NUMBER: Final = r"(\d+(?:[.,]\d+)?)"
-_ISO_DURATION: Final = re.compile(
-    rf"P(?:{_NUMBER}Y)?(?:{_NUMBER}M)?(?:{_NUMBER}W)?(?:{_NUMBER}D)?"
-    rf"(?:T(?:{_NUMBER}H)?(?:{_NUMBER}M)?(?:{_NUMBER}S)?)?",
-    re.ASCII,
-)
-# Calendar units have no fixed length; these are the usual approximations.
-_DURATION_UNITS: Final = (365 * 86400, 30 * 86400, 7 * 86400, 86400, 3600, 60, 1)
 
 
 @attrs.frozen(kw_only=True)
@@ -468,20 +459,3 @@ def parse_iso_date(text: str) -> IsoDate | None:
     except ValueError:  # month 13, hour 25, offset beyond a day
         return None
     return IsoDate(value=moment, has_time=True, has_zone=zone is not None)
-
-
-def parse_iso_duration(text: str) -> float | None:
-    """Read an ISO 8601 duration as seconds, or None when it is not one.
-
-    >>> parse_iso_duration("PT5M"), parse_iso_duration("P0Y0M0DT0H10M39S"), parse_iso_duration("5 min")
-    (300.0, 639.0, None)
-    """  # noqa: E501
-    stripped = text.strip()
-    match = _ISO_DURATION.fullmatch(stripped)
-    if match is None or stripped in {"P", "PT"} or stripped.endswith("T"):
-        return None
-    return sum(
-        float(number.replace(",", ".")) * unit
-        for number, unit in zip(match.groups(), _DURATION_UNITS, strict=True)
-        if number is not None
-    )

@@ -13,7 +13,7 @@ from newspkg._models import Date
 from newspkg._validation import date_problem
 from newspkg.errors import ValidationError
 
-__all__ = ["DateOrder", "parse_date"]
+__all__ = ["DateOrder", "parse_date", "parse_iso_duration"]
 
 
 class DateOrder(enum.Enum):
@@ -149,3 +149,32 @@ def _parse(text: str, default: datetime, *, day_first: bool) -> datetime:
             ) from None
         except (ValueError, OverflowError, TypeError) as error:
             raise ValidationError(f"not a date: {text!r} ({error})") from None
+
+
+# --- ISO 8601 durations (schema.org timeRequired) ----------------------------------------
+
+_NUMBER: Final = r"(\d+(?:[.,]\d+)?)"
+_ISO_DURATION: Final = re.compile(
+    rf"P(?:{_NUMBER}Y)?(?:{_NUMBER}M)?(?:{_NUMBER}W)?(?:{_NUMBER}D)?"
+    rf"(?:T(?:{_NUMBER}H)?(?:{_NUMBER}M)?(?:{_NUMBER}S)?)?",
+    re.ASCII,
+)
+# Calendar units have no fixed length; these are the usual approximations.
+_DURATION_UNITS: Final = (365 * 86400, 30 * 86400, 7 * 86400, 86400, 3600, 60, 1)
+
+
+def parse_iso_duration(text: str) -> float | None:
+    """Read an ISO 8601 duration as seconds, or None when it is not one.
+
+    >>> parse_iso_duration("PT5M"), parse_iso_duration("P0Y0M0DT0H10M39S"), parse_iso_duration("5 min")
+    (300.0, 639.0, None)
+    """  # noqa: E501
+    stripped = text.strip()
+    match = _ISO_DURATION.fullmatch(stripped)
+    if match is None or stripped in {"P", "PT"} or stripped.endswith("T"):
+        return None
+    return sum(
+        float(number.replace(",", ".")) * unit
+        for number, unit in zip(match.groups(), _DURATION_UNITS, strict=True)
+        if number is not None
+    )
