@@ -89,21 +89,20 @@ def _finish(moment: Date, text: str, default_timezone: tzinfo | None) -> Date:
     """Give a parsed time its zone as a plain fixed offset, or refuse a zone-less one."""
     if not isinstance(moment, datetime):
         return moment
-    first = moment
-    if first.tzinfo is None:
+    if moment.tzinfo is None:
         if default_timezone is None:
             raise ValidationError(
                 f"{text!r} has a time but no time zone; add one, or pass default_timezone="
             )
-        first = first.replace(tzinfo=default_timezone)
-    offset = first.utcoffset()
-    if offset is not None and not isinstance(first.tzinfo, timezone | ZoneInfo):
+        moment = moment.replace(tzinfo=default_timezone)
+    offset = moment.utcoffset()
+    if offset is not None and not isinstance(moment.tzinfo, timezone | ZoneInfo):
         # dateutil's tzoffset/tzutc become the stdlib's fixed offset: same instant, plainer repr.
-        first = first.replace(tzinfo=timezone(offset))
-    problem = date_problem(first)
+        moment = moment.replace(tzinfo=timezone(offset))
+    problem = date_problem(moment)
     if problem is not None:
         raise ValidationError(problem)
-    return first
+    return moment
 
 
 def _day_first(text: str, order: DateOrder | None) -> bool:
@@ -111,7 +110,7 @@ def _day_first(text: str, order: DateOrder | None) -> bool:
     if order is not None:
         return order is DateOrder.DAY_FIRST
     match = _NUMERIC_DATE.match(text)
-    if match is None or _ISO_LIKE.match(text):
+    if match is None:
         return False
     first, second = int(match.group(1)), int(match.group(2))
     if len(match.group(3)) < 4:

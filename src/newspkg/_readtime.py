@@ -216,7 +216,7 @@ def _measure(
     from newspkg._models import Article  # noqa: PLC0415  (the models import this module's users)
 
     if isinstance(source, Article):
-        figures = len(source.figures) + (source.image is not None)
+        figures = len(source.images)
         language = source.language
         if source.word_count is not None:
             # An explicit count wins; for Chinese and Japanese it counts characters.

@@ -37,6 +37,7 @@ from newspkg._word_segments import KANA as _KANA
 from newspkg._word_segments import LOGOGRAPHIC as _LOGOGRAPHIC
 from newspkg._word_segments import SPACELESS as _SPACELESS
 from newspkg._word_segments import WORD_CHAR as _WORD_CHAR
+from newspkg._word_segments import TextCounts
 from newspkg.errors import ValidationError
 
 __all__ = ["TextCounts", "count_text", "count_words", "has_dictionary_segmenter"]
@@ -109,61 +110,6 @@ _EMAIL_LOCAL = re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}\Z")
 _EMAIL_DOMAIN = re.compile(r"@[\w\-]+(?:\.[\w\-]+)+")
 
 
-@attrs.frozen(kw_only=True)
-class TextCounts:
-    """What a text holds, split by how it is read.
-
-    ``words`` are timed per word; ``han``, ``kana`` and ``letters`` per
-    character. ``letters`` are the letters of Thai, Lao, Khmer, Myanmar and the
-    other scripts written without spaces (Tai Tham, Tai Viet...); with PyICU
-    installed, ICU's dictionaries turn Thai, Lao, Khmer and Myanmar letters into
-    ``words``.
-    Counts add: the counts of ``a + " " + b`` are ``count_text(a) + count_text(b)``.
-
-    >>> count_text("Tokyo 東京 とうきょう")
-    TextCounts(words=1, han=2, kana=5, letters=0)
-    """
-
-    words: int = 0
-    han: int = 0
-    kana: int = 0
-    letters: int = 0
-
-    @property
-    def characters(self) -> int:
-        """The part timed per character: ``han + kana + letters``."""
-        return self.han + self.kana + self.letters
-
-    @property
-    def total(self) -> int:
-        """The word count to show and publish: words plus character-timed characters.
-
-        Counting each Chinese or Japanese character as a word is what Microsoft
-        Word does and what Chinese word counts (字数) mean.
-        """
-        return self.words + self.characters
-
-    def __add__(self, other: Any) -> TextCounts:
-        if not isinstance(other, TextCounts):
-            return NotImplemented
-        return TextCounts(
-            words=self.words + other.words,
-            han=self.han + other.han,
-            kana=self.kana + other.kana,
-            letters=self.letters + other.letters,
-        )
-
-    def __sub__(self, other: Any) -> TextCounts:
-        if not isinstance(other, TextCounts):
-            return NotImplemented
-        return TextCounts(
-            words=self.words - other.words,
-            han=self.han - other.han,
-            kana=self.kana - other.kana,
-            letters=self.letters - other.letters,
-        )
-
-
 def has_dictionary_segmenter() -> bool:
     """Whether PyICU is installed, so Thai, Lao, Khmer and Myanmar count in words.
 
@@ -220,13 +166,13 @@ def count_text(text: str, *, lang: str | None = None) -> TextCounts:
     kinds = _fast_kinds(text)
     if kinds is None:
         return _collapse_links(text, _count_general(text), None)
-    return _collapse_links(text, _simple_counts(kinds), kinds)
+    return _collapse_links(text, _word_segments.count_kinds(kinds), kinds)
 
 
 def _count_plain(text: str) -> TextCounts:
     """Count ``text`` by the segment rules, without treating links specially."""
     kinds = _fast_kinds(text)
-    return _count_general(text) if kinds is None else _simple_counts(kinds)
+    return _count_general(text) if kinds is None else _word_segments.count_kinds(kinds)
 
 
 def _fast_kinds(text: str) -> bytes | None:
@@ -236,11 +182,6 @@ def _fast_kinds(text: str) -> bytes | None:
     if kinds is None or (b"T" in kinds and _icu() is not None):
         return None
     return kinds
-
-
-def _simple_counts(kinds: bytes) -> TextCounts:
-    fast = _word_segments.count_kinds(kinds)
-    return TextCounts(words=fast.words, han=fast.han, kana=fast.kana, letters=fast.letters)
 
 
 def _count_general(text: str, *, dictionary: bool = True) -> TextCounts:
@@ -285,10 +226,9 @@ def _count_general(text: str, *, dictionary: bool = True) -> TextCounts:
 class _Classes:
     """Standard-library patterns for the exact Unicode classes (``re`` scans faster)."""
 
-    han: re.Pattern[str]  # logographic letters UAX #29 does not join to words (incl. kana)
     kana: re.Pattern[str]
     spaceless: re.Pattern[str]
-    run: re.Pattern[str]  # any run of the three
+    run: re.Pattern[str]  # any run of character-timed letters UAX #29 does not join to words
     glued_hint: re.Pattern[str]  # character-timed letters that UAX #29 joins to words
     dictionary: re.Pattern[str]  # runs of the characters ICU's dictionaries segment
 
@@ -319,7 +259,6 @@ def _classes() -> _Classes:
     spaceless = char_class(rf"(?V1)[[{_SPACELESS}]{loose}]")
     glued = char_class(rf"(?V1)[[{_LOGOGRAPHIC}]&&\p{{Word_Break=ALetter}}]")
     return _Classes(
-        han=re.compile(f"[{han}]+"),
         kana=re.compile(f"[{kana}]+"),
         spaceless=re.compile(f"[{spaceless}]+"),
         run=re.compile(f"[{han}{spaceless}]+"),
@@ -349,7 +288,7 @@ def _collapse_links(text: str, counts: TextCounts, kinds: bytes | None) -> TextC
         scheme_rests = _SCHEME_URL_REST.findall(text)
         www_rests = _WWW_URL.findall(text)
         if not www_rests:
-            return counts - _count_plain(" ".join(scheme_rests))
+            return counts - _count_plain(" ".join(scheme_rests)) if scheme_rests else counts
         if not scheme_rests:
             alone = _count_plain("www" + " www".join(www_rests))
             return counts - alone + TextCounts(words=len(www_rests))
@@ -362,7 +301,7 @@ def _collapse_links(text: str, counts: TextCounts, kinds: bytes | None) -> TextC
     if kinds is not None:
         # Each link counted alone, all in one pass: kinds do not depend on
         # context, and counts add over a space.
-        alone = _simple_counts(b" ".join([kinds[start:end] for start, end in spans]))
+        alone = _word_segments.count_kinds(b" ".join([kinds[start:end] for start, end in spans]))
         return counts - alone + TextCounts(words=len(spans))
     # Pages repeat their links: each distinct one is counted once.
     links = collections.Counter(text[start:end] for start, end in spans)
