@@ -13,10 +13,10 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import time
-from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
+
+from _timing import best_of
 
 import newspkg
 from newspkg import Article, AuthorKind, Figure, NewspkgError
@@ -27,20 +27,6 @@ from newspkg._readtime import reading_time
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "realworld"
-
-
-def best_of(repeat: int, *actions: Callable[[], object]) -> list[float]:
-    """The fastest of ``repeat`` runs of each action, in seconds.
-
-    Runs alternate between the actions, so a busy machine slows both alike.
-    """
-    times: list[list[float]] = [[] for _ in actions]
-    for _ in range(repeat):
-        for action, spent in zip(actions, times, strict=True):
-            start = time.perf_counter()
-            action()
-            spent.append(time.perf_counter() - start)
-    return [min(spent) for spent in times]
 
 
 def by_hand(a: Article) -> JsonObject:  # noqa: PLR0912, PLR0915

@@ -9,11 +9,11 @@ and at most 5x ``len(text.split())`` (the floor) on the same plain text.
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 from functools import partial
 
 import readtime
+from _timing import best_of
 
 from newspkg._html_text import readable_text
 from newspkg._readtime import SourceFormat, reading_time
@@ -116,27 +116,6 @@ def typographic(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def best_of_each(
-    ours: Callable[[], object], baseline: Callable[[], object], rounds: int
-) -> tuple[float, float]:
-    """The fastest run of each, in seconds, over ``rounds`` rounds of three runs each.
-
-    The fastest run is the least disturbed by other load. Rounds take turns, so
-    both functions meet the same load as it comes and goes; runs within a round
-    follow each other, so each function runs with its own data in the caches
-    (interleaving single runs would slow `str.split` by ~10% and flatter us).
-    """
-    functions = (ours, baseline)
-    best = [float("inf")] * len(functions)
-    for _ in range(rounds):
-        for index, function in enumerate(functions):
-            for _ in range(3):
-                start = time.perf_counter()
-                function()
-                best[index] = min(best[index], time.perf_counter() - start)
-    return best[0], best[1]
-
-
 def report(
     name: str,
     ours: Callable[[], object],
@@ -146,7 +125,7 @@ def report(
     target: float,
     rounds: int,
 ) -> None:
-    ours_time, baseline_time = best_of_each(ours, baseline, rounds)
+    ours_time, baseline_time = best_of(rounds, ours, baseline, runs_per_round=3)
     ratio = ours_time / baseline_time
     verdict = "ok" if ratio <= target else "over target"
     print(
