@@ -18,6 +18,7 @@ from newspkg import (
     AuthorKind,
     Date,
     Figure,
+    ProvenanceNote,
     Publisher,
     PublisherKind,
     RelatedRead,
@@ -214,6 +215,16 @@ def related_reads() -> st.SearchStrategy[RelatedRead]:
     )
 
 
+def provenance_notes() -> st.SearchStrategy[ProvenanceNote]:
+    """Notes a reader leaves on the fields it filled, reinterpreted or set aside."""
+    return st.builds(
+        ProvenanceNote,
+        field=st.one_of(st.sampled_from(["image", "date_published", "jsonld"]), texts(max_size=20)),
+        source=st.one_of(st.sampled_from(["meta og:image", "script[0]"]), texts(max_size=30)),
+        detail=texts(max_size=80),
+    )
+
+
 def keywords() -> st.SearchStrategy[str]:
     """Tags as CMSs store them: short phrases without commas."""
     return texts(max_size=25).filter(lambda keyword: "," not in keyword)
@@ -258,6 +269,7 @@ def articles(draw: st.DrawFn) -> Article:
         word_count=draw(_optional(st.integers(0, 20_000))),
         dateline=draw(_optional(st.sampled_from(["BRUSSELS", "Kyiv", "SÃO PAULO, April 6"]))),
         is_accessible_for_free=draw(_optional(st.booleans())),
+        provenance=tuple(draw(st.lists(provenance_notes(), max_size=2))),
     )
 
 
@@ -295,7 +307,5 @@ def any_text() -> st.SearchStrategy[str]:
     """Realistic prose or arbitrary Unicode."""
     return st.one_of(prose(), st.text(max_size=40))
 
-
-# --- end texts ------------------------------------------------------------------------------------
 
 # --- end texts ------------------------------------------------------------------------------------

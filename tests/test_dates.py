@@ -83,4 +83,8 @@ def test_non_text_is_refused() -> None:
 
 @given(dates())
 def test_iso_output_reads_back(value: Date) -> None:
-    assert parse_date(value.isoformat()) == value
+    read = parse_date(value.isoformat())
+
+    assert read == value
+    # Aware datetimes compare as instants; the text also shows the offset was kept.
+    assert read.isoformat() == value.isoformat()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import inspect
+import tomllib
+from pathlib import Path
 
 import newspkg
 import newspkg.errors
@@ -48,10 +50,13 @@ def test_every_error_is_a_newspkg_error_and_refines_a_builtin() -> None:
     assert issubclass(newspkg.NoArticleError, LookupError)
 
 
-def test_version_comes_from_the_installed_metadata() -> None:
-    from importlib.metadata import version
+def test_version_is_the_one_pyproject_declares() -> None:
+    # Not importlib.metadata: that is what __init__ reads, so it would agree with itself.
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
 
-    assert newspkg.__version__ == version("newspkg")
+    declared = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+
+    assert newspkg.__version__ == declared
 
 
 def test_package_is_typed() -> None:

@@ -13,7 +13,7 @@ from newspkg._models import Date
 from newspkg._validation import date_problem
 from newspkg.errors import ValidationError
 
-__all__ = ["DateOrder", "parse_date", "parse_iso_duration"]
+__all__ = ["DateOrder", "parse_date", "parse_iso", "parse_iso_duration"]
 
 
 class DateOrder(enum.Enum):
@@ -67,7 +67,7 @@ def parse_date(
     if not cleaned:
         raise ValidationError("a date is required, got empty text")
     if _ISO_LIKE.match(cleaned):
-        return _finish(_parse_iso(cleaned), text, default_timezone)
+        return _finish(parse_iso(cleaned), text, default_timezone)
     day_first = _day_first(cleaned, order)
     readings = [_parse(cleaned, default, day_first=day_first) for default in _DEFAULTS]
     first, second = readings
@@ -123,7 +123,15 @@ def _day_first(text: str, order: DateOrder | None) -> bool:
     return first > 12
 
 
-def _parse_iso(text: str) -> Date:
+def parse_iso(text: str) -> Date:
+    """Read a complete ISO 8601 date (exactly ``YYYY-MM-DD``) or date-time, as Python does.
+
+    >>> parse_iso("2026-04-06"), parse_iso("2026-04-06T09:30:00+02:00").hour
+    (datetime.date(2026, 4, 6), 9)
+
+    Raises:
+        ValidationError: ``text`` is neither.
+    """
     try:
         if len(text) == 10:
             return date.fromisoformat(text)

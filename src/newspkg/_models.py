@@ -311,10 +311,7 @@ class Article:
     @property
     def effective_word_count(self) -> int | None:
         """The word count to publish: the explicit ``word_count``, else the body's, else None."""
-        if self.word_count is not None:
-            return self.word_count
-        if self.body is None:
-            return None
-        from newspkg._words import count_words  # noqa: PLC0415
-
-        return count_words(self.body, lang=self.language)
+        if self.word_count is None and self.body is None:
+            return None  # nothing to count; a read time would say 0 words
+        # The read time applies the same rule (explicit count wins), so the two never disagree.
+        return self.reading_time.words

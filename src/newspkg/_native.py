@@ -31,6 +31,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from newspkg._dates import parse_iso
 from newspkg._models import Article
 from newspkg._validation import describe_type
 from newspkg.errors import NewspkgError, ParseError, Problem, ValidationError, join_path
@@ -81,7 +82,10 @@ def from_dict(data: Mapping[str, object]) -> Article:
 
 
 def to_json(article: Article, *, indent: int | None = 2) -> str:
-    """Return ``article`` as native JSON text: deterministic, UTF-8 friendly, sorted by field."""
+    """Return ``article`` as native JSON text: deterministic and UTF-8 friendly.
+
+    Keys come in the model's field order, after ``format_version``.
+    """
     return json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
 
 
@@ -141,12 +145,11 @@ def _structure_date(value: object, _: type) -> date | None:
     if not isinstance(value, str):
         raise ValidationError(f"expected an ISO 8601 date or date-time, got {_json_type(value)}")
     try:
-        if len(value) == 10:
-            return date.fromisoformat(value)
-        moment = datetime.fromisoformat(value)
-    except ValueError:
+        moment = parse_iso(value)  # the day-or-instant split parse_date makes too
+    except ValidationError:
+        # The native format's own message, which tests and callers match on.
         raise ValidationError(f"not an ISO 8601 date or date-time: {value!r}") from None
-    if moment.tzinfo is None:
+    if isinstance(moment, datetime) and moment.tzinfo is None:
         raise ValidationError(f"date-time {value!r} has no time zone offset (add Z or +hh:mm)")
     return moment
 
@@ -156,10 +159,11 @@ def _is_enum(annotation: object) -> bool:
 
 
 def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
-    choices = {member.value: member for member in kind}
-    if isinstance(value, str) and value in choices:
-        return choices[value]
-    raise ValidationError(f"expected {describe_type(kind)}, got {_json_type(value)}")
+    # Only text: kind(value) would also take a member, and an unhashable value would raise.
+    member = kind._value2member_map_.get(value) if isinstance(value, str) else None
+    if member is None:
+        raise ValidationError(f"expected {describe_type(kind)}, got {_json_type(value)}")
+    return member
 
 
 def _is_tuple(annotation: object) -> bool:

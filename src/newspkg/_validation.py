@@ -177,7 +177,8 @@ class _FieldPlan:
             return None if not text and self.optional else text
         if self.sequence:
             value = as_tuple(value)
-            if isinstance(value, tuple):
+            # Only lists of text hold text to strip; other tuples stay the same object.
+            if self.texts and isinstance(value, tuple):
                 return tuple(item.strip() if isinstance(item, str) else item for item in value)
         return value
 
