@@ -14,8 +14,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newspkg import Article, Author, Figure, Finding, Severity, ValidationError, check
-from newspkg._findings import CODES, finding
+from newspkg import (
+    Article,
+    Author,
+    Figure,
+    Finding,
+    Severity,
+    ValidationError,
+    check,
+    from_jsonld,
+)
+from newspkg._findings import CODES, finding, sort_key
 from newspkg._jsonld_processing import JsonArray, JsonObject
 from tests.strategies import articles
 from tests.test_checks_rules import CLEAN, changed, person
@@ -118,6 +127,28 @@ def test_only_the_main_article_of_a_graph_is_checked_as_the_article() -> None:
     assert not [path for code, path in found if path.startswith("@graph[3]")]
 
 
+def test_a_main_entity_reference_names_the_article_from_jsonld_reads() -> None:
+    doc: JsonObject = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "@id": "https://example.com/a", "mainEntity": {"@id": "#x"}},
+            {"@type": "Article", "@id": "https://example.com/related", "headline": "Related"},
+            {
+                "@type": "NewsArticle",
+                "@id": "#x",
+                "url": "https://example.com/a",
+                "headline": "Grid operators brace",
+            },
+        ],
+    }
+
+    found = codes_and_paths(check(doc))
+
+    assert from_jsonld(doc).headline == "Grid operators brace"
+    assert ("missing-image", "@graph[2]") in found
+    assert not [path for code, path in found if path.startswith("@graph[1]")]
+
+
 def test_several_top_level_articles_are_all_checked() -> None:
     found = codes_and_paths(check([CLEAN, changed(("headline", ...))]))
 
@@ -132,6 +163,7 @@ def test_findings_are_sorted_by_path_with_numeric_indices_then_code() -> None:
     assert paths.index("@graph[2].headline") < paths.index("@graph[10].headline")
     same_path = [f.code for f in found if f.path == "@graph[2].headline"]
     assert same_path == sorted(same_path)
+    assert found == sorted(found, key=sort_key)
 
 
 def test_the_same_finding_is_reported_once() -> None:
@@ -315,6 +347,7 @@ def test_any_json_gives_a_sorted_list_of_findings(doc: Any) -> None:
 
     assert all(isinstance(f, Finding) for f in found)
     assert len(set(found)) == len(found)
+    assert found == sorted(found, key=sort_key)  # by path (indices as numbers), code, message
 
 
 @given(st.text(max_size=200))

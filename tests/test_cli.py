@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 from newspkg import (
     Article,
     Author,
+    check,
     from_html,
     from_json,
     reading_time,
@@ -295,9 +296,8 @@ def test_check_of_a_clean_article_exits_0(files: dict[str, Path]) -> None:
     result = run("check", "--format", "json", files["article.json"])
 
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert result.exit_code == (
-        1 if any(f["severity"] == "error" for r in records for f in r["findings"]) else 0
-    )
+    assert result.exit_code == 0
+    assert not any(f["severity"] == "error" for r in records for f in r["findings"])
 
 
 def test_check_json_writes_one_record_per_input_and_the_summary_on_stderr(
@@ -318,6 +318,19 @@ def test_check_json_writes_one_record_per_input_and_the_summary_on_stderr(
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1].startswith("checked 3 files: 1 error, ")
     assert "1 input could not be checked" in result.stderr
+
+
+def test_check_of_a_json_ld_file_runs_the_text_level_checks(tmp_path: Path) -> None:
+    text = json.dumps(to_jsonld(ARTICLE)).replace('"Mara Lindqvist"', '"Mara\tLindqvist"')
+    path = tmp_path / "tab.jsonld"
+    path.write_text(text, encoding="utf-8")
+
+    result = run("check", "--format", "json", path)
+
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    codes = [f["code"] for f in record["findings"]]
+    assert "jsonld-control-characters" in codes
+    assert codes == [f.code for f in check(text.encode())]
 
 
 def test_check_goes_on_after_a_missing_file_and_exits_2(files: dict[str, Path]) -> None:

@@ -24,6 +24,7 @@ from newspkg import (
     PublisherKind,
     RemoteContextError,
     ValidationError,
+    check,
     from_jsonld,
     iter_articles,
 )
@@ -150,21 +151,25 @@ def test_author_card_with_google_profile_counter() -> None:
     )
 
 
-IMAGE_SHAPES: dict[str, JsonValue | bytes] = {
-    "URL": "https://example.com/a.jpg",
-    "ImageObject": {"@type": "ImageObject", "url": "https://example.com/a.jpg", "width": 600},
-    "array": ["https://example.com/a.jpg", "https://example.com/b.jpg"],
-    "pixel text": {"@type": "ImageObject", "contentUrl": "/a.jpg", "width": "600px"},
+# Each shape with the width it gives: only an ImageObject can say one.
+IMAGE_SHAPES: dict[str, tuple[JsonValue, int | None]] = {
+    "URL": ("https://example.com/a.jpg", None),
+    "ImageObject": (
+        {"@type": "ImageObject", "url": "https://example.com/a.jpg", "width": 600},
+        600,
+    ),
+    "array": (["https://example.com/a.jpg", "https://example.com/b.jpg"], None),
+    "pixel text": ({"@type": "ImageObject", "contentUrl": "/a.jpg", "width": "600px"}, 600),
 }
 
 
-@pytest.mark.parametrize("image", IMAGE_SHAPES.values(), ids=IMAGE_SHAPES.keys())
-def test_image_shapes(image: JsonValue) -> None:
+@pytest.mark.parametrize(("image", "width"), IMAGE_SHAPES.values(), ids=IMAGE_SHAPES.keys())
+def test_image_shapes(image: JsonValue, width: int | None) -> None:
     article = from_jsonld(doc(headline="Hi", image=image))
 
     assert article.image is not None
     assert article.image.url == "https://example.com/a.jpg"
-    assert article.image.width in (None, 600)
+    assert article.image.width == width
 
 
 @pytest.mark.parametrize(
@@ -232,6 +237,11 @@ def test_time_required_in_words_is_reported_not_trusted() -> None:
     assert "'5 min read'" in notes(words)[0][1]
 
 
+@pytest.mark.parametrize("duration", ["PT5,5M", "P1,5D", "PT0.5H"])
+def test_time_required_with_a_decimal_fraction_is_an_iso_duration(duration: str) -> None:
+    assert from_jsonld(doc(headline="Hi", timeRequired=duration)).provenance == ()
+
+
 @pytest.mark.parametrize(
     ("word_count", "body", "expected"),
     [(3, "one two three", None), (900, "one two three", 900), (900, None, 900), ("12", None, 12)],
@@ -266,6 +276,29 @@ def test_unusable_values_are_dropped_with_a_note() -> None:
         "authors[0].same_as",
         "is_accessible_for_free",
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "fields"),
+    [
+        # Unicode digits that str.isdigit() takes and int() refuses.
+        ("word_count", {"wordCount": "\u00b2"}),
+        # More digits than int() converts: a ValueError too, unless caught.
+        ("word_count", {"wordCount": "9" * 5000}),
+        (
+            "image[0].width",
+            {"image": {"@type": "ImageObject", "url": "/a.jpg", "width": "9" * 5000 + "px"}},
+        ),
+    ],
+    ids=["superscript", "too many digits", "too many pixels"],
+)
+def test_numbers_int_refuses_are_dropped_with_a_note(
+    field: str, fields: dict[str, JsonValue]
+) -> None:
+    article = from_jsonld(doc(headline="Hi", **fields))
+
+    assert (article.word_count, [f for f, _ in notes(article)]) == (None, [field])
+    assert article.image is None or article.image.width is None
 
 
 def test_modified_before_published_drops_modified_with_a_note() -> None:
@@ -322,6 +355,42 @@ def test_iter_articles_yields_all() -> None:
     assert [a.headline for a in iter_articles(two_articles(), base_url=URL)] == ["One", "Two"]
 
 
+def test_bad_url_of_another_article_is_no_note_on_this_one() -> None:
+    source: JsonObject = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "NewsArticle", "url": URL, "headline": "Hi", "mainEntityOfPage": URL},
+            {"@type": "NewsArticle", "url": "ftp://bad", "headline": "Other"},
+        ],
+    }
+
+    article = from_jsonld(source)
+
+    assert (article.headline, article.related, article.provenance) == ("Hi", (), ())
+
+
+def test_related_read_is_still_read_with_a_note_on_its_bad_url() -> None:
+    related = f"{URL}/2"
+    source: JsonObject = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "@id": "#page", "url": URL, "relatedLink": related},
+            {
+                "@type": "NewsArticle",
+                "url": URL,
+                "headline": "Hi",
+                "mainEntityOfPage": {"@id": "#page"},
+            },
+            {"@type": "NewsArticle", "url": ["ftp://bad", related], "headline": "Two"},
+        ],
+    }
+
+    article = from_jsonld(source, base_url=URL)
+
+    assert [(read.url, read.headline) for read in article.related] == [(related, "Two")]
+    assert [field for field, _ in notes(article)] == ["related.url"]
+
+
 # --- errors ------------------------------------------------------------------------------------
 
 
@@ -332,6 +401,49 @@ def test_missing_headline_names_the_path() -> None:
         from_jsonld(source)
 
     assert [p.path for p in caught.value.problems] == ["@graph[1].headline"]
+
+
+def test_missing_headline_path_counts_nodes_under_a_repairable_nested_context() -> None:
+    # The reader repairs top-level contexts only: this WebPage's terms expand outside
+    # schema.org and it is no node of the graph. Paths must not count it either.
+    source: JsonObject = {
+        "@graph": [
+            {"@context": {"@vocab": "http://schema.org"}, "@type": "WebPage", "@id": "#page"},
+            {"@context": "https://schema.org", "@type": "WebSite"},
+            {"@context": "https://schema.org", "@type": "NewsArticle", "url": URL},
+        ]
+    }
+
+    with pytest.raises(ValidationError) as caught:
+        from_jsonld(source)
+
+    assert [p.path for p in caught.value.problems] == ["@graph[2].headline"]
+
+
+@pytest.mark.parametrize(
+    ("vocab", "readable"),
+    [
+        ("https://schema.org/", True),
+        ("http://schema.org", True),  # repaired, as the checks say with a warning
+        ("https://www.schema.org/", False),
+        ("http://www.schema.org/", False),
+    ],
+)
+def test_reader_and_checks_agree_on_schemaorg_vocabs(vocab: str, readable: bool) -> None:
+    source: JsonObject = {
+        "@context": {"@vocab": vocab},
+        "@type": "NewsArticle",
+        "url": URL,
+        "headline": "Hi",
+    }
+    unknown = [f for f in check(source) if f.code == "jsonld-context-unknown"]
+
+    if readable:
+        assert (from_jsonld(source).headline, unknown) == ("Hi", [])
+    else:
+        with pytest.raises(NoArticleError):
+            from_jsonld(source)
+        assert [f.path for f in unknown] == ["@context.@vocab"]
 
 
 def test_missing_url_names_the_path() -> None:

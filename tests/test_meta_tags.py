@@ -259,3 +259,18 @@ def test_read_page_meta_collects_property_and_name_tags_lower_cased() -> None:
     assert page.language == "de"
     assert page.title == "Titel"
     assert page.addresses == ("https://example.de/x/", "https://example.de/artikel")
+
+
+@pytest.mark.parametrize("width", ["²", "١٢٠٠", "wide", "-5"])
+def test_an_unusable_og_image_width_is_left_out(width: str) -> None:
+    page = (
+        '<html><head><meta property="og:title" content="Hi">'
+        '<meta property="og:image" content="https://example.com/a.jpg">'
+        f'<meta property="og:image:width" content="{width}">'
+        '<meta property="og:image:height" content="675">'
+        "</head></html>"
+    )
+
+    image = from_html(page, url="https://example.com/a").image
+
+    assert image == Figure(url="https://example.com/a.jpg", width=None, height=675)

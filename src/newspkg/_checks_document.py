@@ -22,6 +22,7 @@ import attrs
 
 from newspkg._findings import Finding, finding
 from newspkg._jsonld_processing import JsonObject, JsonValue, is_schemaorg_context_url
+from newspkg._schemaorg_mapping import SCHEMA_VOCABS
 from newspkg._vocabulary import local_name, vocabulary
 from newspkg.errors import join_path
 
@@ -38,9 +39,6 @@ __all__ = [
     "read_document",
 ]
 
-_SCHEMA_VOCABS: Final = frozenset(
-    f"{scheme}://{host}schema.org/" for scheme in ("http", "https") for host in ("", "www.")
-)
 _KEYWORD_ALIASES: Final = {"id": "@id", "type": "@type"}  # defined by schema.org's context
 _SIMPLE_KEY: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@:-")
 
@@ -102,10 +100,12 @@ class Node:
     properties: tuple[Property, ...]
     top_level: bool
     via: str | None  # the schema.org property this node is a value of, if any
+    type_names: tuple[str, ...] = attrs.field(init=False)
+    """The node's schema.org types that the vocabulary knows."""
 
-    @property
-    def type_names(self) -> tuple[str, ...]:
-        """The node's schema.org types that the vocabulary knows."""
+    @type_names.default
+    def _known_types(self) -> tuple[str, ...]:
+        # Computed once: is_a asks for every node, often several times.
         vocab = vocabulary()
         return tuple(name for _, _, name in self.types if name and vocab.is_class(name))
 
@@ -155,7 +155,8 @@ class Document:
         """The article items the page is about.
 
         Candidates are nodes typed Article (or a subtype) that are top-level (the root,
-        items of a top-level array or of ``@graph``) or a ``mainEntity``. When some
+        items of a top-level array or of ``@graph``) or a ``mainEntity``; a reference
+        (``{"@id": "#a"}``) stands for the node it names. When some
         candidates are marked as the page's main item (by ``mainEntityOfPage``, or by being
         a ``mainEntity``), only those count: a graph's other Article nodes are related
         reads or sources, not the page's article.
@@ -163,14 +164,19 @@ class Document:
         found: list[Node] = []
         main: list[Node] = []
         for node in self.nodes:
-            if (node.top_level or node.via == "mainEntity") and node.is_a("Article"):
-                target = self.node(node.data) or node
-                if target not in found:
-                    found.append(target)
-                if (node.via == "mainEntity" or target.has("mainEntityOfPage")) and (
-                    target not in main
-                ):
-                    main.append(target)
+            if not (node.top_level or node.via == "mainEntity"):
+                continue
+            # Resolve a reference ({"@id": "#a"}) first: its types are where the node is
+            # written (JSON-LD merges the types of both, so either may say Article).
+            target = self.node(node.data) or node
+            if not (target.is_a("Article") or node.is_a("Article")):
+                continue
+            if target not in found:
+                found.append(target)
+            if (node.via == "mainEntity" or target.has("mainEntityOfPage")) and (
+                target not in main
+            ):
+                main.append(target)
         return tuple(main or found)
 
 
@@ -291,9 +297,9 @@ class _Walk:
         if isinstance(vocab, str):
             where = join_path(path, "@vocab")
             normal = vocab.strip()
-            if normal in _SCHEMA_VOCABS:
+            if normal in SCHEMA_VOCABS:
                 schema = True
-            elif normal.rstrip("/") + "/" in _SCHEMA_VOCABS:
+            elif normal.rstrip("/") + "/" in SCHEMA_VOCABS:
                 schema = True
                 self.findings.append(
                     finding(

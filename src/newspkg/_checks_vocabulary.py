@@ -208,7 +208,7 @@ def _node_problem(
     if not types:
         return None
     for cls in types:
-        if cls == "Role" or vocab.is_subclass(cls, "Role"):
+        if vocab.is_subclass(cls, "Role"):
             return None
         if any(vocab.is_subclass(cls, r) for r in ranges):
             return None

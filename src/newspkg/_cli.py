@@ -328,12 +328,12 @@ def check_input(item: Input) -> list[Finding]:
     try:
         document = load_json(item.data)
     except ParseError:
-        return check(item.data)  # which reports why the text cannot be read
+        document = None  # not native; check() reports why the text cannot be read
     if _kind_of(document) is InputKind.NATIVE:
         assert isinstance(document, dict)
         return check(from_dict(document))
-    # A bare JSON scalar is not a document; checking the text says so.
-    return check(document if isinstance(document, dict | list) else item.data)
+    # Anything else is checked as text, which the text-level checks (raw tabs) need.
+    return check(item.data)
 
 
 def _kind_of(document: JsonValue) -> InputKind:

@@ -250,8 +250,9 @@ def _main_jsonld_article(
     notes = [_skipped(block.path, error) for block in blocks if (error := block.error)]
     readable = [block for block in blocks if block.error is None]
     base_url = page.base or next(iter(page.addresses), None)
+    document = _combined(readable)
     try:
-        articles = iter_articles(_combined(readable), base_url=base_url)
+        articles = iter_articles(document, base_url=base_url)
     except NewspkgError:
         good = []
         for block in readable:
@@ -262,12 +263,12 @@ def _main_jsonld_article(
                 notes.append(_skipped(block.path, error))
             else:
                 good.append(block)
-        readable = good
-        articles = iter_articles(_combined(readable), base_url=base_url)
+        document = _combined(good)
+        articles = iter_articles(document, base_url=base_url)
     candidates = list(_readable_articles(articles, errors, notes))
     if not candidates:
         return None, notes, errors
-    return _pick(candidates, page, _combined(readable), base_url), notes, errors
+    return _pick(candidates, page, document, base_url), notes, errors
 
 
 def _combined(blocks: list[JsonLdBlock]) -> JsonValue:

@@ -17,6 +17,7 @@ from typing import Final, TypeAlias
 import attrs
 
 from newspkg._jsonld_processing import JsonObject, JsonValue, expand, load_json
+from newspkg._schemaorg_mapping import SCHEMA_VOCABS
 from newspkg._vocabulary import local_name
 
 __all__ = ["Graph", "Literal", "Node", "Ref", "read_graph"]
@@ -25,7 +26,6 @@ __all__ = ["Graph", "Literal", "Node", "Ref", "read_graph"]
 _PATH_IRI: Final = "urn:x-newspkg:path"
 # Keys whose values are node objects or arrays of them (all other keywords hold no nodes).
 _NODE_KEYWORDS: Final = frozenset({"@graph", "@list", "@set", "@included"})
-_SCHEMA_VOCABS: Final = frozenset({"http://schema.org", "https://schema.org"})
 
 
 @attrs.frozen
@@ -220,10 +220,11 @@ def _mark_paths(value: JsonValue, path: str) -> JsonValue:
         return value
     copy: JsonObject = {}
     for key, item in value.items():
-        if key == "@context":
-            copy[key] = _fixed_context(item)
-        elif key.startswith("@") and key not in _NODE_KEYWORDS:
-            copy[key] = item  # @context, @id, @type, @value...: no nodes inside
+        if key.startswith("@") and key not in _NODE_KEYWORDS:
+            # @context, @id, @type, @value...: no nodes inside. A context stays as the reader
+            # expanded it: repairing one here alone would give this copy nodes the reader's
+            # graph lacks, and shift every later node's path.
+            copy[key] = item
         else:
             copy[key] = _mark_paths(item, _join(path, key))
     if ("@type" in value or "type" in value) and "@value" not in value:
@@ -251,7 +252,7 @@ def _fixed_context(context: JsonValue) -> JsonValue:
         return [_fixed_context(item) for item in context]
     if isinstance(context, dict):
         vocab = context.get("@vocab")
-        if isinstance(vocab, str) and vocab.rstrip("/") in _SCHEMA_VOCABS:
+        if isinstance(vocab, str) and vocab.rstrip("/") + "/" in SCHEMA_VOCABS:
             return {**context, "@vocab": vocab.rstrip("/") + "/"}
     return context
 

@@ -10,13 +10,13 @@ article, with a `ValidationError` whose path points into the JSON-LD.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator, Mapping
 from datetime import UTC, tzinfo
 from typing import Final
 from urllib.parse import urldefrag
 
 from newspkg import _schemaorg_mapping as m
+from newspkg._dates import parse_iso_duration
 from newspkg._jsonld_graph import Item, Literal, Node, Ref, read_graph
 from newspkg._jsonld_processing import JsonValue
 from newspkg._jsonld_values import ValueReader, build
@@ -39,10 +39,6 @@ from newspkg.errors import NoArticleError, Problem, ValidationError, join_path
 __all__ = ["from_jsonld", "iter_articles"]
 
 _REQUIRED: Final = ("url", "headline")
-_ISO_DURATION: Final = re.compile(
-    r"P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?"
-    r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?"
-)
 
 
 def _with_subclasses(name: str) -> frozenset[str]:
@@ -256,7 +252,7 @@ class _ArticleReading(ValueReader):
 
     def check_time_required(self) -> None:
         text = self.graph.text(self.node, [m.TIME_REQUIRED])
-        if text is not None and not _ISO_DURATION.fullmatch(text):
+        if text is not None and parse_iso_duration(text) is None:
             self.note(
                 "word_count",
                 f"timeRequired {text!r} is not an ISO 8601 duration; not used "
@@ -383,12 +379,22 @@ class _ArticleReading(ValueReader):
                 or m.MAIN_ENTITY_OF_PAGE in node.props
             ):
                 continue
-            url = next(iter(self.urls(node, m.RELATED["url"].read, "related")), None)
-            if url in links:
+            # Matched without notes: the bad URLs of the page's other articles are no
+            # concern of this one; a related read's own are noted when it is read.
+            if self._first_url(node) in links:
                 read = self.build(RelatedRead, self.scalars(m.RELATED, node, "related"), "related")
                 if read is not None:
                     ordered.append((self.position(node), index, read))
         return tuple(read for *_, read in sorted(ordered, key=_order))
+
+    def _first_url(self, node: Node) -> str | None:
+        """The node's first usable URL, resolved; unusable ones are skipped without a note."""
+        for item in self.graph.items(node, m.RELATED["url"].read):
+            text = self.url_text(item)
+            url = self.resolve(text) if text else None
+            if url is not None and url_problem(url) is None:
+                return url
+        return None
 
 
 def _kind(types: list[str]) -> ArticleKind:

@@ -9,6 +9,7 @@ dropped with a `ProvenanceNote` saying why; it never raises for one.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import tzinfo
@@ -111,12 +112,7 @@ class ValueReader:
         return found
 
     def url_of(self, item: Item, path: str) -> str | None:
-        if isinstance(item, Literal):
-            text = str(item.value).strip()
-        elif isinstance(item, Ref):
-            text = item.id
-        else:
-            text = self.graph.text(item, ["contentUrl", "url"]) or item.id or ""
+        text = self.url_text(item)
         if not text:
             return None
         url = self.resolve(text)
@@ -125,6 +121,14 @@ class ValueReader:
             self.note(path, f"{problem}; not read")
             return None
         return url
+
+    def url_text(self, item: Item) -> str:
+        """The URL ``item`` gives as written (unresolved, unchecked); empty when none."""
+        if isinstance(item, Literal):
+            return str(item.value).strip()
+        if isinstance(item, Ref):
+            return item.id
+        return self.graph.text(item, ["contentUrl", "url"]) or item.id or ""
 
     def resolve(self, text: str) -> str | None:
         if not self.base_url or text.startswith(("https://", "http://")):
@@ -144,13 +148,16 @@ class ValueReader:
                     yield name
 
     def language(self, text: str | None, path: str) -> str | None:
-        if text is None or language_problem(text) is None:
+        if text is None:
+            return None
+        problem = language_problem(text)
+        if problem is None:
             return text
         fixed = text.replace("_", "-")
         if language_problem(fixed) is None:
             self.note(path, f"language tag {text!r} normalised to {fixed!r}")
             return fixed
-        self.note(path, f"{language_problem(text)}; not read")
+        self.note(path, f"{problem}; not read")
         return None
 
     def date(self, text: str | None, path: str) -> Date | None:
@@ -197,8 +204,9 @@ class ValueReader:
                 return self.count(self.graph.items(node, ["value"]), path)
             if isinstance(item, Literal):
                 match = _PIXELS.fullmatch(str(item.value).strip())
-                if match is not None:
-                    return int(match.group(1))
+                number = None if match is None else whole_number(match.group(1))
+                if number is not None:
+                    return number
                 self.note(path, f"{item.value!r} is not a size in pixels; not read")
         return None
 
@@ -269,8 +277,13 @@ def whole_number(value: str | int | float | bool) -> int | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    if isinstance(value, str):
+        text = value.strip()
+        # ASCII digits only (str.isdigit() takes "²", which int() refuses); int() also
+        # refuses more digits than the interpreter's limit.
+        if text.isascii() and text.isdecimal():
+            with contextlib.suppress(ValueError):
+                value = int(text)
     return value if isinstance(value, int) and value >= 0 else None
 
 

@@ -154,11 +154,10 @@ class _GraphWriter:
         if refs:
             article_node[m.ARTICLE["image"].prop] = refs
 
-    def _image(self, figure: Figure, node_id: str, *, listed: bool = True) -> JsonObject:
+    def _image(self, figure: Figure, node_id: str) -> JsonObject:
         node: JsonObject = {"@type": m.IMAGE_TYPE, "@id": node_id}
         _put_fields(node, m.FIGURE, figure)
-        if listed:
-            self.nodes.append(node)
+        self.nodes.append(node)
         return node
 
     def _put_figures(self, node: JsonObject) -> None:
@@ -209,37 +208,33 @@ class _GraphWriter:
     def _put_sources(self, node: JsonObject) -> None:
         by_role: dict[str, list[JsonValue]] = {}
         for n, source in enumerate(self.article.sources, 1):
-            source_node = self._source(n, source)
+            source_node = self._listed_node(m.SOURCE_TYPE, m.Fragment.SOURCE, n, m.SOURCE, source)
             by_role.setdefault(m.SOURCE_ROLES[source.role], []).append({"@id": source_node["@id"]})
         for role in m.SOURCE_ROLES.values():
             if role in by_role:
                 node[role] = by_role[role]
 
-    def _source(self, number: int, source: SourceNote) -> JsonObject:
-        node: JsonObject = {
-            "@type": m.SOURCE_TYPE,
-            "@id": self.own_id(m.Fragment.SOURCE, number),
-        }
-        _put_fields(node, m.SOURCE, source)
-        node[m.POSITION] = number
-        self.nodes.append(node)
-        return node
-
     def _put_related(self, page_node: JsonObject) -> None:
         links: list[JsonValue] = []
         for n, read in enumerate(self.article.related, 1):
             links.append(read.url)
-            self.nodes.append(self._related(n, read))
+            self._listed_node(m.RELATED_TYPE, m.Fragment.RELATED, n, m.RELATED, read)
         if links:
             page_node[m.ARTICLE["related"].prop] = links
 
-    def _related(self, number: int, read: RelatedRead) -> JsonObject:
-        node: JsonObject = {
-            "@type": m.RELATED_TYPE,
-            "@id": self.own_id(m.Fragment.RELATED, number),
-        }
-        _put_fields(node, m.RELATED, read)
+    def _listed_node(
+        self,
+        type_name: str,
+        fragment: m.Fragment,
+        number: int,
+        table: Mapping[str, m.Term],
+        item: SourceNote | RelatedRead,
+    ) -> JsonObject:
+        """Add the node of a list's ``number``-th item, its place kept in ``position``."""
+        node: JsonObject = {"@type": type_name, "@id": self.own_id(fragment, number)}
+        _put_fields(node, table, item)
         node[m.POSITION] = number
+        self.nodes.append(node)
         return node
 
 

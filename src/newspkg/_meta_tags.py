@@ -22,6 +22,7 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser
 
 from newspkg._dates import parse_date
+from newspkg._jsonld_values import whole_number
 from newspkg._models import Article, Author, Date, Figure, Publisher, PublisherKind
 from newspkg._readtime import reading_time
 from newspkg._validation import language_problem, url_problem
@@ -476,6 +477,4 @@ def _image(page: PageMeta) -> MetaValue | None:
 
 def _count(page: PageMeta, key: str) -> int | None:
     found = page.first(key)
-    if found is None or not found[1].isdigit():
-        return None
-    return int(found[1])
+    return None if found is None else whole_number(found[1])

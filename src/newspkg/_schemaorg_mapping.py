@@ -34,7 +34,7 @@ __all__ = [
     "PUBLISHER_TYPES",
     "RELATED",
     "SCHEMA_CONTEXT",
-    "SCHEMA_NAMESPACES",
+    "SCHEMA_VOCABS",
     "SOURCE",
     "SOURCE_ROLES",
     "Fragment",
@@ -46,8 +46,11 @@ __all__ = [
 SCHEMA_CONTEXT: Final = "https://schema.org"
 """The ``@context`` newspkg writes (the form Google's documentation uses)."""
 
-SCHEMA_NAMESPACES: Final = ("http://schema.org/", "https://schema.org/")
-"""Both namespaces pages expand to; schema.org's own context uses ``http://``."""
+SCHEMA_VOCABS: Final = frozenset({"http://schema.org/", "https://schema.org/"})
+"""The ``@vocab`` values under which bare terms are schema.org's (reader and checks alike).
+
+``www.schema.org`` is not one: terms would expand to IRIs that are no schema.org names.
+"""
 
 PIXEL_UNIT: Final = "E37"
 """UN/CEFACT common code for "pixel", schema.org's recommended ``unitCode`` form."""
