@@ -20,10 +20,10 @@ from _timing import best_of
 
 import newspkg
 from newspkg import Article, AuthorKind, Figure, NewspkgError
-from newspkg._jsonld_processing import JsonObject, JsonValue, expand, load_json
-from newspkg._jsonld_reader import from_jsonld
-from newspkg._jsonld_writer import to_jsonld
-from newspkg._readtime import reading_time
+from newspkg._jsonld.processing import JsonObject, JsonValue, expand, load_json
+from newspkg._jsonld.reader import from_jsonld
+from newspkg._jsonld.writer import to_jsonld
+from newspkg._readtime.estimate import reading_time
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "realworld"

@@ -15,9 +15,9 @@ from functools import partial
 import readtime
 from _timing import best_of
 
-from newspkg._html_text import readable_text
-from newspkg._readtime import SourceFormat, reading_time
-from newspkg._words import count_words
+from newspkg._html.text import readable_text
+from newspkg._readtime.estimate import SourceFormat, reading_time
+from newspkg._readtime.words import count_words
 
 MEGABYTE = 1_000_000
 SEED = 4

@@ -87,4 +87,4 @@ def build() -> Article:
 if __name__ == "__main__":
     article = build()
     print(newspkg.to_json(article))
-    print(f"# {article.reading_time.label}, {len(article.sources)} sources")
+    print(f"# {newspkg.reading_time(article).label}, {len(article.sources)} sources")

@@ -18,8 +18,8 @@ import argparse
 import collections
 from pathlib import Path
 
-from newspkg._checks import check
-from newspkg._findings import CODES, Group
+from newspkg._checks.findings import CODES, Group
+from newspkg._checks.run import check
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "realworld"

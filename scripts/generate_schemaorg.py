@@ -3,9 +3,9 @@
 Reads ``schemaorg-all-https.jsonld`` (release 30.0, core + pending + attic terms) and writes:
 
 * ``src/newspkg/_data/schemaorg-vocabulary.json``: a compact table of every class, property,
-  data type and enumeration member, read by ``newspkg._vocabulary``;
+  data type and enumeration member, read by ``newspkg._schemaorg.vocabulary``;
 * ``src/newspkg/_data/schemaorg-context.jsonld``: an offline JSON-LD context built from the
-  same terms, served by ``newspkg._jsonld_processing`` for every schema.org context URL.
+  same terms, served by ``newspkg._jsonld.processing`` for every schema.org context URL.
 
 Usage (from the repository root)::
 

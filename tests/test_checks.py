@@ -24,8 +24,8 @@ from newspkg import (
     check,
     from_jsonld,
 )
-from newspkg._findings import CODES, finding, sort_key
-from newspkg._jsonld_processing import JsonArray, JsonObject
+from newspkg._checks.findings import CODES, finding, sort_key
+from newspkg._jsonld.processing import JsonArray, JsonObject
 from tests.strategies import articles
 from tests.test_checks_rules import CLEAN, changed, person
 

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from newspkg import Severity, check
-from newspkg._checks_document import parse_iso_date
+from newspkg._checks.document import parse_iso_date
+from newspkg._checks.findings import CODES
 from newspkg._dates import parse_iso_duration
-from newspkg._findings import CODES
 
 Doc = dict[str, Any]
 

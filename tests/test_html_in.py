@@ -1,4 +1,4 @@
-"""Tests for newspkg._html_in: JSON-LD blocks and the main article of an HTML page."""
+"""Tests for newspkg._html.page: JSON-LD blocks and the main article of an HTML page."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from newspkg import (
     from_html,
     iter_jsonld_blocks,
 )
-from newspkg._html_in import MAX_HTML_SIZE, decode_html
-from newspkg._jsonld_processing import load_json
+from newspkg._html.page import MAX_HTML_SIZE, decode_html
+from newspkg._jsonld.processing import load_json
 from newspkg.errors import (
     LimitExceededError,
     NewspkgError,

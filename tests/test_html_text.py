@@ -5,7 +5,7 @@ from hypothesis import given
 from selectolax.lexbor import LexborHTMLParser
 
 from newspkg import count_words
-from newspkg._html_text import ReadableText, readable_text
+from newspkg._html.text import ReadableText, readable_text
 from newspkg.errors import ValidationError
 from tests.strategies import prose
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newspkg import _jsonld_processing as jp
-from newspkg._jsonld_processing import (
+from newspkg._jsonld import processing as jp
+from newspkg._jsonld.processing import (
     MAX_DEPTH,
     MAX_TEXT_SIZE,
     JsonValue,

@@ -28,8 +28,8 @@ from newspkg import (
     from_jsonld,
     iter_articles,
 )
-from newspkg._jsonld_processing import JsonObject, JsonValue, expand, flatten
-from newspkg._schemaorg_mapping import KIND_TYPES
+from newspkg._jsonld.processing import JsonObject, JsonValue, expand, flatten
+from newspkg._schemaorg.mapping import KIND_TYPES
 
 URL = "https://example.com/news/1"
 

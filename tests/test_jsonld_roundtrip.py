@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 
 from newspkg import Article, count_words, from_json, from_jsonld, iter_articles, to_jsonld
-from newspkg._jsonld_processing import JsonValue, compact, expand, flatten
+from newspkg._jsonld.processing import JsonValue, compact, expand, flatten
 from tests.strategies import articles
 
 EXAMPLE_ARTICLE = Path(__file__).resolve().parents[1] / "examples" / "article.json"

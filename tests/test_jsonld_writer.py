@@ -30,10 +30,10 @@ from newspkg import (
     to_jsonld,
     to_script_tag,
 )
-from newspkg import _schemaorg_mapping as m
-from newspkg._jsonld_processing import JsonObject, JsonValue
-from newspkg._schemaorg_mapping import KIND_TYPES
-from newspkg._vocabulary import vocabulary
+from newspkg._jsonld.processing import JsonObject, JsonValue
+from newspkg._schemaorg import mapping as m
+from newspkg._schemaorg.mapping import KIND_TYPES
+from newspkg._schemaorg.vocabulary import vocabulary
 from tests.strategies import articles, texts
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -1,4 +1,4 @@
-"""Tests for newspkg._meta_tags: the page head's meta tags, written and read back."""
+"""Tests for newspkg._html.meta_tags: the page head's meta tags, written and read back."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from newspkg import (
     reading_time,
     to_meta_tags,
 )
-from newspkg._meta_tags import og_locale, read_page_meta
+from newspkg._html.meta_tags import og_locale, read_page_meta
 from newspkg.errors import ValidationError
 
 FULL = Article(

@@ -63,3 +63,23 @@ def test_package_is_typed() -> None:
     from importlib.resources import files
 
     assert files("newspkg").joinpath("py.typed").is_file()
+
+
+def test_the_model_imports_no_serialiser_and_no_read_time() -> None:
+    # Serialisers know the models; the models know none of them (nor read time, nor HTML).
+    import ast
+
+    source = Path(newspkg.__file__).with_name("_models.py").read_text(encoding="utf-8")
+    imported = {
+        node.module or ""
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom)
+    } | {
+        alias.name
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+
+    newspkg_modules = sorted(name for name in imported if name.startswith("newspkg"))
+    assert newspkg_modules == ["newspkg._validation", "newspkg.errors"]

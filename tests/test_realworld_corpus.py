@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from newspkg import Article, NewspkgError, ValidationError, from_jsonld, parse_date
-from newspkg._jsonld_processing import JsonObject, JsonValue, load_json
-from newspkg._vocabulary import local_name, vocabulary
+from newspkg._jsonld.processing import JsonObject, JsonValue, load_json
+from newspkg._schemaorg.vocabulary import local_name, vocabulary
 
 # Share of files holding valid JSON (with the Article the corpus guarantees) that must read.
 # Measured: 410 of 411; the one left has no headline at all (heise.de).

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newspkg._vocabulary import Layer, TermKind, local_name, vocabulary
+from newspkg._schemaorg.vocabulary import Layer, TermKind, local_name, vocabulary
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA = REPO_ROOT / "src" / "newspkg" / "_data"

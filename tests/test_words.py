@@ -9,11 +9,12 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newspkg import _word_segments, count_words
-from newspkg._word_segments import KANA as _KANA
-from newspkg._word_segments import LOGOGRAPHIC as _LOGOGRAPHIC
-from newspkg._word_segments import SPACELESS as _SPACELESS
-from newspkg._words import (
+from newspkg import count_words
+from newspkg._readtime import word_segments as _word_segments
+from newspkg._readtime.word_segments import KANA as _KANA
+from newspkg._readtime.word_segments import LOGOGRAPHIC as _LOGOGRAPHIC
+from newspkg._readtime.word_segments import SPACELESS as _SPACELESS
+from newspkg._readtime.words import (
     _CHAR_TIMED_HINT,
     _DICTIONARY,
     _KANA_HINT,
@@ -262,7 +263,7 @@ def test_prefilters_cover_the_exact_classes(exact: str, hint: re.Pattern[str]) -
     assert [f"U+{ord(char):04X}" for char in missed] == []
 
 
-# --- the fast path (newspkg._word_segments) against the general one -------------------------------
+# --- the fast path (newspkg._readtime.word_segments) against the general one ---
 # Pieces on every edge the rules have: each kind of character, the joining
 # punctuation between letters and digits, and links; then characters that are
 # not simple (marks, joiners, Hebrew, emoji beyond the BMP) so the fallback is hit.

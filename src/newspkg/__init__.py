@@ -13,13 +13,13 @@ True
 from contextlib import suppress as _suppress
 from importlib.metadata import version as _version
 
-from newspkg._checks import check
+from newspkg._checks.findings import Finding, Severity
+from newspkg._checks.run import check
 from newspkg._dates import DateOrder, parse_date
-from newspkg._findings import Finding, Severity
-from newspkg._html_in import JsonLdBlock, extract_jsonld, from_html, iter_jsonld_blocks
-from newspkg._jsonld_reader import from_jsonld, iter_articles
-from newspkg._jsonld_writer import to_jsonld, to_script_tag
-from newspkg._meta_tags import to_meta_tags
+from newspkg._html.meta_tags import to_meta_tags
+from newspkg._html.page import JsonLdBlock, extract_jsonld, from_html, iter_jsonld_blocks
+from newspkg._jsonld.reader import from_jsonld, iter_articles
+from newspkg._jsonld.writer import to_jsonld, to_script_tag
 from newspkg._models import (
     Article,
     ArticleKind,
@@ -35,8 +35,8 @@ from newspkg._models import (
     SourceRole,
 )
 from newspkg._native import FORMAT_VERSION, from_dict, from_json, make_converter, to_dict, to_json
-from newspkg._readtime import ReadingTime, SourceFormat, SpeedPreset, reading_time
-from newspkg._words import count_words
+from newspkg._readtime.estimate import ReadingTime, SourceFormat, SpeedPreset, reading_time
+from newspkg._readtime.words import count_words
 from newspkg.errors import (
     LimitExceededError,
     NewspkgError,

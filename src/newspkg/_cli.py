@@ -27,16 +27,16 @@ from typing import IO, Final
 import attrs
 import click
 
-from newspkg._checks import check
-from newspkg._findings import Finding, Severity
-from newspkg._html_in import MAX_HTML_SIZE, decode_html, from_html
-from newspkg._jsonld_processing import JsonValue, load_json
-from newspkg._jsonld_reader import from_jsonld
-from newspkg._jsonld_writer import to_jsonld, to_script_tag
-from newspkg._meta_tags import to_meta_tags
+from newspkg._checks.findings import Finding, Severity
+from newspkg._checks.run import check
+from newspkg._html.meta_tags import to_meta_tags
+from newspkg._html.page import MAX_HTML_SIZE, decode_html, from_html
+from newspkg._jsonld.processing import JsonValue, load_json
+from newspkg._jsonld.reader import from_jsonld
+from newspkg._jsonld.writer import to_jsonld, to_script_tag
 from newspkg._models import Article
 from newspkg._native import VERSION_KEY, from_dict, to_json
-from newspkg._readtime import SpeedPreset, reading_time
+from newspkg._readtime.estimate import SpeedPreset, reading_time
 from newspkg._validation import language_problem
 from newspkg.errors import NewspkgError, ParseError
 

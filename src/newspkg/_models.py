@@ -13,16 +13,13 @@ becomes ``None``; lists become tuples. A `Date` is either a calendar `date`
 import enum
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TypeAlias
 from urllib.parse import urlsplit
 
 import attrs
 
 from newspkg._validation import COUNT, LANGUAGE, URL, as_tuple, before, normalize_and_validate
 from newspkg.errors import Problem
-
-if TYPE_CHECKING:
-    from newspkg._readtime import ReadingTime
 
 Date: TypeAlias = date | datetime
 """A calendar day (`datetime.date`) or an instant with its time zone (aware `datetime`)."""
@@ -294,24 +291,3 @@ class Article:
         """Every image a reader sees: the hero image, then the figures in page order."""
         hero = () if self.image is None else (self.image,)
         return hero + self.figures
-
-    @property
-    def reading_time(self) -> "ReadingTime":
-        """How long the body takes to read, with the default (research-based) speeds.
-
-        Uses the explicit ``word_count`` when set, else the body's words, the
-        article's language and its images. For another preset or speed call
-        `newspkg.reading_time` directly.
-        """
-        # Imported here: read time needs the models, not the other way round.
-        from newspkg._readtime import reading_time  # noqa: PLC0415
-
-        return reading_time(self)
-
-    @property
-    def effective_word_count(self) -> int | None:
-        """The word count to publish: the explicit ``word_count``, else the body's, else None."""
-        if self.word_count is None and self.body is None:
-            return None  # nothing to count; a read time would say 0 words
-        # The read time applies the same rule (explicit count wins), so the two never disagree.
-        return self.reading_time.words

@@ -1,6 +1,6 @@
 """Writing an `Article` as schema.org JSON-LD: one ``@graph`` of nodes joined by ``@id``.
 
-Property names, value shapes and types all come from `newspkg._schemaorg_mapping`, the
+Property names, value shapes and types all come from `newspkg._schemaorg.mapping`, the
 table the reader uses too. Output is deterministic: the same article gives the same dict,
 key order included, so golden files and caches stay stable.
 """
@@ -12,8 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Final
 
-from newspkg import _schemaorg_mapping as m
-from newspkg._jsonld_processing import JsonObject, JsonValue
+from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._models import (
     Article,
     Author,
@@ -24,7 +23,8 @@ from newspkg._models import (
     RelatedRead,
     SourceNote,
 )
-from newspkg._readtime import reading_time
+from newspkg._readtime.estimate import reading_time
+from newspkg._schemaorg import mapping as m
 from newspkg.errors import ValidationError
 
 __all__ = ["to_jsonld", "to_script_tag"]

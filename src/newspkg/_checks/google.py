@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from newspkg._checks_document import (
+from newspkg._checks.document import (
     Document,
     Node,
     Value,
@@ -22,9 +22,9 @@ from newspkg._checks_document import (
     as_text,
     parse_iso_date,
 )
+from newspkg._checks.findings import Finding, finding
 from newspkg._dates import parse_date
-from newspkg._findings import Finding, finding
-from newspkg._vocabulary import vocabulary
+from newspkg._schemaorg.vocabulary import vocabulary
 from newspkg.errors import ValidationError
 
 __all__ = ["article_findings", "date_findings"]

@@ -1,6 +1,6 @@
 """The character classes behind word counts, and a fast exact count for most text.
 
-`newspkg._words` counts with the ``regex`` module's UAX #29 word boundaries,
+`newspkg._readtime.words` counts with the ``regex`` module's UAX #29 word boundaries,
 which cost a `regex` scan per character. Most text only holds characters whose
 word-break behaviour is simple: letters and digits that join each other, the
 few "mid" characters that join two letters (``don't``, ``U.S``) or two digits
@@ -144,7 +144,7 @@ class TextCounts:
     installed, ICU's dictionaries turn Thai, Lao, Khmer and Myanmar letters into
     ``words``.
     Counts add: the counts of ``a + " " + b`` are ``count_text(a) + count_text(b)``
-    (`newspkg._words.count_text`, which builds on this module).
+    (`newspkg._readtime.words.count_text`, which builds on this module).
 
     >>> count("Tokyo 東京 とうきょう")
     TextCounts(words=1, han=2, kana=5, letters=0)

@@ -22,9 +22,9 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser
 
 from newspkg._dates import parse_date
-from newspkg._jsonld_values import whole_number
+from newspkg._jsonld.values import whole_number
 from newspkg._models import Article, Author, Date, Figure, Publisher, PublisherKind
-from newspkg._readtime import reading_time
+from newspkg._readtime.estimate import reading_time
 from newspkg._validation import language_problem, url_problem
 from newspkg.errors import NewspkgError, ValidationError
 

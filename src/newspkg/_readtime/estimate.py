@@ -26,16 +26,13 @@ import math
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 import attrs
 
-from newspkg._html_text import readable_text
-from newspkg._words import TextCounts, count_text
+from newspkg._html.text import readable_text
+from newspkg._models import Article
+from newspkg._readtime.words import TextCounts, count_text
 from newspkg.errors import ValidationError
-
-if TYPE_CHECKING:
-    from newspkg._models import Article
 
 __all__ = ["ReadingTime", "SourceFormat", "SpeedPreset", "reading_time"]
 
@@ -213,8 +210,6 @@ def _measure(
     source: object, lang: str | None, source_format: SourceFormat
 ) -> tuple[TextCounts, int, str | None]:
     """Count words, find images and the language of any kind of source."""
-    from newspkg._models import Article  # noqa: PLC0415  (the models import this module's users)
-
     if isinstance(source, Article):
         figures = len(source.images)
         language = source.language
@@ -328,3 +323,11 @@ _TIMERS = {
     SpeedPreset.HUGO: _hugo,
     SpeedPreset.READING_TIME: _npm_reading_time,
 }
+
+
+def effective_word_count(article: Article) -> int | None:
+    """The word count to publish: the explicit ``word_count``, else the body's, else None."""
+    if article.word_count is None and article.body is None:
+        return None  # nothing to count; a read time would say 0 words
+    # The read time applies the same rule (explicit count wins), so the two never disagree.
+    return reading_time(article).words

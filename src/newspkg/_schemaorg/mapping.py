@@ -20,7 +20,7 @@ from urllib.parse import urldefrag
 import attrs
 
 from newspkg._models import ArticleKind, AuthorKind, PublisherKind, SourceRole
-from newspkg._vocabulary import vocabulary
+from newspkg._schemaorg.vocabulary import vocabulary
 
 __all__ = [
     "ARTICLE",

@@ -2,8 +2,8 @@
 
 The entry point reads its argument (an `Article`, a parsed JSON-LD document, JSON-LD text
 or an HTML page), walks each JSON-LD document once and runs the rule families on it:
-schema.org vocabulary (`newspkg._checks_vocabulary`), Google's Article recommendations
-(`newspkg._checks_google`) and consistency (`newspkg._checks_consistency`). Input that
+schema.org vocabulary (`newspkg._checks.vocabulary`), Google's Article recommendations
+(`newspkg._checks.google`) and consistency (`newspkg._checks.consistency`). Input that
 cannot be read is a finding too; `check` never raises on a bad document.
 """
 
@@ -14,18 +14,18 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from newspkg._checks_consistency import (
+from newspkg._checks.consistency import (
     consistency_findings,
     text_findings,
     time_required_findings,
 )
-from newspkg._checks_document import read_document
-from newspkg._checks_google import article_findings, date_findings
-from newspkg._checks_vocabulary import vocabulary_findings
-from newspkg._findings import Finding, finding, sort_key
-from newspkg._html_in import iter_jsonld_blocks
-from newspkg._jsonld_processing import JsonArray, JsonObject, JsonValue, load_json
-from newspkg._jsonld_writer import to_jsonld
+from newspkg._checks.document import read_document
+from newspkg._checks.findings import Finding, finding, sort_key
+from newspkg._checks.google import article_findings, date_findings
+from newspkg._checks.vocabulary import vocabulary_findings
+from newspkg._html.page import iter_jsonld_blocks
+from newspkg._jsonld.processing import JsonArray, JsonObject, JsonValue, load_json
+from newspkg._jsonld.writer import to_jsonld
 from newspkg._models import Article
 from newspkg.errors import LimitExceededError, NewspkgError, ParseError, ValidationError
 

@@ -1,8 +1,8 @@
 """Reading articles from schema.org JSON-LD as publishers ship it, offline.
 
-The document is expanded through pyld (`newspkg._jsonld_graph`), so every shape collapses
+The document is expanded through pyld (`newspkg._jsonld.graph`), so every shape collapses
 into one typed graph; fields are then read with the same table the writer uses
-(`newspkg._schemaorg_mapping`). Values that cannot be used are dropped with a
+(`newspkg._schemaorg.mapping`). Values that cannot be used are dropped with a
 `ProvenanceNote` saying why; only a missing or unusable ``url`` or ``headline`` fails the
 article, with a `ValidationError` whose path points into the JSON-LD.
 """
@@ -15,11 +15,10 @@ from datetime import UTC, tzinfo
 from typing import Final
 from urllib.parse import urldefrag
 
-from newspkg import _schemaorg_mapping as m
 from newspkg._dates import parse_iso_duration
-from newspkg._jsonld_graph import Item, Literal, Node, Ref, read_graph
-from newspkg._jsonld_processing import JsonValue
-from newspkg._jsonld_values import ValueReader, build
+from newspkg._jsonld.graph import Item, Literal, Node, Ref, read_graph
+from newspkg._jsonld.processing import JsonValue
+from newspkg._jsonld.values import ValueReader, build
 from newspkg._models import (
     Article,
     ArticleKind,
@@ -31,9 +30,10 @@ from newspkg._models import (
     RelatedRead,
     SourceNote,
 )
+from newspkg._readtime.words import count_words
+from newspkg._schemaorg import mapping as m
+from newspkg._schemaorg.vocabulary import vocabulary
 from newspkg._validation import url_problem
-from newspkg._vocabulary import vocabulary
-from newspkg._words import count_words
 from newspkg.errors import NoArticleError, Problem, ValidationError, join_path
 
 __all__ = ["from_jsonld", "iter_articles"]

@@ -27,7 +27,7 @@ from html.entities import html5
 from typing import Final
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from newspkg._checks_document import (
+from newspkg._checks.document import (
     Document,
     IsoDate,
     Node,
@@ -35,11 +35,11 @@ from newspkg._checks_document import (
     as_text,
     parse_iso_date,
 )
+from newspkg._checks.findings import Finding, finding
 from newspkg._dates import parse_iso_duration
-from newspkg._findings import Finding, finding
-from newspkg._readtime import ReadingTime, reading_time
+from newspkg._readtime.estimate import ReadingTime, reading_time
+from newspkg._schemaorg.vocabulary import vocabulary
 from newspkg._validation import before
-from newspkg._vocabulary import vocabulary
 
 __all__ = ["consistency_findings", "text_findings", "time_required_findings"]
 

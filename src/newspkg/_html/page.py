@@ -22,9 +22,9 @@ from urllib.parse import urlsplit
 import attrs
 from selectolax.lexbor import LexborHTMLParser
 
-from newspkg._jsonld_processing import JsonValue, load_json
-from newspkg._jsonld_reader import from_jsonld, iter_articles
-from newspkg._meta_tags import MetaValue, PageMeta, meta_values, read_page_meta
+from newspkg._html.meta_tags import MetaValue, PageMeta, meta_values, read_page_meta
+from newspkg._jsonld.processing import JsonValue, load_json
+from newspkg._jsonld.reader import from_jsonld, iter_articles
 from newspkg._models import Article, ArticleKind, ProvenanceNote
 from newspkg.errors import (
     LimitExceededError,

@@ -1,7 +1,7 @@
 """Expanded JSON-LD as a small typed graph: nodes, literals and ``@id`` references.
 
 The reader never walks JSON-LD as bare JSON. `read_graph` parses the input, expands it
-offline through `newspkg._jsonld_processing` and turns the expanded form into `Node`s whose
+offline through `newspkg._jsonld.processing` and turns the expanded form into `Node`s whose
 property names are schema.org local names. `Graph.path` finds where a node sits in the
 *original* document (so errors can say ``@graph[2].headline``). Every
 shape a page can use (``@graph``, arrays, compact or expanded or flattened, any schema.org
@@ -16,9 +16,9 @@ from typing import Final, TypeAlias
 
 import attrs
 
-from newspkg._jsonld_processing import JsonObject, JsonValue, expand, load_json
-from newspkg._schemaorg_mapping import SCHEMA_VOCABS
-from newspkg._vocabulary import local_name
+from newspkg._jsonld.processing import JsonObject, JsonValue, expand, load_json
+from newspkg._schemaorg.mapping import SCHEMA_VOCABS
+from newspkg._schemaorg.vocabulary import local_name
 
 __all__ = ["Graph", "Literal", "Node", "Ref", "read_graph"]
 

@@ -22,10 +22,10 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Final
 
-from newspkg._checks_document import Document, Node, Value
-from newspkg._findings import Finding, finding
-from newspkg._jsonld_processing import JsonValue
-from newspkg._vocabulary import TermKind, vocabulary
+from newspkg._checks.document import Document, Node, Value
+from newspkg._checks.findings import Finding, finding
+from newspkg._jsonld.processing import JsonValue
+from newspkg._schemaorg.vocabulary import TermKind, vocabulary
 
 __all__ = ["vocabulary_findings"]
 

@@ -18,10 +18,10 @@ from urllib.parse import urljoin
 
 import attrs
 
-from newspkg import _schemaorg_mapping as m
 from newspkg._dates import parse_date
-from newspkg._jsonld_graph import Graph, Item, Literal, Node, Ref
+from newspkg._jsonld.graph import Graph, Item, Literal, Node, Ref
 from newspkg._models import Date, ProvenanceNote
+from newspkg._schemaorg import mapping as m
 from newspkg._validation import language_problem, url_problem
 from newspkg.errors import Problem, ValidationError, join_path
 

@@ -31,13 +31,13 @@ from typing import Any
 import attrs
 import regex
 
-from newspkg import _word_segments
-from newspkg._word_segments import HYPHENS as _HYPHENS
-from newspkg._word_segments import KANA as _KANA
-from newspkg._word_segments import LOGOGRAPHIC as _LOGOGRAPHIC
-from newspkg._word_segments import SPACELESS as _SPACELESS
-from newspkg._word_segments import WORD_CHAR as _WORD_CHAR
-from newspkg._word_segments import TextCounts
+from newspkg._readtime import word_segments as _word_segments
+from newspkg._readtime.word_segments import HYPHENS as _HYPHENS
+from newspkg._readtime.word_segments import KANA as _KANA
+from newspkg._readtime.word_segments import LOGOGRAPHIC as _LOGOGRAPHIC
+from newspkg._readtime.word_segments import SPACELESS as _SPACELESS
+from newspkg._readtime.word_segments import WORD_CHAR as _WORD_CHAR
+from newspkg._readtime.word_segments import TextCounts
 from newspkg.errors import ValidationError
 
 __all__ = ["TextCounts", "count_text", "count_words", "has_dictionary_segmenter"]

@@ -20,10 +20,10 @@ from typing import Final
 
 import attrs
 
-from newspkg._findings import Finding, finding
-from newspkg._jsonld_processing import JsonObject, JsonValue, is_schemaorg_context_url
-from newspkg._schemaorg_mapping import SCHEMA_VOCABS
-from newspkg._vocabulary import local_name, vocabulary
+from newspkg._checks.findings import Finding, finding
+from newspkg._jsonld.processing import JsonObject, JsonValue, is_schemaorg_context_url
+from newspkg._schemaorg.mapping import SCHEMA_VOCABS
+from newspkg._schemaorg.vocabulary import local_name, vocabulary
 from newspkg.errors import join_path
 
 __all__ = [
