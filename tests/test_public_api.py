@@ -82,4 +82,4 @@ def test_the_model_imports_no_serialiser_and_no_read_time() -> None:
     }
 
     newspkg_modules = sorted(name for name in imported if name.startswith("newspkg"))
-    assert newspkg_modules == ["newspkg._validation", "newspkg.errors"]
+    assert newspkg_modules == ["newspkg._urls", "newspkg._validation", "newspkg.errors"]

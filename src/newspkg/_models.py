@@ -14,10 +14,10 @@ import enum
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import TypeAlias
-from urllib.parse import urlsplit
 
 import attrs
 
+from newspkg._urls import split_url
 from newspkg._validation import COUNT, LANGUAGE, URL, as_tuple, before, normalize_and_validate
 from newspkg.errors import Problem
 
@@ -189,7 +189,8 @@ class SourceNote:
     @property
     def domain(self) -> str:
         """The source's web domain, lower-case and without ``www.``, as trails print it."""
-        host = urlsplit(self.url).hostname or ""
+        parts = split_url(self.url)  # validated at construction, so it parses
+        host = (parts and parts.hostname) or ""
         return host.removeprefix("www.")
 
 

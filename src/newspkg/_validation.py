@@ -17,10 +17,10 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 import attrs
 
+from newspkg._urls import split_url
 from newspkg.errors import Problem, ValidationError
 
 Rule = Callable[[Any], str | None]
@@ -51,11 +51,10 @@ def url_problem(value: str) -> str | None:
     """Why ``value`` is not an absolute http(s) URL, or None when it is one."""
     if _CONTROL_OR_SPACE.search(value):
         return f"not an absolute http(s) URL (white space or control characters): {value!r}"
-    try:
-        parts = urlsplit(value)
-        port_ok = parts.port is None or parts.port > 0
-    except ValueError:
+    parts = split_url(value)
+    if parts is None:
         return f"not an absolute http(s) URL: {value!r}"
+    port_ok = parts.port is None or parts.port > 0
     if parts.scheme.lower() not in {"http", "https"} or not parts.hostname or not port_ok:
         return f"not an absolute http(s) URL: {value!r}"
     return None

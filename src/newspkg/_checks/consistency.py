@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from html.entities import html5
 from typing import Final
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urlunsplit
 
 from newspkg._checks.document import (
     Document,
@@ -39,6 +39,7 @@ from newspkg._checks.findings import Finding, finding
 from newspkg._dates import parse_iso_duration
 from newspkg._readtime.estimate import ReadingTime, reading_time
 from newspkg._schemaorg.vocabulary import vocabulary
+from newspkg._urls import join_url, split_url
 from newspkg._validation import before
 
 __all__ = ["consistency_findings", "text_findings", "time_required_findings"]
@@ -227,12 +228,11 @@ def _is_address(text: str) -> bool:
 
 def _normal(url: str, other: str) -> str:
     """Compare form: resolved against the other, fragment and trailing slash dropped."""
-    resolved = urljoin(other.strip(), url.strip())
-    try:
-        parts = urlsplit(resolved)
-        port = parts.port
-    except ValueError:
-        return resolved
+    resolved = join_url(other.strip(), url.strip())
+    parts = None if resolved is None else split_url(resolved)
+    if resolved is None or parts is None:
+        return url.strip()  # not a URL urllib can parse: compared as written
+    port = parts.port
     host = (parts.hostname or "").lower()
     default = {"http": 80, "https": 443}.get(parts.scheme.lower())
     netloc = host if port in (None, default) else f"{host}:{port}"

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Final
-from urllib.parse import urljoin
 
 import attrs
 from selectolax.lexbor import LexborHTMLParser
@@ -25,6 +24,7 @@ from newspkg._dates import parse_date
 from newspkg._jsonld.values import whole_number
 from newspkg._models import Article, Author, Date, Figure, Publisher, PublisherKind
 from newspkg._readtime.estimate import reading_time
+from newspkg._urls import join_url
 from newspkg._validation import language_problem, url_problem
 from newspkg.errors import NewspkgError, ValidationError
 
@@ -211,7 +211,9 @@ class PageMeta:
 
     def resolve(self, address: str) -> str:
         """``address`` resolved against the page's base, when it has one."""
-        return address if self.base is None else urljoin(self.base, address)
+        if self.base is None:
+            return address
+        return join_url(self.base, address) or address
 
 
 def read_page_meta(tree: LexborHTMLParser, *, url: str | None = None) -> PageMeta:
@@ -227,7 +229,7 @@ def read_page_meta(tree: LexborHTMLParser, *, url: str | None = None) -> PageMet
     base = url
     base_node = tree.css_first("base[href]")
     if base_node is not None:
-        base = urljoin(url or "", base_node.attributes.get("href") or "") or url
+        base = join_url(url or "", base_node.attributes.get("href") or "") or url
     og_url = next(iter(tags.get("og:url", ())), None)
     canonical = next(
         (
@@ -243,7 +245,7 @@ def read_page_meta(tree: LexborHTMLParser, *, url: str | None = None) -> PageMet
     title_node = tree.css_first("head > title")
     return PageMeta(
         tags=MappingProxyType({key: tuple(values) for key, values in tags.items()}),
-        canonical=canonical and (urljoin(base, canonical) if base else canonical),
+        canonical=canonical and ((join_url(base, canonical) if base else None) or canonical),
         language=None if html_node is None else html_node.attributes.get("lang"),
         title=None if title_node is None else title_node.text(strip=True),
         base=base,

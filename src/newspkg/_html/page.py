@@ -17,7 +17,6 @@ import codecs
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 import attrs
 from selectolax.lexbor import LexborHTMLParser
@@ -26,6 +25,7 @@ from newspkg._html.meta_tags import MetaValue, PageMeta, meta_values, read_page_
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld, iter_articles
 from newspkg._models import Article, ArticleKind, ProvenanceNote
+from newspkg._urls import split_url
 from newspkg.errors import (
     LimitExceededError,
     NewspkgError,
@@ -320,7 +320,9 @@ def _skipped(path: str, error: NewspkgError, *, what: str = "block") -> Provenan
 
 def _page_key(address: str) -> str:
     """What makes two addresses the same page: host, path (no trailing slash) and query."""
-    parts = urlsplit(address)
+    parts = split_url(address)
+    if parts is None:
+        return address  # not parseable: only the same text is the same page
     host = (parts.hostname or "").removeprefix("www.")
     return f"{host}{parts.path.rstrip('/')}?{parts.query}"
 

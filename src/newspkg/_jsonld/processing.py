@@ -35,11 +35,11 @@ from collections.abc import Callable, Iterator, MutableMapping
 from functools import cache
 from importlib import resources
 from typing import TypeAlias, cast
-from urllib.parse import urlsplit
 
 from pyld import jsonld
 from pyld.context_resolver import ContextResolver
 
+from newspkg._urls import split_url
 from newspkg.errors import LimitExceededError, ParseError, RemoteContextError
 
 __all__ = [
@@ -259,11 +259,10 @@ def is_schemaorg_context_url(url: str) -> bool:
     >>> is_schemaorg_context_url("http://www.schema.org/"), is_schemaorg_context_url("https://schema.org/Article")
     (True, False)
     """
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
+    parts = split_url(url)
+    if parts is None:
         return False
+    port = parts.port
     return (
         parts.scheme.lower() in {"http", "https"}
         and (parts.hostname or "") in _CONTEXT_HOSTS

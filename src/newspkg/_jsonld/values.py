@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import tzinfo
 from typing import Final, TypeVar
-from urllib.parse import urljoin
 
 import attrs
 
@@ -22,6 +21,7 @@ from newspkg._dates import parse_date
 from newspkg._jsonld.graph import Graph, Item, Literal, Node, Ref
 from newspkg._models import Date, ProvenanceNote
 from newspkg._schemaorg import mapping as m
+from newspkg._urls import join_url
 from newspkg._validation import language_problem, url_problem
 from newspkg.errors import Problem, ValidationError, join_path
 
@@ -133,10 +133,7 @@ class ValueReader:
     def resolve(self, text: str) -> str | None:
         if not self.base_url or text.startswith(("https://", "http://")):
             return text  # already absolute: kept exactly as written
-        try:
-            return urljoin(self.base_url, text)
-        except ValueError:
-            return None
+        return join_url(self.base_url, text)
 
     def keywords(self, items: Iterable[Item]) -> Iterator[str]:
         for item in items:
