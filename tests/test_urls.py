@@ -5,6 +5,7 @@ import contextlib
 import pytest
 
 import newspkg
+from newspkg._jsonld.processing import JsonValue
 from newspkg._urls import join_url, split_url
 
 
@@ -62,7 +63,7 @@ def test_a_bad_address_in_a_page_is_never_a_bare_value_error(page: str) -> None:
 
 
 def test_check_reports_a_bad_main_entity_address_instead_of_raising() -> None:
-    document = {
+    document: dict[str, JsonValue] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": "H",
