@@ -10,7 +10,7 @@ report, never an exception that escapes.
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
-__all__ = ["UrlParts", "join_url", "split_url"]
+__all__ = ["UrlParts", "join_url", "normalize_url", "split_url"]
 
 
 class UrlParts(NamedTuple):
@@ -55,3 +55,36 @@ def join_url(base: str, reference: str) -> str | None:
         return None
     # urljoin parses lazily: a base or result it accepted may still hold a bad host or port.
     return joined if split_url(joined) is not None else None
+
+
+def normalize_url(text: str) -> str:
+    """``text`` with its scheme and host in lower case, every other character as written.
+
+    Scheme and host are case-insensitive (RFC 3986, section 6.2.2.1), and JSON-LD
+    processors and HTML readers lower-case them on the way through, so the models store
+    them that way: what is written then reads back exactly. Text that does not parse
+    is returned unchanged, for validation to report.
+
+    >>> normalize_url("HTTPS://User@EXAMPLE.com:8080/A?Q#F")
+    'https://User@example.com:8080/A?Q#F'
+    """
+    parts = split_url(text)
+    if parts is None or not parts.scheme:
+        return text
+    scheme = parts.scheme.lower()
+    rest = text[len(parts.scheme) :]
+    if not parts.netloc or not rest.startswith("://" + parts.netloc):
+        return scheme + rest
+    user, at, hostport = parts.netloc.rpartition("@")
+    host, port = _split_port(hostport)
+    netloc = f"{user}{at}{host.lower()}{port}"
+    return f"{scheme}://{netloc}{rest[3 + len(parts.netloc) :]}"
+
+
+def _split_port(hostport: str) -> tuple[str, str]:
+    """``("example.com", ":8080")`` from ``"example.com:8080"``; IPv6 brackets kept whole."""
+    if hostport.startswith("["):
+        end = hostport.find("]") + 1
+        return hostport[:end], hostport[end:]
+    host, colon, port = hostport.partition(":")
+    return host, colon + port

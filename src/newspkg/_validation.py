@@ -20,7 +20,7 @@ from typing import Any, Final
 
 import attrs
 
-from newspkg._urls import split_url
+from newspkg._urls import normalize_url, split_url
 from newspkg.errors import Problem, ValidationError
 
 Rule = Callable[[Any], str | None]
@@ -44,6 +44,12 @@ _BCP47: Final = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _CONTROL_OR_SPACE: Final = re.compile(r"[\x00-\x20\x7f\s]")
+# U+0000 ends strings in C, databases and XML; a lone surrogate cannot be encoded in any
+# Unicode encoding form, so no writer could store it. Both are refused in every text field.
+_UNSTORABLE: Final = re.compile("[\x00\ud800-\udfff]")
+
+MAX_COUNT: Final = 10**9
+"""Largest count or size a model holds (``word_count``, ``story_count``, ``width``, ...)."""
 
 
 @functools.lru_cache(maxsize=4096)  # readers and models check the same URLs again and again
@@ -69,8 +75,27 @@ def language_problem(value: str) -> str | None:
 
 
 def count_problem(value: int) -> str | None:
-    """Counts and sizes are whole numbers of zero or more."""
-    return None if value >= 0 else f"must not be negative, got {value}"
+    """Counts and sizes are whole numbers from 0 to `MAX_COUNT`."""
+    if value < 0:
+        return f"must not be negative, got {value}"
+    if value > MAX_COUNT:
+        return f"must be at most {MAX_COUNT:,}, got a number of {len(str(value))} digits"
+    return None
+
+
+def text_problem(value: str) -> str | None:
+    """Text must be storable: no U+0000 (NUL) and no lone surrogate (U+D800 to U+DFFF)."""
+    found = _UNSTORABLE.search(value)
+    if found is None:
+        return None
+    char = found.group()
+    offset = found.start()
+    if char == "\x00":
+        return f"holds U+0000 (NUL) at character {offset}, which text must not contain"
+    return (
+        f"holds a lone surrogate U+{ord(char):04X} at character {offset}, "
+        "which no Unicode encoding can store"
+    )
 
 
 def date_problem(value: date) -> str | None:
@@ -144,7 +169,11 @@ def normalize_and_validate(
         if (value is None and plan.optional) or (value == () and plan.sequence):
             continue  # nothing to check, and most fields of a real article are empty
         if plan.plain_text and type(value) is str and value:
-            continue  # the most common field of all: non-empty text with no rule
+            # the most common field of all: non-empty text with no rule but storability
+            problem = text_problem(value)
+            if problem is not None:
+                problems.append(Problem(path=plan.name, message=problem))
+            continue
         problems.extend(plan.problems(value))
     if not problems and extra is not None:
         problems.extend(extra())
@@ -173,13 +202,21 @@ class _FieldPlan:
     def normalized(self, value: object) -> object:
         if isinstance(value, str):
             text = value.strip()
+            if self.rule is url_problem:
+                text = normalize_url(text)
             return None if not text and self.optional else text
         if self.sequence:
             value = as_tuple(value)
             # Only lists of text hold text to strip; other tuples stay the same object.
             if self.texts and isinstance(value, tuple):
-                return tuple(item.strip() if isinstance(item, str) else item for item in value)
+                return tuple(self._item(item) for item in value)
         return value
+
+    def _item(self, item: object) -> object:
+        if not isinstance(item, str):
+            return item
+        text = item.strip()
+        return normalize_url(text) if self.rule is url_problem else text
 
     def problems(self, value: object) -> Iterator[Problem]:
         if not self.accepts(value):
@@ -216,8 +253,12 @@ def _plans(cls: type[attrs.AttrsInstance]) -> tuple[_FieldPlan, ...]:
 def _value_problem(value: object, rule: Rule | None) -> str | None:
     if value is None:
         return None
-    if isinstance(value, str) and not value:
-        return "must not be empty"
+    if isinstance(value, str):
+        if not value:
+            return "must not be empty"
+        problem = text_problem(value)
+        if problem is not None:
+            return problem
     if isinstance(value, date):
         return date_problem(value)
     return None if rule is None else rule(value)

@@ -32,9 +32,15 @@ import attrs
 from newspkg._html.text import readable_text
 from newspkg._models import Article
 from newspkg._readtime.words import TextCounts, count_text
+from newspkg._validation import count_problem
 from newspkg.errors import ValidationError
 
 __all__ = ["ReadingTime", "SourceFormat", "SpeedPreset", "reading_time"]
+
+MIN_SPEED = 1
+"""Slowest reading speed accepted, in words per minute."""
+MAX_SPEED = 100_000
+"""Fastest reading speed accepted, in words per minute (far beyond any human reader)."""
 
 BRYSBAERT_SILENT_ENGLISH_WPM = 238
 # IReST words per minute, reading aloud (Trauzettel-Klosinski & Dietz 2012, table 3).
@@ -175,10 +181,13 @@ def reading_time(
 
 
 def _image_count(images: object) -> int:
-    if isinstance(images, bool) or not isinstance(images, int) or images < 0:
+    if isinstance(images, bool) or not isinstance(images, int):
         raise ValidationError(
-            f"expected a count of images (int >= 0), got {images!r}", path="images"
+            f"expected a count of images (int >= 0), got {type(images).__name__}", path="images"
         )
+    problem = count_problem(images)
+    if problem is not None:
+        raise ValidationError(f"expected a count of images: {problem}", path="images")
     return images
 
 
@@ -202,6 +211,11 @@ def _parse_speed(speed: object) -> tuple[SpeedPreset, Fraction | None]:
     if not math.isfinite(speed) or speed <= 0:
         raise ValidationError(
             f"words per minute must be a positive number, got {speed!r}", path="speed"
+        )
+    if not MIN_SPEED <= speed <= MAX_SPEED:
+        raise ValidationError(
+            f"words per minute must be from {MIN_SPEED} to {MAX_SPEED:,}, got {speed!r}",
+            path="speed",
         )
     return SpeedPreset.RESEARCH, Fraction(speed)
 

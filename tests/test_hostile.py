@@ -1,0 +1,144 @@
+"""Regression tests for hostile input (issue 9): every failure typed, every round trip exact.
+
+One test per case the fuzz campaign found, named after the class of bug it closes.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newspkg import (
+    Article,
+    Author,
+    Figure,
+    ProvenanceNote,
+    Publisher,
+    RelatedRead,
+    SourceNote,
+    SourceRole,
+    ValidationError,
+    check,
+    from_json,
+    reading_time,
+    to_jsonld,
+    to_meta_tags,
+    to_script_tag,
+)
+from newspkg._validation import MAX_COUNT
+
+
+def _article(**fields: object) -> Article:
+    values: dict[str, object] = {"url": "https://a.com/", "headline": "H", **fields}
+    return Article(**values)  # type: ignore[arg-type]
+
+
+# --- text the model refuses: U+0000 and lone surrogates ------------------------------------
+
+
+@pytest.mark.parametrize("bad", ["\ud800", "a\udfffb", "x\x00y"])
+@pytest.mark.parametrize(
+    ("build", "path"),
+    [
+        (lambda t: _article(headline=t), "headline"),
+        (lambda t: _article(body=t), "body"),
+        (lambda t: _article(keywords=["ok", t]), "keywords[1]"),
+        (lambda t: _article(url="https://a.com/" + t), "url"),
+        (lambda t: Author(name=t), "name"),
+        (lambda t: Author(name="A", same_as=["https://a.com/" + t]), "same_as[0]"),
+        (lambda t: Figure(url="https://a.com/i.png", caption=t), "caption"),
+        (lambda t: ProvenanceNote(field="f", source="s", detail=t), "detail"),
+        (lambda t: SourceNote(role=SourceRole.PRIMARY, title=t, url="https://a.com/"), "title"),
+    ],
+)
+def test_unstorable_text_is_refused_with_its_field_path(build: object, path: str, bad: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        build(bad)  # type: ignore[operator]
+    assert [problem.path for problem in caught.value.problems] == [path]
+
+
+def test_a_lone_surrogate_in_native_json_is_a_validation_error_not_an_encoding_crash() -> None:
+    with pytest.raises(ValidationError, match="lone surrogate U\\+D800") as caught:
+        from_json('{"url":"https://a.com/x","headline":"\\ud800"}')
+    assert caught.value.problems[0].path == "headline"
+
+
+def test_paired_surrogates_in_json_escapes_are_one_character_and_accepted() -> None:
+    article = from_json('{"url":"https://a.com/x","headline":"\\ud83d\\ude00"}')
+    assert article.headline == "\U0001f600"
+
+
+# --- numeric ranges ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda n: _article(word_count=n),
+        lambda n: Author(name="A", story_count=n),
+        lambda n: Figure(url="https://a.com/i.png", width=n),
+        lambda n: Figure(url="https://a.com/i.png", height=n),
+    ],
+)
+def test_counts_above_the_model_maximum_are_refused(build: object) -> None:
+    build(MAX_COUNT)  # type: ignore[operator]
+    with pytest.raises(ValidationError, match="at most 1,000,000,000"):
+        build(MAX_COUNT + 1)  # type: ignore[operator]
+
+
+def test_the_largest_counts_go_through_every_writer() -> None:
+    image = Figure(url="https://a.com/i.png", width=MAX_COUNT, height=MAX_COUNT)
+    article = _article(word_count=MAX_COUNT, image=image, figures=[image] * 3)
+    assert f'"wordCount": {MAX_COUNT}' in json.dumps(to_jsonld(article))
+    assert str(MAX_COUNT) in to_script_tag(article)
+    assert str(MAX_COUNT) in to_meta_tags(article)
+    assert isinstance(check(article), list)
+    assert reading_time(article, images=MAX_COUNT, speed=1).minutes > 0
+
+
+@pytest.mark.parametrize(
+    ("options", "path"),
+    [
+        ({"speed": 1e-13}, "speed"),
+        ({"speed": 0.5}, "speed"),
+        ({"speed": 100_001}, "speed"),
+        ({"speed": float("inf")}, "speed"),
+        ({"images": 10**14}, "images"),
+        ({"images": -1}, "images"),
+        ({"images": 1.0}, "images"),
+    ],
+)
+def test_reading_time_options_out_of_range_are_validation_errors(
+    options: dict[str, object], path: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        reading_time("hello", **options)  # type: ignore[arg-type]
+    assert caught.value.problems[0].path == path
+
+
+# --- URLs: scheme and host case, normalised once at the model ------------------------------
+
+
+def test_scheme_and_host_are_lower_cased_everywhere_else_kept() -> None:
+    figure = Figure(url="HTTPS://EXAMPLE.COM:8443/A?B=C#D")
+    assert figure.url == "https://example.com:8443/A?B=C#D"
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda u: _article(url=u).url,
+        lambda u: _article(image=Figure(url=u)).image.url,  # type: ignore[union-attr]
+        lambda u: Publisher(name="P", logo=Figure(url=u)).logo.url,  # type: ignore[union-attr]
+        lambda u: Publisher(name="P", url=u).url,
+        lambda u: Publisher(name="P", same_as=[u]).same_as[0],
+        lambda u: Author(name="A", url=u, image=u).image,
+        lambda u: Author(name="A", same_as=[u]).same_as[0],
+        lambda u: RelatedRead(url=u, headline="R").url,
+        lambda u: RelatedRead(url="https://a.com/", headline="R", image=u).image,
+        lambda u: SourceNote(role=SourceRole.PRIMARY, title="T", url=u).url,
+    ],
+)
+def test_every_url_field_is_normalised(build: object) -> None:
+    assert build("HTTP://User@WWW.Example.COM/Path") == "http://User@www.example.com/Path"  # type: ignore[operator]
