@@ -13,6 +13,8 @@ from newspkg import (
     Article,
     Author,
     Figure,
+    LimitExceededError,
+    ParseError,
     ProvenanceNote,
     Publisher,
     RelatedRead,
@@ -20,12 +22,16 @@ from newspkg import (
     SourceRole,
     ValidationError,
     check,
+    from_html,
     from_json,
+    from_jsonld,
     reading_time,
+    to_json,
     to_jsonld,
     to_meta_tags,
     to_script_tag,
 )
+from newspkg._json_limits import MAX_TEXT_SIZE
 from newspkg._validation import MAX_COUNT
 
 
@@ -142,3 +148,63 @@ def test_scheme_and_host_are_lower_cased_everywhere_else_kept() -> None:
 )
 def test_every_url_field_is_normalised(build: object) -> None:
     assert build("HTTP://User@WWW.Example.COM/Path") == "http://User@www.example.com/Path"  # type: ignore[operator]
+
+
+# --- native JSON limits, and writers that never write what readers refuse ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 1000 + "]" * 1000,
+        '{"a":' * 1000 + "1" + "}" * 1000,
+        ("[" * 100_000).encode(),
+        '{"url": "https://a.com/", "headline": "' + "[" * 10_000 + '"}',
+    ],
+)
+def test_native_json_nesting_is_limited_without_recursion(text: str | bytes) -> None:
+    if isinstance(text, str) and text.startswith('{"url"'):
+        assert from_json(text).headline == "[" * 10_000  # brackets in strings do not count
+        return
+    with pytest.raises(LimitExceededError, match="nested deeper than 64"):
+        from_json(text)
+
+
+def test_native_json_size_is_limited() -> None:
+    text = '{"url": "https://a.com/", "headline": "H", "body": "' + "x" * MAX_TEXT_SIZE + '"}'
+    with pytest.raises(LimitExceededError, match="the limit is 5,242,880"):
+        from_json(text)
+    with pytest.raises(LimitExceededError, match="bytes"):
+        from_json(text.encode())
+
+
+@pytest.mark.parametrize("text", [5, None, ["[]"]])
+def test_native_json_of_the_wrong_type_is_a_parse_error(text: object) -> None:
+    with pytest.raises(ParseError, match="expected JSON text"):
+        from_json(text)  # type: ignore[arg-type]
+
+
+def test_a_huge_integer_in_native_json_is_a_parse_error() -> None:
+    with pytest.raises(ParseError):
+        from_json('{"url": "https://a.com/", "headline": "H", "word_count": 1' + "0" * 5000 + "}")
+
+
+@pytest.mark.parametrize(
+    "write",
+    [to_jsonld, to_script_tag, to_json],
+    ids=["to_jsonld", "to_script_tag", "to_json"],
+)
+def test_writers_refuse_what_the_readers_would_refuse(write: object) -> None:
+    article = _article(body="word " * 2_000_000)  # 10 MB
+    with pytest.raises(LimitExceededError, match="does not write it"):
+        write(article)  # type: ignore[operator]
+
+
+def test_what_the_writers_write_at_the_limit_reads_back() -> None:
+    # Multi-byte text: the writers measure UTF-8 bytes, the larger of the readers' measures.
+    article = _article(body="ü " * (MAX_TEXT_SIZE // 3 - 1000))
+    assert from_json(to_json(article).encode()) == article
+    assert from_jsonld(json.dumps(to_jsonld(article), ensure_ascii=False).encode()).body == (
+        article.body
+    )
+    assert from_html(to_script_tag(article)).body == article.body

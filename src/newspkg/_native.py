@@ -32,9 +32,23 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from newspkg._dates import parse_iso
+from newspkg._json_limits import (
+    MAX_DEPTH,
+    check_text_depth,
+    check_text_size,
+    check_written_size,
+    decode_json_bytes,
+)
 from newspkg._models import Article
 from newspkg._validation import describe_type
-from newspkg.errors import NewspkgError, ParseError, Problem, ValidationError, join_path
+from newspkg.errors import (
+    LimitExceededError,
+    NewspkgError,
+    ParseError,
+    Problem,
+    ValidationError,
+    join_path,
+)
 
 FORMAT_VERSION: Final = 1
 """The version of the native JSON format this release reads and writes."""
@@ -85,20 +99,35 @@ def to_json(article: Article, *, indent: int | None = 2) -> str:
     """Return ``article`` as native JSON text: deterministic and UTF-8 friendly.
 
     Keys come in the model's field order, after ``format_version``.
+
+    Raises:
+        ValidationError: ``article`` is not an `Article`.
+        LimitExceededError: the text would be larger than `from_json` reads (5 MiB).
     """
-    return json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
+    text = json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
+    check_written_size(text, what="native JSON")
+    return text
 
 
 def from_json(text: str | bytes) -> Article:
-    """Read an `Article` from native JSON text.
+    """Read an `Article` from native JSON text (UTF-8, -16 or -32 when bytes).
 
     Raises:
+        LimitExceededError: the text is larger than 5 MiB or nested deeper than 64 levels.
         ParseError: the text is not JSON.
         ValidationError: the JSON does not describe a valid article.
     """
+    if isinstance(text, bytes):
+        text = decode_json_bytes(text)
+    if not isinstance(text, str):
+        raise ParseError(f"expected JSON text (str or bytes), got {type(text).__name__}")
+    check_text_size(text)
+    check_text_depth(text)
     try:
         data = json.loads(text)
-    except (ValueError, TypeError) as error:
+    except RecursionError:  # unreachable after the depth check; kept as a last guard
+        raise LimitExceededError(f"JSON nested deeper than {MAX_DEPTH} levels") from None
+    except ValueError as error:  # not JSON, or an integer over Python's digit limit
         raise ParseError(f"not JSON: {error}") from None
     return from_dict(data)
 

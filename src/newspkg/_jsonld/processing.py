@@ -39,6 +39,14 @@ from typing import TypeAlias, cast
 from pyld import jsonld
 from pyld.context_resolver import ContextResolver
 
+from newspkg._json_limits import (
+    MAX_DEPTH,
+    MAX_TEXT_SIZE,
+    MAX_VALUES,
+    check_text_depth,
+    check_text_size,
+    decode_json_bytes,
+)
 from newspkg._urls import split_url
 from newspkg.errors import LimitExceededError, ParseError, RemoteContextError
 
@@ -62,13 +70,6 @@ JsonValue: TypeAlias = bool | int | float | str | list["JsonValue"] | dict[str, 
 JsonObject: TypeAlias = dict[str, JsonValue]
 JsonArray: TypeAlias = list[JsonValue]
 
-MAX_TEXT_SIZE = 5 * 1024 * 1024
-"""Largest JSON text accepted: 5 MiB (bytes for `bytes` input, characters for `str`)."""
-MAX_DEPTH = 64
-"""Deepest nesting of arrays and objects accepted (``[[1]]`` has depth 2)."""
-MAX_VALUES = 1_000_000
-"""Most values (objects, arrays, keys' values and scalars) accepted in one document."""
-
 _DATA_PACKAGE = "newspkg._data"
 _CONTEXT_FILE = "schemaorg-context.jsonld"
 
@@ -78,9 +79,6 @@ _CONTEXT_FILE = "schemaorg-context.jsonld"
 _CONTEXT_PATHS = frozenset({"", "/", "/docs/jsonldcontext.json", "/docs/jsonldcontext.jsonld"})
 _CONTEXT_HOSTS = frozenset({"schema.org", "www.schema.org"})
 
-# A JSON string (escapes skipped, unterminated allowed) or one bracket: enough to measure
-# nesting without parsing, because brackets inside strings are consumed by the first branch.
-_STRUCTURE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
 # What pages wrap script bodies in: <![CDATA[ ... ]]>, //<![CDATA[ ... //]]> and the
 # /*<![CDATA[*/ ... /*]]>*/ form. Replaced by spaces so error line/column stay true.
 _CDATA_OPEN = re.compile(r"\A\s*(?://[ \t]*|/\*\s*)?<!\[CDATA\[(?:\s*\*/)?")
@@ -117,33 +115,17 @@ def load_json(source: str | bytes | JsonValue, *, path: str = "$") -> JsonValue:
     {'a': [1, 2]}
     """
     if isinstance(source, bytes):
-        return _parse_text(_decode(source, path=path), path=path)
+        return _parse_text(decode_json_bytes(source, path=path), path=path)
     if isinstance(source, str):
         return _parse_text(source, path=path)
     check_json_value(source, path=path)
     return source
 
 
-def _decode(data: bytes, *, path: str) -> str:
-    if len(data) > MAX_TEXT_SIZE:
-        raise LimitExceededError(
-            f"JSON text is {len(data):,} bytes; the limit is {MAX_TEXT_SIZE:,}", path=path
-        )
-    encoding = json.detect_encoding(data)
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as error:
-        message = f"JSON text is not valid {encoding} (byte {error.start})"
-        raise ParseError(message, path=path) from None
-
-
 def _parse_text(text: str, *, path: str) -> JsonValue:
-    if len(text) > MAX_TEXT_SIZE:
-        raise LimitExceededError(
-            f"JSON text is {len(text):,} characters; the limit is {MAX_TEXT_SIZE:,}", path=path
-        )
+    check_text_size(text, path=path)
     text = _unwrap(text)
-    _check_text_depth(text, path=path)
+    check_text_depth(text, path=path)
     try:
         # strict=False lets raw tabs/newlines inside strings through, as browsers do.
         value: JsonValue = json.loads(text, strict=False, parse_constant=_refuse_constant)
@@ -174,19 +156,6 @@ def _unwrap(text: str) -> str:
     if closing is not None:
         text = text[: closing.start()] + " " * (closing.end() - closing.start())
     return text
-
-
-def _check_text_depth(text: str, *, path: str) -> None:
-    """Refuse text nested deeper than `MAX_DEPTH` before `json.loads` recurses into it."""
-    depth = 0
-    for match in _STRUCTURE.finditer(text):
-        bracket = match.group()
-        if bracket in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise LimitExceededError(f"JSON nested deeper than {MAX_DEPTH} levels", path=path)
-        elif bracket in "]}":
-            depth -= 1
 
 
 def check_json_value(value: object, *, path: str = "$") -> None:

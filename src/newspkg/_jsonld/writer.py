@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Final
 
+from newspkg._json_limits import check_written_size
 from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._models import (
     Article,
@@ -50,14 +51,18 @@ def to_jsonld(article: Article) -> JsonObject:
     its WebPage, each author, the publisher, the images, the sources and the related reads,
     each a node with a stable ``@id`` (see ``docs/jsonld.md``).
 
+    Raises:
+        ValidationError: ``article`` is not an `Article`.
+        LimitExceededError: the JSON would be larger than newspkg's readers accept (5 MiB).
+
     Examples:
         >>> doc = to_jsonld(Article(url="https://example.com/a", headline="Hi"))
         >>> [node["@id"] for node in doc["@graph"]]
         ['https://example.com/a#article', 'https://example.com/a#webpage']
     """
-    if not isinstance(article, Article):
-        raise ValidationError(f"expected an Article, got {type(article).__name__}")
-    return _GraphWriter(article).document()
+    document = _document(article)
+    check_written_size(_dumps(document), what="JSON-LD")
+    return document
 
 
 def to_script_tag(article: Article) -> str:
@@ -66,9 +71,25 @@ def to_script_tag(article: Article) -> str:
     The element is safe to paste anywhere in an HTML page: ``<``, ``>``, ``&``, U+2028 and
     U+2029 are written as JSON escapes (``\u003c`` ...), so no text in the article can end
     the element or change how it is parsed, and its text parses back to the same JSON.
+
+    Raises:
+        ValidationError: ``article`` is not an `Article`.
+        LimitExceededError: the block would be larger than newspkg's readers accept (5 MiB).
     """
-    text = json.dumps(to_jsonld(article), ensure_ascii=False, indent=2)
-    return f'<script type="application/ld+json">\n{text.translate(_SCRIPT_ESCAPES)}\n</script>'
+    text = _dumps(_document(article)).translate(_SCRIPT_ESCAPES)
+    check_written_size(text, what="JSON-LD script block")
+    return f'<script type="application/ld+json">\n{text}\n</script>'
+
+
+def _document(article: Article) -> JsonObject:
+    if not isinstance(article, Article):
+        raise ValidationError(f"expected an Article, got {type(article).__name__}")
+    return _GraphWriter(article).document()
+
+
+def _dumps(document: JsonObject) -> str:
+    # The form newspkg prints (CLI, script blocks), measured against the readers' limit.
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 class _GraphWriter:
