@@ -32,6 +32,7 @@ from newspkg import (
     to_script_tag,
 )
 from newspkg._json_limits import MAX_TEXT_SIZE
+from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._validation import MAX_COUNT
 
 
@@ -208,3 +209,116 @@ def test_what_the_writers_write_at_the_limit_reads_back() -> None:
         article.body
     )
     assert from_html(to_script_tag(article)).body == article.body
+
+
+# --- URLs: no urllib ValueError escapes; round trips keep every URL exactly ------------------
+
+_BAD_HOSTS = ["http://[", "http://[x]/#a", "http://[::1", "http://a.com:99999/"]
+
+
+@pytest.mark.parametrize("bad", _BAD_HOSTS)
+@pytest.mark.parametrize(
+    "page",
+    [
+        (
+            '<meta property="og:url" content="https://a.com/"><link rel="canonical" href="{bad}">'
+            '<meta property="og:title" content="T"><meta property="og:type" content="article">'
+        ),
+        (
+            '<base href="{bad}"><meta property="og:url" content="https://a.com/">'
+            '<meta property="og:title" content="T"><meta property="og:type" content="article">'
+        ),
+        (
+            '<link rel="canonical" href="{bad}"><script type="application/ld+json">'
+            '{{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H",'
+            ' "url": "https://a.com/", "@id": "{bad}"}}</script>'
+        ),
+    ],
+)
+def test_bad_hosts_in_a_page_are_set_aside(page: str, bad: str) -> None:
+    assert from_html(page.format(bad=bad)).url == "https://a.com/"
+
+
+@pytest.mark.parametrize("bad", _BAD_HOSTS)
+def test_bad_hosts_in_checked_documents_are_findings(bad: str) -> None:
+    document: JsonObject = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "H",
+        "url": "https://a.com/",
+        "mainEntityOfPage": bad,
+        "@id": bad,
+    }
+    assert isinstance(check(document), list)
+    with pytest.raises(ValidationError, match="not an absolute http"):
+        _article(url=bad)
+
+
+def test_an_article_with_upper_case_urls_reads_back_exactly() -> None:
+    article = Article(
+        url="https://example.com/a",
+        headline="0",
+        figures=[Figure(url="HTTPS://EXAMPLE.COM/A")],
+        publisher=Publisher(name="P", url="HTTP://P.EXAMPLE/", logo=Figure(url="HTTP://P.X/L")),
+        authors=[Author(name="A", url="HTTPS://A.EXAMPLE/Me", same_as=["HTTPS://X.COM/A"])],
+        sources=[SourceNote(role=SourceRole.PRIMARY, title="S", url="HTTPS://S.GOV/R.pdf")],
+        related=[RelatedRead(url="HTTPS://EXAMPLE.COM/B", headline="B")],
+    )
+    assert from_jsonld(to_jsonld(article)) == article
+    assert from_html(to_script_tag(article)) == article
+
+
+# --- options of the wrong type, and pyld's warnings ------------------------------------------
+
+_DOC = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "headline": "H",
+    "url": "https://a.com/",
+}
+
+
+@pytest.mark.parametrize(
+    ("call", "path"),
+    [
+        (lambda: from_jsonld(_DOC, base_url=5), "base_url"),  # type: ignore[arg-type]
+        (lambda: from_jsonld(_DOC, default_timezone="UTC"), "default_timezone"),  # type: ignore[arg-type]
+        (lambda: from_html("<p>", url=b"https://a.com/"), "url"),  # type: ignore[arg-type]
+        (lambda: to_json(_article(), indent="  "), "indent"),  # type: ignore[arg-type]
+        (lambda: to_json(_article(), indent=10**9), "indent"),
+        (lambda: to_json(_article(), indent=True), "indent"),
+    ],
+)
+def test_options_of_the_wrong_type_are_validation_errors(call: object, path: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        call()  # type: ignore[operator]
+    assert caught.value.problems[0].path == path
+
+
+@pytest.mark.filterwarnings("error")
+def test_pyld_warnings_about_a_document_do_not_reach_the_caller() -> None:
+    context: JsonValue = [
+        "https://schema.org",
+        {"@reserved": "x", "a": {"@id": "@b"}, "r": {"@reverse": "@q"}},
+    ]
+    article = from_jsonld({**_DOC, "@context": context})
+    assert article.headline == "H"
+
+
+# --- head tags: one per line whatever the text -----------------------------------------------
+
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\u2028\u2029"
+
+
+@pytest.mark.parametrize("line_break", list(_LINE_BREAKS))
+def test_a_line_break_in_a_value_keeps_each_head_tag_on_one_line(line_break: str) -> None:
+    text = f"a{line_break}b"
+    article = _article(
+        headline=text, description=text, authors=[Author(name=text)], keywords=[text]
+    )
+    lines = to_meta_tags(article).splitlines()
+    assert all(line.startswith("<") and line.endswith(">") for line in lines)
+    assert (
+        from_html(to_meta_tags(article) + '<meta property="og:type" content="article">').headline
+        == text
+    )

@@ -40,7 +40,7 @@ from newspkg._json_limits import (
     decode_json_bytes,
 )
 from newspkg._models import Article
-from newspkg._validation import describe_type
+from newspkg._validation import check_option, describe_type
 from newspkg.errors import (
     LimitExceededError,
     NewspkgError,
@@ -54,6 +54,9 @@ FORMAT_VERSION: Final = 1
 """The version of the native JSON format this release reads and writes."""
 
 VERSION_KEY: Final = "format_version"
+
+MAX_INDENT: Final = 16
+"""Widest indent `to_json` writes, in spaces."""
 
 JsonDict = dict[str, Any]
 
@@ -104,6 +107,9 @@ def to_json(article: Article, *, indent: int | None = 2) -> str:
         ValidationError: ``article`` is not an `Article`.
         LimitExceededError: the text would be larger than `from_json` reads (5 MiB).
     """
+    check_option("indent", indent, (int, type(None)), "a number of spaces, or None")
+    if indent is not None and not 0 <= indent <= MAX_INDENT:
+        raise ValidationError(f"expected 0 to {MAX_INDENT} spaces, got {indent}", path="indent")
     text = json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
     check_written_size(text, what="native JSON")
     return text

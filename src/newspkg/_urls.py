@@ -10,7 +10,7 @@ report, never an exception that escapes.
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
-__all__ = ["UrlParts", "join_url", "normalize_url", "split_url"]
+__all__ = ["UrlParts", "join_url", "normalize_url", "split_url", "without_fragment"]
 
 
 class UrlParts(NamedTuple):
@@ -88,3 +88,12 @@ def _split_port(hostport: str) -> tuple[str, str]:
         return hostport[:end], hostport[end:]
     host, colon, port = hostport.partition(":")
     return host, colon + port
+
+
+def without_fragment(text: str) -> str:
+    """``text`` up to its first ``#``: what `urllib.parse.urldefrag` keeps, without parsing.
+
+    >>> without_fragment("https://example.com/a#top")
+    'https://example.com/a'
+    """
+    return text.partition("#")[0]

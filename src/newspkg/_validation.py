@@ -113,6 +113,20 @@ def date_problem(value: date) -> str | None:
     return None
 
 
+def check_option(name: str, value: object, expected: type | tuple[type, ...], words: str) -> None:
+    """Refuse a keyword option of the wrong type with a `ValidationError` naming it.
+
+    ``bool`` never passes for ``int``: ``indent=True`` is a slip, not a width.
+    """
+    is_bool_slip = isinstance(value, bool) and bool not in _as_tuple_of_types(expected)
+    if not isinstance(value, expected) or is_bool_slip:
+        raise ValidationError(f"expected {words}, got {_describe_value(value)}", path=name)
+
+
+def _as_tuple_of_types(expected: type | tuple[type, ...]) -> tuple[type, ...]:
+    return expected if isinstance(expected, tuple) else (expected,)
+
+
 URL: Final[Mapping[str, Rule]] = {RULE: url_problem}
 LANGUAGE: Final[Mapping[str, Rule]] = {RULE: language_problem}
 COUNT: Final[Mapping[str, Rule]] = {RULE: count_problem}

@@ -140,9 +140,17 @@ def _tag(kind: str, key: str, value: str) -> str:
     return f'<meta {kind}="{key}" content="{_escape(value)}">'
 
 
+# Line breaks become character references, so every tag stays on one line and a raw CR
+# is not read back as LF (HTML normalises newlines). U+0085 is the one line break left
+# raw: HTML maps the reference &#133; to "…" (the windows-1252 table), so only the raw
+# character reads back as itself; it ends no line in HTML.
+_LINE_BREAKS: Final = {
+    ord(char): f"&#{ord(char)};" for char in "\n\r\x0b\x0c\x1c\x1d\x1e\u2028\u2029"
+}
+
+
 def _escape(value: str) -> str:
-    # A raw CR would be read back as LF (HTML normalises newlines); a reference keeps it.
-    return html.escape(value, quote=True).replace("\r", "&#13;")
+    return html.escape(value, quote=True).translate(_LINE_BREAKS)
 
 
 def og_locale(language: str) -> str:

@@ -26,6 +26,7 @@ from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld, iter_articles
 from newspkg._models import Article, ArticleKind, ProvenanceNote
 from newspkg._urls import split_url
+from newspkg._validation import check_option
 from newspkg.errors import (
     LimitExceededError,
     NewspkgError,
@@ -136,6 +137,7 @@ def from_html(html: str | bytes, *, url: str | None = None) -> Article:
     >>> from_html(page).headline
     'Grid operators brace'
     """
+    check_option("url", url, (str, type(None)), "the page URL as text, or None")
     tree = parse_html(html)
     page = read_page_meta(tree, url=url)
     blocks = [_block(index, text) for index, text in enumerate(_script_texts(tree))]

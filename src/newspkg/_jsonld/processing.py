@@ -31,6 +31,7 @@ import json
 import math
 import re
 import threading
+import warnings
 from collections.abc import Callable, Iterator, MutableMapping
 from functools import cache
 from importlib import resources
@@ -392,7 +393,12 @@ def _object_list(result: object) -> list[JsonObject]:
 def _call_pyld(operation: Callable[[], object]) -> object:
     """Run a pyld operation, translating whatever it raises into newspkg errors."""
     try:
-        with _PYLD_LOCK:
+        # pyld warns (SyntaxWarning, UserWarning) about the document, e.g. a context term
+        # starting with "@"; that is the document's business, not the caller's, and under
+        # warnings-as-errors it would turn a readable document into an error. The lock
+        # keeps the filter change to one pyld call at a time.
+        with _PYLD_LOCK, warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             return operation()
     except RecursionError:
         raise LimitExceededError(

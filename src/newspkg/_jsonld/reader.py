@@ -13,7 +13,6 @@ import functools
 from collections.abc import Iterator, Mapping
 from datetime import UTC, tzinfo
 from typing import Final
-from urllib.parse import urldefrag
 
 from newspkg._dates import parse_iso_duration
 from newspkg._jsonld.graph import Item, Literal, Node, Ref, read_graph
@@ -33,7 +32,8 @@ from newspkg._models import (
 from newspkg._readtime.words import count_words
 from newspkg._schemaorg import mapping as m
 from newspkg._schemaorg.vocabulary import vocabulary
-from newspkg._validation import url_problem
+from newspkg._urls import without_fragment
+from newspkg._validation import check_option, url_problem
 from newspkg.errors import NoArticleError, Problem, ValidationError, join_path
 
 __all__ = ["from_jsonld", "iter_articles"]
@@ -115,6 +115,8 @@ class _Page:
     def __init__(
         self, source: str | bytes | JsonValue, *, base_url: str | None, default_timezone: tzinfo
     ) -> None:
+        check_option("base_url", base_url, (str, type(None)), "the page URL as text, or None")
+        check_option("default_timezone", default_timezone, tzinfo, "a datetime.tzinfo")
         self.graph = read_graph(source, base=base_url)
         self.base_url = base_url
         self.default_timezone = default_timezone
@@ -212,7 +214,7 @@ class _ArticleReading(ValueReader):
                 fallbacks.append((m.MAIN_ENTITY_OF_PAGE, target.id))
             elif isinstance(item, Ref):
                 fallbacks.append((m.MAIN_ENTITY_OF_PAGE, item.id))
-        fallbacks.append(("@id", node.id and urldefrag(node.id).url))
+        fallbacks.append(("@id", node.id and without_fragment(node.id)))
         fallbacks.append(("the page URL given as base_url", self.base_url))
         for origin, value in fallbacks:
             url = self.resolve(value) if value else None

@@ -15,12 +15,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from typing import Final
-from urllib.parse import urldefrag
 
 import attrs
 
 from newspkg._models import ArticleKind, AuthorKind, PublisherKind, SourceRole
 from newspkg._schemaorg.vocabulary import vocabulary
+from newspkg._urls import without_fragment
 
 __all__ = [
     "ARTICLE",
@@ -264,4 +264,4 @@ def node_id(url: str, fragment: Fragment, number: int | None = None) -> str:
     'https://example.com/a#figure-2'
     """
     suffix = fragment.value if number is None else f"{fragment.value}-{number}"
-    return f"{urldefrag(url).url}#{suffix}"
+    return f"{without_fragment(url)}#{suffix}"
