@@ -6,8 +6,13 @@ One test per case the fuzz campaign found, named after the class of bug it close
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from newspkg import (
     Article,
@@ -21,6 +26,7 @@ from newspkg import (
     SourceNote,
     SourceRole,
     ValidationError,
+    _cli,
     check,
     from_html,
     from_json,
@@ -31,6 +37,7 @@ from newspkg import (
     to_meta_tags,
     to_script_tag,
 )
+from newspkg._cli import cli
 from newspkg._json_limits import MAX_TEXT_SIZE
 from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._validation import MAX_COUNT
@@ -322,3 +329,67 @@ def test_a_line_break_in_a_value_keeps_each_head_tag_on_one_line(line_break: str
         from_html(to_meta_tags(article) + '<meta property="og:type" content="article">').headline
         == text
     )
+
+
+# --- the command: typed messages, never a traceback ----------------------------------------
+
+_HUGE_COUNT = b'{"url":"https://a.com/","headline":"x","word_count":10000000000000000}'
+_SURROGATE_NATIVE = b'{"url":"https://a.com/x","headline":"\\ud800"}'
+_SURROGATE_JSONLD = (
+    b'{"@context":"https://schema.org","@type":"NewsArticle",'
+    b'"url":"https://a.com/x","headline":"\\ud800"}'
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["read", "-"], _SURROGATE_NATIVE, "lone surrogate"),
+        (["jsonld", "-"], _SURROGATE_JSONLD, "lone surrogate"),
+        (["meta", "-"], _SURROGATE_JSONLD, "lone surrogate"),
+        (["read", "-"], b"[" * 1000 + b"]" * 1000, "nested deeper than 64"),
+        (["readtime", "-"], _HUGE_COUNT, "at most"),
+        (["readtime", "--speed", "1e-13", "-"], b"{}", "from 1 to 100,000"),
+    ],
+)
+def test_the_command_reports_hostile_input_in_words(
+    args: list[str], stdin: bytes, message: str
+) -> None:
+    result = CliRunner().invoke(cli, args, input=stdin)
+    assert result.exit_code in {1, 2}
+    assert message in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_an_internal_error_is_one_line_and_status_70(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(_cli, "to_meta_tags", broken)
+    result = CliRunner().invoke(cli, ["meta", "-"], input=_DOC_TEXT)
+    assert result.exit_code == _cli.INTERNAL_ERROR == 70
+    expected = (
+        "newspkg: internal error (ZeroDivisionError: a bug); "
+        "please report it at https://github.com/newspkg/newspkg/issues"
+    )
+    assert result.output.splitlines() == [expected]
+
+
+_DOC_TEXT = json.dumps(_DOC)
+
+
+def test_output_the_terminal_cannot_encode_is_escaped(tmp_path: Path) -> None:
+    name = tmp_path / "caf\udcff.json"  # a file name that is not UTF-8
+    try:
+        name.write_bytes(b"{}")
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("the file system does not take file names that are not UTF-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "newspkg", "read", str(name)],
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert result.returncode == 1
+    assert b"caf\\udcff.json: url: required key missing" in result.stderr
+    assert b"Traceback" not in result.stderr

@@ -7,6 +7,10 @@ stderr as ``newspkg: <file>: <message>``, and exits with
 * 1 when some input held no usable article, or ``check`` found an error;
 * 2 on a usage error, or when some input could not be read at all (missing, a directory,
   unreadable, larger than the limit); the other inputs are still processed.
+* 70 on an internal error: a bug in newspkg, reported in one line (never a traceback),
+  with a request to report it.
+
+Output that cannot be encoded for the terminal is written with backslash escapes.
 
 Inputs are recognised by content: text starting with ``<`` is an HTML page, anything else
 JSON; a JSON object with a ``format_version`` key is newspkg's native JSON, any other JSON
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import io
 import json
 import os
 import sys
@@ -36,7 +41,7 @@ from newspkg._jsonld.reader import from_jsonld
 from newspkg._jsonld.writer import to_jsonld, to_script_tag
 from newspkg._models import Article
 from newspkg._native import VERSION_KEY, from_dict, to_json
-from newspkg._readtime.estimate import SpeedPreset, reading_time
+from newspkg._readtime.estimate import MAX_SPEED, MIN_SPEED, SpeedPreset, reading_time
 from newspkg._validation import language_problem
 from newspkg.errors import NewspkgError, ParseError
 
@@ -94,7 +99,30 @@ class Tally:
 # --- the command group -----------------------------------------------------------------------
 
 
-@click.group(name="newspkg", context_settings={"help_option_names": ["-h", "--help"]})
+INTERNAL_ERROR: Final = 70
+"""Exit status for a bug in newspkg (``EX_SOFTWARE`` in BSD's sysexits.h)."""
+
+
+class _Group(click.Group):
+    """The command group, turning any unexpected exception into one line and status 70."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except (BrokenPipeError, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a bug: say so briefly, never with a traceback
+            click.echo(
+                f"newspkg: internal error ({type(error).__name__}: {error}); "
+                "please report it at https://github.com/newspkg/newspkg/issues",
+                err=True,
+            )
+            ctx.exit(INTERNAL_ERROR)
+
+
+@click.group(name="newspkg", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newspkg", prog_name="newspkg")
 @click.option(
     "--color/--no-color",
@@ -223,9 +251,11 @@ def _speed(
     except ValueError:
         pass
     else:
-        if 0 < number < float("inf"):
+        if MIN_SPEED <= number <= MAX_SPEED:
             return number
-        raise click.BadParameter(f"words per minute must be a positive number, got {value!r}")
+        raise click.BadParameter(
+            f"words per minute must be from {MIN_SPEED} to {MAX_SPEED:,}, got {value!r}"
+        )
     try:
         return SpeedPreset(text)
     except ValueError:
@@ -290,6 +320,10 @@ def readtime(
 
 def main() -> None:
     """Run the ``newspkg`` command (the console script and ``python -m newspkg``)."""
+    for stream in (sys.stdout, sys.stderr):
+        # A file name (or text) the terminal's encoding cannot show is escaped, not a crash.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         cli.main(prog_name="newspkg")
     except BrokenPipeError:
