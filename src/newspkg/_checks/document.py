@@ -161,8 +161,12 @@ class Document:
         a ``mainEntity``), only those count: a graph's other Article nodes are related
         reads or sources, not the page's article.
         """
+        # Lists keep document order; the sets of id()s keep the membership tests O(1), so a
+        # page of n articles costs n steps, not n².
         found: list[Node] = []
         main: list[Node] = []
+        seen: set[int] = set()
+        seen_main: set[int] = set()
         for node in self.nodes:
             if not (node.top_level or node.via == "mainEntity"):
                 continue
@@ -171,11 +175,13 @@ class Document:
             target = self.node(node.data) or node
             if not (target.is_a("Article") or node.is_a("Article")):
                 continue
-            if target not in found:
+            if id(target) not in seen:
+                seen.add(id(target))
                 found.append(target)
             if (node.via == "mainEntity" or target.has("mainEntityOfPage")) and (
-                target not in main
+                id(target) not in seen_main
             ):
+                seen_main.add(id(target))
                 main.append(target)
         return tuple(main or found)
 

@@ -71,6 +71,7 @@ class Graph:
         self._source = source
         self._base = base
         self._marked: Graph | None = None  # the same graph with JSON paths, made on demand
+        self._positions: dict[int, int] | None = None  # id(node) -> index, made on demand
         for index, item in enumerate(expanded):
             self._node(item, f"[{index}]")
 
@@ -86,8 +87,13 @@ class Graph:
         if self._marked is None:
             self._marked = Graph(expand(_mark_paths(self._source, "$"), base=self._base))
         marked = self._marked
-        index = self.nodes.index(node)
-        return marked.nodes[index].path if index < len(marked.nodes) else node.path
+        if self._positions is None:
+            # One map for every path asked: a page of n unreadable articles asks n times.
+            self._positions = {id(known): index for index, known in enumerate(self.nodes)}
+        index = self._positions.get(id(node))
+        if index is None or index >= len(marked.nodes):
+            return node.path
+        return marked.nodes[index].path
 
     def node(self, item: Item) -> Node | None:
         """Return the node ``item`` is or refers to; None for literals and dangling refs."""

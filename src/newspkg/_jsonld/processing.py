@@ -13,7 +13,9 @@ Everything pyld does for newspkg goes through here, so that
   ``RecursionError`` and friends become `ParseError`, `RemoteContextError` or
   `LimitExceededError`;
 * input size and nesting are checked before any expensive work (`MAX_TEXT_SIZE`,
-  `MAX_DEPTH`, `MAX_VALUES`).
+  `MAX_DEPTH`, `MAX_VALUES`), and context processing runs on a work budget that grows with
+  the document's size, with the bundled context applied once however often a document
+  repeats it (`newspkg._jsonld.context_work`).
 
 Expanded IRIs follow the document's own context. With a schema.org context URL (any form)
 or ``{"@vocab": "http://schema.org/"}`` terms expand to ``http://schema.org/Term`` (the
@@ -48,6 +50,7 @@ from newspkg._json_limits import (
     check_text_size,
     decode_json_bytes,
 )
+from newspkg._jsonld.context_work import WorkBudget, attach_cache, charge_resolve, set_budget
 from newspkg._urls import split_url
 from newspkg.errors import LimitExceededError, ParseError, RemoteContextError
 
@@ -159,17 +162,20 @@ def _unwrap(text: str) -> str:
     return text
 
 
-def check_json_value(value: object, *, path: str = "$") -> None:
+def check_json_value(value: object, *, path: str = "$") -> int:
     """Check that ``value`` is JSON data within `MAX_DEPTH` and `MAX_VALUES`, without recursion.
+
+    Returns:
+        How many JSON values ``value`` holds (itself included).
 
     Raises:
         LimitExceededError: too deep or too many values (also catches self-containing lists).
         ParseError: something that JSON cannot hold (a tuple, a non-str key, NaN, ...).
     """
-    _check_shape(value, path=path, check_types=True)
+    return _check_shape(value, path=path, check_types=True)
 
 
-def _check_shape(value: object, *, path: str, check_types: bool) -> None:
+def _check_shape(value: object, *, path: str, check_types: bool) -> int:
     # An explicit stack of (container, depth); depth is checked when a container is pushed,
     # so a cyclic structure stops at MAX_DEPTH instead of looping.
     count = 0
@@ -193,6 +199,7 @@ def _check_shape(value: object, *, path: str, check_types: bool) -> None:
         if depth + 1 > MAX_DEPTH:
             raise LimitExceededError(f"JSON nested deeper than {MAX_DEPTH} levels", path=path)
         stack.extend((child, depth + 1) for child in children)
+    return count
 
 
 def _check_scalar(item: object, *, path: str) -> None:
@@ -302,13 +309,27 @@ class _BundledContextCache(MutableMapping[str, object]):
 _SHARED_CACHE = _BundledContextCache()
 
 
+class _BudgetedResolver(ContextResolver):  # type: ignore[misc]  # pyld is untyped
+    """pyld's resolver, charging the work budget and reusing the processed bundled context."""
+
+    def resolve(
+        self, active_ctx: object, context: object, base: object, cycles: object = None
+    ) -> list[object]:
+        charge_resolve(context)
+        resolved: list[object] = super().resolve(active_ctx, context, base, cycles)
+        bundled = bundled_context()["@context"]
+        for item in resolved:
+            attach_cache(item, idempotent=getattr(item, "document", None) is bundled)
+        return resolved
+
+
 def _options(base: str | None) -> dict[str, object]:
     return {
         # None, not "": pyld resolves relative IRIs against http://example.org/base/ when
         # the base is "", and leaves them relative only when it is None.
         "base": base or None,
         "documentLoader": _load_document,
-        "contextResolver": ContextResolver(_SHARED_CACHE, _load_document),
+        "contextResolver": _BudgetedResolver(_SHARED_CACHE, _load_document),
         "processingMode": "json-ld-1.1",
     }
 
@@ -331,10 +352,10 @@ def expand(doc: JsonValue | list[JsonObject], *, base: str | None = None) -> lis
         LimitExceededError: the document is too large or too deep (see `load_json`).
         ParseError: the document is not valid JSON-LD.
     """
-    check_json_value(doc)
+    values = check_json_value(doc)
     if not isinstance(doc, dict | list):
         return []  # pyld would take a bare string for a URL to fetch
-    result = _call_pyld(lambda: jsonld.expand(doc, _options(base)))
+    result = _call_pyld(lambda: jsonld.expand(doc, _options(base)), values=values)
     return _object_list(result)
 
 
@@ -354,13 +375,12 @@ def compact(
         LimitExceededError: the document is too large or too deep.
         ParseError: the document or the context is not valid JSON-LD.
     """
-    check_json_value(doc)
-    check_json_value(context, path="@context")
+    values = check_json_value(doc) + check_json_value(context, path="@context")
     if not isinstance(doc, dict | list):
         doc = []
     if context is None:
         raise ParseError("the compaction context must not be null", path="@context")
-    result = _call_pyld(lambda: jsonld.compact(doc, context, _options(base)))
+    result = _call_pyld(lambda: jsonld.compact(doc, context, _options(base)), values=values)
     if not isinstance(result, dict):
         raise ParseError("JSON-LD compaction did not return an object")
     return cast("JsonObject", result)
@@ -377,10 +397,10 @@ def flatten(doc: JsonValue | list[JsonObject], *, base: str | None = None) -> li
         LimitExceededError: the document is too large or too deep.
         ParseError: the document is not valid JSON-LD.
     """
-    check_json_value(doc)
+    values = check_json_value(doc)
     if not isinstance(doc, dict | list):
         return []
-    result = _call_pyld(lambda: jsonld.flatten(doc, None, _options(base)))
+    result = _call_pyld(lambda: jsonld.flatten(doc, None, _options(base)), values=values)
     return _object_list(result)
 
 
@@ -390,16 +410,20 @@ def _object_list(result: object) -> list[JsonObject]:
     return cast("list[JsonObject]", result)
 
 
-def _call_pyld(operation: Callable[[], object]) -> object:
-    """Run a pyld operation, translating whatever it raises into newspkg errors."""
+def _call_pyld(operation: Callable[[], object], *, values: int) -> object:
+    """Run a pyld operation on a budget for ``values`` JSON values, translating its errors."""
     try:
         # pyld warns (SyntaxWarning, UserWarning) about the document, e.g. a context term
         # starting with "@"; that is the document's business, not the caller's, and under
         # warnings-as-errors it would turn a readable document into an error. The lock
-        # keeps the filter change to one pyld call at a time.
+        # keeps the filter change and the work budget to one pyld call at a time.
         with _PYLD_LOCK, warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return operation()
+            set_budget(WorkBudget(values=values))
+            try:
+                return operation()
+            finally:
+                set_budget(None)
     except RecursionError:
         raise LimitExceededError(
             "JSON-LD nested too deeply to process (contexts or values)"
@@ -412,6 +436,9 @@ def _call_pyld(operation: Callable[[], object]) -> object:
 
 def _translate(error: BaseException) -> ParseError:
     chain = list(_causes(error))
+    for cause in chain:
+        if isinstance(cause, LimitExceededError):
+            return cause  # the work budget, raised inside pyld (which may have wrapped it)
     for cause in chain:
         if isinstance(cause, _RefusedContextError):
             return RemoteContextError(

@@ -9,13 +9,13 @@ article, with a `ValidationError` whose path points into the JSON-LD.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Mapping
 from datetime import UTC, tzinfo
 from typing import Final
 
 from newspkg._dates import parse_iso_duration
 from newspkg._jsonld.graph import Item, Literal, Node, Ref, read_graph
+from newspkg._jsonld.page_index import PageIndex
 from newspkg._jsonld.processing import JsonValue
 from newspkg._jsonld.values import ValueReader, build
 from newspkg._models import (
@@ -120,6 +120,17 @@ class _Page:
         self.graph = read_graph(source, base=base_url)
         self.base_url = base_url
         self.default_timezone = default_timezone
+        self.index = PageIndex(
+            self.graph,
+            article_types=_ARTICLE_TYPES,
+            page_types=_PAGE_TYPES,
+            url_texts=self._url_texts,
+        )
+
+    def _url_texts(self, node: Node) -> Iterator[str]:
+        # url_text reads the graph only: no base, no notes, so one reader serves every node.
+        texts = ValueReader(self.graph, base_url=None, default_timezone=self.default_timezone)
+        return map(texts.url_text, self.graph.items(node, m.RELATED["url"].read))
 
     def articles(self) -> list[Node]:
         graph = self.graph
@@ -145,10 +156,9 @@ class _Page:
             )
         ]
 
-    @functools.cached_property
-    def _main_entities(self) -> set[int]:
-        pages = (node for node in self.graph.nodes if node.has_type(_PAGE_TYPES))
-        return {id(main) for page in pages for main in self.graph.nodes_of(page, [m.MAIN_ENTITY])}
+    @property
+    def _main_entities(self) -> frozenset[int]:
+        return self.index.main_entities
 
     def main(self, articles: list[Node]) -> Node:
         mains = self._main_entities
@@ -170,6 +180,7 @@ class _ArticleReading(ValueReader):
     def __init__(self, page: _Page, node: Node) -> None:
         super().__init__(page.graph, base_url=page.base_url, default_timezone=page.default_timezone)
         self.node = node
+        self.index = page.index
 
     # --- the article ---------------------------------------------------------------------
 
@@ -360,11 +371,7 @@ class _ArticleReading(ValueReader):
     def related(self) -> tuple[RelatedRead, ...]:
         graph = self.graph
         pages = [*graph.nodes_of(self.node, [m.MAIN_ENTITY_OF_PAGE]), self.node]
-        pages += [
-            page
-            for page in graph.nodes
-            if page.has_type(_PAGE_TYPES) and self.node in graph.nodes_of(page, [m.MAIN_ENTITY])
-        ]
+        pages += self.index.pages_about(self.node)
         links = {
             url
             for page in pages
@@ -374,19 +381,14 @@ class _ArticleReading(ValueReader):
             if url is not None
         }
         ordered = []
-        for index, node in enumerate(graph.nodes):
-            if (
-                node is self.node
-                or not node.has_type(_ARTICLE_TYPES)
-                or m.MAIN_ENTITY_OF_PAGE in node.props
-            ):
+        # Matched without notes: the bad URLs of the page's other articles are no concern
+        # of this one; a related read's own are noted when it is read.
+        for index, node in self.index.related_candidates(links, self._first_url):
+            if node is self.node:
                 continue
-            # Matched without notes: the bad URLs of the page's other articles are no
-            # concern of this one; a related read's own are noted when it is read.
-            if self._first_url(node) in links:
-                read = self.build(RelatedRead, self.scalars(m.RELATED, node, "related"), "related")
-                if read is not None:
-                    ordered.append((self.position(node), index, read))
+            read = self.build(RelatedRead, self.scalars(m.RELATED, node, "related"), "related")
+            if read is not None:
+                ordered.append((self.position(node), index, read))
         return tuple(read for *_, read in sorted(ordered, key=_order))
 
     def _first_url(self, node: Node) -> str | None:
