@@ -1,0 +1,211 @@
+"""RDFa Lite 1.1 in HTML: the typed resources of a page and their properties.
+
+The attributes read are RDFa Lite's (``vocab``, ``typeof``, ``property``, ``resource``,
+``prefix``) plus what an RDFa 1.1 processor takes from HTML: ``href`` and ``src`` as
+resources, ``content`` and ``<time datetime>`` as values. Subjects follow RDFa Core 1.1's
+processing sequence without ``rel``/``rev``/``about``/``datatype``:
+
+* an element with ``typeof`` starts a typed resource, named by ``resource``, ``href`` or
+  ``src`` (else a blank node); with ``property`` too, that resource is the property's value
+  on the enclosing subject, and it is the subject of the element's descendants;
+* an element with ``property`` and no ``typeof`` gives a value to the enclosing subject:
+  its ``content``, else its ``resource``/``href``/``src`` (resolved), else its
+  ``datetime`` (on ``<time>``), else its text;
+* an element with ``resource``, ``href`` or ``src`` and neither attribute makes that
+  resource the subject of its descendants; the root element's subject is the page.
+
+Terms expand against the nearest ``vocab``; CURIEs (``schema:headline``) against the
+``prefix`` mappings in scope, then RDFa's initial context (``schema``, ``dc``, ``og``,
+``foaf`` ...); absolute IRIs stay as written. Text values have runs of white space
+collapsed. The walk is iterative and bounded (`MAX_WALK_DEPTH`, `MAX_VALUES`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Final, TypeAlias
+
+import attrs
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newspkg._html.microdata import text_content
+from newspkg._urls import join_url
+from newspkg.errors import LimitExceededError
+
+__all__ = ["MAX_VALUES", "MAX_WALK_DEPTH", "RdfaNode", "RdfaValue", "read_rdfa"]
+
+MAX_WALK_DEPTH: Final = 512
+"""Elements nested deeper than this in the page are not read."""
+MAX_VALUES: Final = 100_000
+"""Property values one page may give."""
+MAX_NODE_DEPTH: Final = 16
+"""Typed resources nested deeper than this in one another are left out."""
+
+_SPACE: Final = re.compile(r"[ \t\n\f\r]+")
+_HTML_SPACE: Final = " \t\n\f\r"
+_SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# The prefixes of the RDFa 1.1 initial context (W3C) that article pages use.
+_INITIAL_PREFIXES: Final = {
+    "schema": "http://schema.org/",
+    "dc": "http://purl.org/dc/terms/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "dc11": "http://purl.org/dc/elements/1.1/",
+    "og": "http://ogp.me/ns#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "sioc": "http://rdfs.org/sioc/ns#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "cc": "http://creativecommons.org/ns#",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+}
+_PREFIX_DECLARATION: Final = re.compile(r"([A-Za-z_][\w.-]*):[ \t\n\f\r]+([^ \t\n\f\r]+)")
+
+
+@attrs.define(eq=False)
+class RdfaNode:
+    """One resource: its IRI (None for a blank node), types and properties as full IRIs.
+
+    ``properties`` holds (property IRI, value) pairs in page order; a value is text (a
+    literal or a resource's IRI) or a typed resource nested in the page.
+    """
+
+    id: str | None = None
+    types: list[str] = attrs.Factory(list)
+    properties: list[tuple[str, RdfaValue]] = attrs.Factory(list)
+
+
+RdfaValue: TypeAlias = "str | RdfaNode"
+
+
+@attrs.frozen
+class _Scope:
+    subject: RdfaNode
+    vocab: str | None
+    prefixes: Mapping[str, str]
+    depth: int  # how many typed resources enclose this one
+
+
+def read_rdfa(tree: LexborHTMLParser, *, base: str | None) -> list[RdfaNode]:
+    """Return the page's subjects that are no property's value, in page order.
+
+    Only pages with a ``typeof`` somewhere are walked: without one no resource is typed,
+    so none can be an article.
+
+    Raises:
+        LimitExceededError: the page gives more than `MAX_VALUES` values.
+    """
+    root = tree.root
+    if root is None or tree.css_first("[typeof]") is None:
+        return []
+    return _Walker(base).walk(root)
+
+
+class _Walker:
+    def __init__(self, base: str | None) -> None:
+        self.base = base
+        self.values = 0
+        self.roots: list[RdfaNode] = []
+
+    def walk(self, root: LexborNode) -> list[RdfaNode]:
+        page = RdfaNode(id=self.base or "")
+        self.roots.append(page)
+        stack: list[tuple[LexborNode, _Scope, int]] = [
+            (root, _Scope(page, None, _INITIAL_PREFIXES, 0), 0)
+        ]
+        while stack:
+            element, scope, level = stack.pop()
+            inner = self.element(element, scope)
+            if level < MAX_WALK_DEPTH:
+                child = element.last_child
+                while child is not None:
+                    if child.is_element_node:
+                        stack.append((child, inner, level + 1))
+                    child = child.prev
+        return [node for node in self.roots if node.types or node.properties]
+
+    def element(self, element: LexborNode, scope: _Scope) -> _Scope:
+        """Read one element's attributes; return the scope of its children."""
+        attributes = element.attributes
+        if not attributes:
+            return scope
+        vocab, prefixes = scope.vocab, scope.prefixes
+        if "vocab" in attributes:
+            vocab = (attributes.get("vocab") or "").strip(_HTML_SPACE) or None
+        if "prefix" in attributes:
+            declared = _PREFIX_DECLARATION.findall(attributes.get("prefix") or "")
+            if declared:
+                prefixes = {**prefixes, **{name.lower(): iri for name, iri in declared}}
+        resolve = _Terms(vocab, prefixes)
+        names = resolve.all(attributes.get("property"))
+        resource = self.resource(attributes)
+        subject = scope.subject
+        if "typeof" in attributes:
+            if scope.depth + 1 > MAX_NODE_DEPTH:
+                return _Scope(subject, vocab, prefixes, scope.depth)
+            node = RdfaNode(id=resource, types=resolve.all(attributes.get("typeof")))
+            if names:
+                self.add(subject, names, node)
+            else:
+                self.roots.append(node)
+            return _Scope(node, vocab, prefixes, scope.depth + 1)
+        if names:
+            self.add(subject, names, self.literal(element, attributes, resource))
+        elif resource is not None:
+            node = RdfaNode(id=resource)
+            self.roots.append(node)
+            subject = node
+        return _Scope(subject, vocab, prefixes, scope.depth)
+
+    def add(self, subject: RdfaNode, names: list[str], value: RdfaValue) -> None:
+        self.values += len(names)
+        if self.values > MAX_VALUES:
+            raise LimitExceededError(f"the page's RDFa has over {MAX_VALUES:,} values")
+        subject.properties.extend((name, value) for name in names)
+
+    def resource(self, attributes: Mapping[str, str | None]) -> str | None:
+        for name in ("resource", "href", "src"):
+            if name in attributes:
+                value = (attributes.get(name) or "").strip(_HTML_SPACE)
+                if self.base is None:
+                    return value
+                return join_url(self.base, value) or value
+        return None
+
+    @staticmethod
+    def literal(
+        element: LexborNode, attributes: Mapping[str, str | None], resource: str | None
+    ) -> str:
+        content = attributes.get("content")
+        if content is not None:
+            return content
+        if resource is not None:
+            return resource
+        if element.tag == "time" and "datetime" in attributes:
+            return attributes.get("datetime") or ""
+        return text_content(element)
+
+
+@attrs.frozen
+class _Terms:
+    vocab: str | None
+    prefixes: Mapping[str, str]
+
+    def all(self, tokens: str | None) -> list[str]:
+        """Each token of a ``property``/``typeof`` value as an IRI; unknown ones dropped."""
+        if not tokens:
+            return []
+        found = (self.one(token) for token in _SPACE.split(tokens.strip()) if token)
+        return list(dict.fromkeys(iri for iri in found if iri is not None))
+
+    def one(self, token: str) -> str | None:
+        prefix, colon, reference = token.partition(":")
+        if not colon:
+            return None if self.vocab is None else self.vocab + token
+        mapped = self.prefixes.get(prefix.lower())
+        if mapped is not None and not reference.startswith("//"):
+            return mapped + reference
+        return token if _SCHEME.match(token) else None
