@@ -14,8 +14,8 @@ content="2024-05-01">May 1</span>`` is common), and text values have their runs 
 white space collapsed, since they are read as metadata, not as layout.
 
 Costs are bounded: each element is crawled at most once per item that owns it, the whole
-page's crawl stops after `MAX_CRAWL` element visits and `MAX_CRAWL_DEPTH` levels below
-an item, items nest at most
+page's crawl stops after `MAX_CRAWL` element visits, `MAX_CRAWL_DEPTH` levels below an
+item and eight property elements inside one another, items nest at most
 `MAX_ITEM_DEPTH` deep, and a page gives at most `MAX_VALUES` values; an item that
 contains itself (an ``itemref`` loop) is not expanded again.
 """
@@ -42,10 +42,13 @@ __all__ = [
     "read_microdata",
 ]
 
-MAX_CRAWL: Final = 1_000_000
+MAX_CRAWL: Final = 200_000
 """Element visits the whole page's property crawl may make before giving up."""
 MAX_CRAWL_DEPTH: Final = 512
 """Elements deeper than this below their item (or ``itemref`` target) are not crawled."""
+# Property elements inside more property elements than this are not crawled: each text
+# value reads its element's whole subtree, so the nesting bounds the work per element.
+_MAX_NESTED: Final = 8
 MAX_ITEM_DEPTH: Final = 16
 """Items nested deeper than this (an item's property's item's ...) are left out."""
 MAX_VALUES: Final = 100_000
@@ -90,7 +93,11 @@ PropertyValue: TypeAlias = "str | MicrodataItem"
 
 
 def read_microdata(tree: LexborHTMLParser, *, base: str | None) -> list[MicrodataItem]:
-    """Return the page's top-level microdata items (``itemscope`` without ``itemprop``).
+    """Return the page's top-level microdata items, in tree order.
+
+    Top-level items are those without ``itemprop`` (WHATWG) and, leniently, those with an
+    ``itemprop`` that no item claims (a ``BlogPosting`` whose ``Blog`` wrapper lost its
+    ``itemscope``): search engines and extruct read those too.
 
     Raises:
         LimitExceededError: the crawl went over `MAX_CRAWL` visits or `MAX_VALUES` values.
@@ -99,10 +106,11 @@ def read_microdata(tree: LexborHTMLParser, *, base: str | None) -> list[Microdat
     if not scopes:
         return []
     reader = _Reader(tree, base=base)
+    claimed = {prop.mem_id for scope in scopes for prop in reader.properties(scope)}
     return [
         reader.item(element, depth=0, open_items=frozenset())
         for element in scopes
-        if "itemprop" not in element.attributes
+        if "itemprop" not in element.attributes or element.mem_id not in claimed
     ]
 
 
@@ -146,16 +154,17 @@ class _Reader:
         if known is not None:
             return known
         memory = {root.mem_id}
-        pending: list[tuple[LexborNode, int]] = [(child, 1) for child in _children(root)]
+        # (element, depth below the root, how many property elements enclose it)
+        pending: list[tuple[LexborNode, int, int]] = [(child, 1, 0) for child in _children(root)]
         referenced = [
             element
             for token in _SPACE.split((root.attributes.get("itemref") or "").strip())
             if token and (element := self.by_id(token)) is not None
         ]
-        pending[:0] = [(element, 1) for element in reversed(referenced)]  # after the children
+        pending[:0] = [(element, 1, 0) for element in reversed(referenced)]  # after the children
         found: list[LexborNode] = []
         while pending:
-            current, level = pending.pop()
+            current, level, enclosing = pending.pop()
             if current.mem_id in memory:
                 continue  # reached twice (itemref into its own subtree, or a loop)
             memory.add(current.mem_id)
@@ -165,10 +174,12 @@ class _Reader:
                     f"the page's microdata needs over {MAX_CRAWL:,} element visits"
                 )
             attributes = current.attributes
-            if "itemscope" not in attributes and level < MAX_CRAWL_DEPTH:
-                pending.extend((child, level + 1) for child in _children(current))
-            if "itemprop" in attributes:
+            is_property = "itemprop" in attributes
+            if is_property:
                 found.append(current)
+            inner = enclosing + is_property
+            if "itemscope" not in attributes and level < MAX_CRAWL_DEPTH and inner <= _MAX_NESTED:
+                pending.extend((child, level + 1, inner) for child in _children(current))
         if referenced and len(found) > 1:
             # The crawl is in tree order until itemref joins other subtrees: then sort by
             # each element's position in one walk of the page (made once, on demand).

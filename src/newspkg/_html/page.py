@@ -146,7 +146,7 @@ def from_html(html: str | bytes, *, url: str | None = None) -> Article:
     article, notes, errors = _main_jsonld_article(blocks, page)
     if article is None:
         # JSON-LD wins when the page has an article there; microdata, then RDFa, otherwise.
-        article = structured_article(tree, page, notes, pick=_pick)
+        article = structured_article(tree, page, notes, errors, pick=_pick)
     if article is not None:
         return _with_meta_fallbacks(article, page, notes)
     if page.is_article:

@@ -17,7 +17,8 @@ processing sequence without ``rel``/``rev``/``about``/``datatype``:
 Terms expand against the nearest ``vocab``; CURIEs (``schema:headline``) against the
 ``prefix`` mappings in scope, then RDFa's initial context (``schema``, ``dc``, ``og``,
 ``foaf`` ...); absolute IRIs stay as written. Text values have runs of white space
-collapsed. The walk is iterative and bounded (`MAX_WALK_DEPTH`, `MAX_VALUES`).
+collapsed. The walk is iterative and bounded (`MAX_WALK_DEPTH`, `MAX_VALUES`, eight
+text-valued property elements inside one another).
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ MAX_VALUES: Final = 100_000
 MAX_NODE_DEPTH: Final = 16
 """Typed resources nested deeper than this in one another are left out."""
 
+# Elements inside more text-valued property elements than this are not read: each text
+# value reads its element's whole subtree, so the nesting bounds the work per element.
+_MAX_NESTED: Final = 8
 _SPACE: Final = re.compile(r"[ \t\n\f\r]+")
 _HTML_SPACE: Final = " \t\n\f\r"
 _SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -87,6 +91,7 @@ class _Scope:
     vocab: str | None
     prefixes: Mapping[str, str]
     depth: int  # how many typed resources enclose this one
+    literals: int = 0  # how many elements giving text values enclose this one
 
 
 def read_rdfa(tree: LexborHTMLParser, *, base: str | None) -> list[RdfaNode]:
@@ -119,7 +124,7 @@ class _Walker:
         while stack:
             element, scope, level = stack.pop()
             inner = self.element(element, scope)
-            if level < MAX_WALK_DEPTH:
+            if level < MAX_WALK_DEPTH and inner.literals <= _MAX_NESTED:
                 child = element.last_child
                 while child is not None:
                     if child.is_element_node:
@@ -145,20 +150,22 @@ class _Walker:
         subject = scope.subject
         if "typeof" in attributes:
             if scope.depth + 1 > MAX_NODE_DEPTH:
-                return _Scope(subject, vocab, prefixes, scope.depth)
+                return _Scope(subject, vocab, prefixes, scope.depth, scope.literals)
             node = RdfaNode(id=resource, types=resolve.all(attributes.get("typeof")))
             if names:
                 self.add(subject, names, node)
             else:
                 self.roots.append(node)
-            return _Scope(node, vocab, prefixes, scope.depth + 1)
+            return _Scope(node, vocab, prefixes, scope.depth + 1, scope.literals)
+        literals = scope.literals
         if names:
             self.add(subject, names, self.literal(element, attributes, resource))
+            literals += 1
         elif resource is not None:
             node = RdfaNode(id=resource)
             self.roots.append(node)
             subject = node
-        return _Scope(subject, vocab, prefixes, scope.depth)
+        return _Scope(subject, vocab, prefixes, scope.depth, literals)
 
     def add(self, subject: RdfaNode, names: list[str], value: RdfaValue) -> None:
         self.values += len(names)

@@ -155,13 +155,15 @@ def structured_article(
     tree: LexborHTMLParser,
     page: PageMeta,
     notes: list[ProvenanceNote],
+    errors: list[NewspkgError],
     *,
     pick: Callable[[list[Article], PageMeta, JsonValue, str | None], Article],
 ) -> Article | None:
     """The page's main article from its microdata, else its RDFa; None when neither has one.
 
     The article's notes name the syntax (the reader's own notes say ``jsonld``); articles
-    the reader refuses and markup over the limits are noted in ``notes`` and skipped.
+    the reader refuses and markup over the limits are noted in ``notes`` and skipped, and
+    the reader's errors added to ``errors`` (the page's error when it has no article).
     ``pick`` chooses among several articles as for JSON-LD.
     """
     base = page.base or next(iter(page.addresses), None)
@@ -182,6 +184,7 @@ def structured_article(
                 except StopIteration:
                     break
                 except NewspkgError as error:
+                    errors.append(error)
                     notes.append(
                         ProvenanceNote(
                             field=syntax.value,
@@ -190,6 +193,7 @@ def structured_article(
                         )
                     )
         except NewspkgError as error:
+            errors.append(error)
             notes.append(
                 ProvenanceNote(
                     field=syntax.value, source=syntax.value, detail=f"not read: {_reasons(error)}"
