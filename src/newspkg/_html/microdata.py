@@ -8,10 +8,11 @@ iframe|source|track|video src>``, ``<object data>``, ``<data|meter value>``,
 ``<time datetime>``, a nested item for an element with ``itemscope``, else the element's
 text. URLs are resolved against the page's base.
 
-Two deliberate leniencies, both as Google's and extruct's readers have them: a
+Three deliberate leniencies, as search engines' and extruct's readers have them: a
 ``content`` attribute on any element gives its value (``<span itemprop="datePublished"
-content="2024-05-01">May 1</span>`` is common), and text values have their runs of
-white space collapsed, since they are read as metadata, not as layout.
+content="2024-05-01">May 1</span>`` is common), text values leave out the text of
+scripts and style sheets, and have their runs of white space collapsed, since they are
+read as metadata, not as layout.
 
 Costs are bounded: each element is crawled at most once per item that owns it, the whole
 page's crawl stops after `MAX_CRAWL` element visits, `MAX_CRAWL_DEPTH` levels below an
@@ -70,6 +71,7 @@ _URL_ATTRIBUTES: Final = {
     "video": "src",
     "object": "data",
 }
+_NOT_TEXT: Final = frozenset({"script", "style", "template"})
 _VALUE_ATTRIBUTES: Final = {"data": "value", "meter": "value", "meta": "content"}
 
 
@@ -231,8 +233,26 @@ class _Reader:
 
 
 def text_content(element: LexborNode) -> str:
-    """The element's text with runs of white space collapsed to one space, trimmed."""
-    return _SPACE.sub(" ", element.text(deep=True, separator="", strip=False)).strip()
+    """The element's text, scripts and style sheets left out, white space runs collapsed."""
+    if element.css_first("script, style, template") is None:
+        raw = element.text(deep=True, separator="", strip=False)
+    else:
+        raw = "".join(_texts(element))
+    return _SPACE.sub(" ", raw).strip()
+
+
+def _texts(element: LexborNode) -> Iterator[str]:
+    """The text nodes below ``element`` in tree order, outside scripts and style sheets."""
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        if node.is_text_node:
+            yield node.text(deep=False, strip=False)
+        elif node.tag not in _NOT_TEXT:
+            child = node.last_child
+            while child is not None:
+                stack.append(child)
+                child = child.prev
 
 
 def _names(itemprop: str) -> list[str]:

@@ -2,21 +2,21 @@
 
 The attributes read are RDFa Lite's (``vocab``, ``typeof``, ``property``, ``resource``,
 ``prefix``) plus what an RDFa 1.1 processor takes from HTML: ``href`` and ``src`` as
-resources, ``content`` and ``<time datetime>`` as values. Subjects follow RDFa Core 1.1's
-processing sequence without ``rel``/``rev``/``about``/``datatype``:
+resources, ``content`` and ``<time datetime>`` as values, and RDFa Core's ``about`` and
+``datatype`` (Drupal writes them). Subjects follow RDFa Core 1.1's processing sequence
+(step 5) without ``rel``/``rev``:
 
-* an element with ``typeof`` starts a typed resource, named by ``resource``, ``href`` or
-  ``src`` (else a blank node); with ``property`` too, that resource is the property's value
-  on the enclosing subject, and it is the subject of the element's descendants;
-* an element with ``property`` and no ``typeof`` gives a value to the enclosing subject:
-  its ``content``, else its ``resource``/``href``/``src`` (resolved), else its
-  ``datetime`` (on ``<time>``), else its text;
-* an element with ``resource``, ``href`` or ``src`` and neither attribute makes that
-  resource the subject of its descendants; the root element's subject is the page.
+* an element with ``property`` and neither ``content`` nor ``datatype`` gives the
+  enclosing subject a value: with ``typeof``, a new typed resource named by ``resource``,
+  ``href`` or ``src`` (else a blank node), which is also its descendants' subject; else
+  the ``resource``/``href``/``src`` (resolved), else ``<time datetime>``, else its text;
+* any other element with ``about``, ``resource``, ``href``, ``src`` or ``typeof`` starts a
+  new subject (typed by ``typeof``) for itself and its descendants; its ``property``
+  values are its ``content`` or text. The root element's subject is the page.
 
 Terms expand against the nearest ``vocab``; CURIEs (``schema:headline``) against the
-``prefix`` mappings in scope, then RDFa's initial context (``schema``, ``dc``, ``og``,
-``foaf`` ...); absolute IRIs stay as written. Text values have runs of white space
+``prefix`` (and ``xmlns:``) mappings in scope, then RDFa's initial context (``schema``,
+``dc``, ``og``, ``foaf`` ...); absolute IRIs stay as written. Text values have runs of white space
 collapsed. The walk is iterative and bounded (`MAX_WALK_DEPTH`, `MAX_VALUES`, eight
 text-valued property elements inside one another).
 """
@@ -140,32 +140,51 @@ class _Walker:
         vocab, prefixes = scope.vocab, scope.prefixes
         if "vocab" in attributes:
             vocab = (attributes.get("vocab") or "").strip(_HTML_SPACE) or None
-        if "prefix" in attributes:
-            declared = _PREFIX_DECLARATION.findall(attributes.get("prefix") or "")
-            if declared:
-                prefixes = {**prefixes, **{name.lower(): iri for name, iri in declared}}
-        resolve = _Terms(vocab, prefixes)
-        names = resolve.all(attributes.get("property"))
-        resource = self.resource(attributes)
-        subject = scope.subject
-        if "typeof" in attributes:
-            if scope.depth + 1 > MAX_NODE_DEPTH:
-                return _Scope(subject, vocab, prefixes, scope.depth, scope.literals)
-            node = RdfaNode(id=resource, types=resolve.all(attributes.get("typeof")))
-            if names:
+        declared = _PREFIX_DECLARATION.findall(attributes.get("prefix") or "")
+        # RDFa 1.1 still reads XML namespace declarations as prefixes (Drupal writes them).
+        declared.extend(
+            (name[6:], value)
+            for name, value in attributes.items()
+            if name.startswith("xmlns:") and value and len(name) > 6
+        )
+        if declared:
+            prefixes = {**prefixes, **{name.lower(): iri.strip() for name, iri in declared}}
+        terms = _Terms(vocab, prefixes)
+        names = terms.all(attributes.get("property"))
+        types = terms.all(attributes.get("typeof")) if "typeof" in attributes else None
+        about = self.resource(attributes, ("about",))
+        target = self.resource(attributes, ("resource", "href", "src"))
+        subject, depth, literals = scope.subject, scope.depth, scope.literals
+        if names and "content" not in attributes and "datatype" not in attributes:
+            # A property whose value is a resource or the element's text (RDFa Core 5.1).
+            if about is not None:
+                subject, depth = self.root(about, types), 0
+            elif types is not None and depth < MAX_NODE_DEPTH:
+                node = RdfaNode(id=target, types=types)
                 self.add(subject, names, node)
+                return _Scope(node, vocab, prefixes, depth + 1, literals)
+            if target is not None:
+                self.add(subject, names, target)
             else:
-                self.roots.append(node)
-            return _Scope(node, vocab, prefixes, scope.depth + 1, scope.literals)
-        literals = scope.literals
+                self.add(subject, names, self.text(element, attributes))
+                literals += 1
+            return _Scope(subject, vocab, prefixes, depth, literals)
+        # A new subject (about, resource, href, src or a typed blank node) and literals on it.
+        named = about if about is not None else target
+        if named is not None or types is not None:
+            subject, depth = self.root(named, types), 0
         if names:
-            self.add(subject, names, self.literal(element, attributes, resource))
-            literals += 1
-        elif resource is not None:
-            node = RdfaNode(id=resource)
-            self.roots.append(node)
-            subject = node
-        return _Scope(subject, vocab, prefixes, scope.depth, literals)
+            content = attributes.get("content")
+            if content is None:
+                content = self.text(element, attributes)
+                literals += 1
+            self.add(subject, names, content)
+        return _Scope(subject, vocab, prefixes, depth, literals)
+
+    def root(self, iri: str | None, types: list[str] | None) -> RdfaNode:
+        node = RdfaNode(id=iri, types=types or [])
+        self.roots.append(node)
+        return node
 
     def add(self, subject: RdfaNode, names: list[str], value: RdfaValue) -> None:
         self.values += len(names)
@@ -173,8 +192,9 @@ class _Walker:
             raise LimitExceededError(f"the page's RDFa has over {MAX_VALUES:,} values")
         subject.properties.extend((name, value) for name in names)
 
-    def resource(self, attributes: Mapping[str, str | None]) -> str | None:
-        for name in ("resource", "href", "src"):
+    def resource(self, attributes: Mapping[str, str | None], names: tuple[str, ...]) -> str | None:
+        """The first of the ``names`` attributes present, resolved against the base."""
+        for name in names:
             if name in attributes:
                 value = (attributes.get(name) or "").strip(_HTML_SPACE)
                 if self.base is None:
@@ -183,14 +203,7 @@ class _Walker:
         return None
 
     @staticmethod
-    def literal(
-        element: LexborNode, attributes: Mapping[str, str | None], resource: str | None
-    ) -> str:
-        content = attributes.get("content")
-        if content is not None:
-            return content
-        if resource is not None:
-            return resource
+    def text(element: LexborNode, attributes: Mapping[str, str | None]) -> str:
         if element.tag == "time" and "datetime" in attributes:
             return attributes.get("datetime") or ""
         return text_content(element)
