@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newspkg import ArticleKind, from_html
 from newspkg._html.microdata import MAX_ITEM_DEPTH, MicrodataItem, read_microdata
 from newspkg._html.page import parse_html
 from newspkg._html.rdfa import RdfaNode, read_rdfa
 from newspkg._html.structured import microdata_document
+from newspkg.errors import NewspkgError
 
 BASE = "https://example.com/news/"
 SCHEMA = "http://schema.org/"
@@ -267,3 +270,83 @@ def test_a_rdfa_article_is_read_with_a_note() -> None:
         ArticleKind.BLOG_POSTING,
     )
     assert article.provenance[0].source == "rdfa"
+
+
+def test_rdfa_core_about_datatype_and_xmlns_prefixes() -> None:
+    # The Drupal 7 pattern: about names the subject; datatype="" makes the text a literal
+    # of the typed link itself, not of the enclosing subject.
+    page = """<html xmlns:sioc="http://rdfs.org/sioc/ns#"
+      xmlns:skos="http://www.w3.org/2004/02/skos/core#"><body>
+      <article about="/node/1" typeof="sioc:Item">
+        <a href="/tag/7" typeof="skos:Concept" property="skos:prefLabel" datatype="">Energy</a>
+      </article></body></html>"""
+    article, tag = nodes(page)
+    assert (article.id, article.types, article.properties) == (
+        "https://example.com/node/1",
+        ["http://rdfs.org/sioc/ns#Item"],
+        [],
+    )
+    assert (tag.id, tag.types, tag.properties) == (
+        "https://example.com/tag/7",
+        ["http://www.w3.org/2004/02/skos/core#Concept"],
+        [("http://www.w3.org/2004/02/skos/core#prefLabel", "Energy")],
+    )
+
+
+def test_from_html_resolves_against_the_base_element() -> None:
+    page = """<html><head><base href="https://example.org/news/"></head><body>
+      <div itemscope itemtype="http://schema.org/NewsArticle">
+      <a itemprop="url" href="story-1">x</a><h1 itemprop="headline">H</h1>
+      <img itemprop="image" src="../i/1.jpg"></div></body></html>"""
+    article = from_html(page)
+    assert article.url == "https://example.org/news/story-1"
+    assert article.image is not None
+    assert article.image.url == "https://example.org/i/1.jpg"
+
+
+_TAGS = st.sampled_from(["div", "span", "a", "time", "meta", "img", "article"])
+_ATTRIBUTES = st.sampled_from(
+    [
+        "itemscope",
+        'itemtype="http://schema.org/NewsArticle"',
+        'itemtype="//schema.org/Person"',
+        'itemprop="headline"',
+        'itemprop="author name"',
+        'itemprop="url"',
+        'itemref="a b"',
+        'id="a"',
+        'id="b"',
+        'href="/x"',
+        'datetime="2026-04-06"',
+        'content="c"',
+        'vocab="http://schema.org/"',
+        'typeof="Article"',
+        'property="headline"',
+        'property="author"',
+        'resource="#r"',
+        'prefix="s: https://schema.org/"',
+        'about="/y"',
+        'datatype=""',
+    ]
+)
+
+
+@st.composite
+def _markup(draw: st.DrawFn, depth: int = 0) -> str:
+    tag = draw(_TAGS)
+    attributes = " ".join(draw(st.lists(_ATTRIBUTES, max_size=4)))
+    children = (
+        "".join(draw(st.lists(_markup(depth + 1), max_size=3)))
+        if depth < 3
+        else draw(st.sampled_from(["", "text", "H"]))
+    )
+    return f"<{tag} {attributes}>{children}</{tag}>"
+
+
+@given(st.lists(_markup(), min_size=1, max_size=4).map("".join))
+def test_any_microdata_or_rdfa_gives_an_article_or_a_newspkg_error(page: str) -> None:
+    try:
+        article = from_html(page, url=BASE)
+    except NewspkgError:
+        return
+    assert article.headline
