@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +13,7 @@ from newspkg._html.microdata import MAX_ITEM_DEPTH, MicrodataItem, read_microdat
 from newspkg._html.page import parse_html
 from newspkg._html.rdfa import RdfaNode, read_rdfa
 from newspkg._html.structured import microdata_document
+from newspkg._jsonld.reader import iter_articles
 from newspkg.errors import NewspkgError
 
 BASE = "https://example.com/news/"
@@ -350,3 +353,32 @@ def test_any_microdata_or_rdfa_gives_an_article_or_a_newspkg_error(page: str) ->
     except NewspkgError:
         return
     assert article.headline
+
+
+def test_items_shared_through_itemref_are_built_once_and_read_everywhere() -> None:
+    author = '<p id="by" itemprop="author" itemscope itemtype="http://schema.org/Person">'
+    page = (
+        '<div itemscope itemtype="http://schema.org/NewsArticle" itemref="by">'
+        '<a itemprop="url" href="/1">1</a><h1 itemprop="headline">One</h1></div>'
+        '<div itemscope itemtype="http://schema.org/NewsArticle" itemref="by">'
+        '<a itemprop="url" href="/2">2</a><h1 itemprop="headline">Two</h1></div>'
+        f'<div>{author}<span itemprop="name">Jane Doe</span></p></div>'
+    )
+    first, second = items(page)
+    assert first.properties[-1][1] is second.properties[-1][1]
+    read = list(iter_articles(microdata_document([first, second])))
+    assert [[a.name for a in article.authors] for article in read] == [["Jane Doe"]] * 2
+
+
+def test_a_chain_of_shared_items_costs_linear_work() -> None:
+    # Each level holds two items that both refer to the next level: 2**30 paths, 60 items.
+    page = '<div itemscope itemtype="http://schema.org/Article" itemref="l0">'
+    page += '<h1 itemprop="headline">H</h1></div>'
+    page += "".join(
+        f'<div id="l{level}"><b itemprop="p" itemscope itemref="l{level + 1}"></b>'
+        f'<b itemprop="q" itemscope itemref="l{level + 1}"></b></div>'
+        for level in range(30)
+    )
+    assert from_html(page, url=BASE).headline == "H"
+    document = microdata_document(items(page))
+    assert len(json.dumps(document)) < 20_000

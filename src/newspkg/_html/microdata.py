@@ -18,7 +18,8 @@ Costs are bounded: each element is crawled at most once per item that owns it, t
 page's crawl stops after `MAX_CRAWL` element visits, `MAX_CRAWL_DEPTH` levels below an
 item and eight property elements inside one another, items nest at most
 `MAX_ITEM_DEPTH` deep, and a page gives at most `MAX_VALUES` values; an item that
-contains itself (an ``itemref`` loop) is not expanded again.
+contains itself (an ``itemref`` loop) is not expanded again, and an item shared by several
+items is built once.
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ class MicrodataItem:
         types: the ``itemtype`` tokens, in order (usually one schema.org type URL).
         id: the ``itemid``, resolved against the page's base.
         properties: (name, value) pairs in tree order; an element with several names in
-            its ``itemprop`` gives one pair per name.
+            its ``itemprop`` gives one pair per name. An item that is the value of several
+            properties (through ``itemref``) is the same object in each.
     """
 
     types: tuple[str, ...] = ()
@@ -126,8 +128,14 @@ class _Reader:
         # The property elements of each item, found once even when it is a value many times.
         self._properties: dict[int, list[LexborNode]] = {}
         self._positions: dict[int, int] | None = None
+        self._items: dict[int, MicrodataItem] = {}
 
     def item(self, element: LexborNode, *, depth: int, open_items: frozenset[int]) -> MicrodataItem:
+        # Built once: an item that is the value of several items (through itemref) is one
+        # shared object, so chains of shared items cost linear, not exponential, work.
+        known = self._items.get(element.mem_id)
+        if known is not None:
+            return known
         attributes = element.attributes
         types = tuple(_SPACE.split((attributes.get("itemtype") or "").strip()))
         itemid = (attributes.get("itemid") or "").strip(_HTML_SPACE)
@@ -144,11 +152,13 @@ class _Reader:
             if self.values > MAX_VALUES:
                 raise LimitExceededError(f"the page's microdata has over {MAX_VALUES:,} values")
             properties.extend((name, value) for name in names)
-        return MicrodataItem(
+        item = MicrodataItem(
             types=tuple(token for token in types if token),
             id=(self.url(itemid) if itemid else None),
             properties=tuple(properties),
         )
+        self._items[element.mem_id] = item
+        return item
 
     def properties(self, root: LexborNode) -> list[LexborNode]:
         """The elements holding ``root``'s properties, in tree order (the WHATWG crawl)."""

@@ -72,8 +72,21 @@ def structured_documents(
 
 
 def microdata_document(items: list[MicrodataItem]) -> list[JsonValue]:
-    """The items as expanded JSON-LD node objects; untyped top-level items are left out."""
-    return [_item_node(item, None) for item in items if _types(item.types)]
+    """The items as expanded JSON-LD node objects; untyped top-level items are left out.
+
+    An item that is the value of several properties is written in full once, with an
+    ``@id`` (its ``itemid``, else a blank node label), and referred to by it elsewhere, so
+    the document grows with the items, not with the paths to them.
+    """
+    uses: dict[int, int] = {}
+    pending = list(items)
+    while pending:
+        item = pending.pop()
+        uses[id(item)] = uses.get(id(item), 0) + 1
+        if uses[id(item)] == 1:
+            pending.extend(v for _, v in item.properties if isinstance(v, MicrodataItem))
+    writer = _ItemWriter(uses)
+    return [writer.node(item, None) for item in items if _types(item.types)]
 
 
 def rdfa_document(nodes: list[RdfaNode]) -> list[JsonValue]:
@@ -81,25 +94,37 @@ def rdfa_document(nodes: list[RdfaNode]) -> list[JsonValue]:
     return [_rdfa_node(node) for node in nodes]
 
 
-def _item_node(item: MicrodataItem, inherited: str | None) -> JsonObject:
-    types = _types(item.types)
-    vocabulary = _vocabulary(types[0]) if types else inherited
-    node: JsonObject = {}
-    if types:
-        node["@type"] = list[JsonValue](types)
-    if item.id:
-        node["@id"] = item.id
-    for name, value in item.properties:
-        iri = _property_iri(name, vocabulary)
-        if iri is None:
-            continue
-        converted: JsonObject = (
-            _item_node(value, vocabulary) if isinstance(value, MicrodataItem) else {"@value": value}
-        )
-        values = node.setdefault(iri, [])
-        assert isinstance(values, list)  # every key but @type and @id holds a list
-        values.append(converted)
-    return node
+class _ItemWriter:
+    def __init__(self, uses: dict[int, int]) -> None:
+        self.uses = uses
+        self.labels: dict[int, str] = {}
+
+    def node(self, item: MicrodataItem, inherited: str | None) -> JsonObject:
+        label = self.labels.get(id(item))
+        if label is not None:
+            return {"@id": label}
+        types = _types(item.types)
+        vocabulary = _vocabulary(types[0]) if types else inherited
+        node: JsonObject = {}
+        if types:
+            node["@type"] = list[JsonValue](types)
+        if item.id or self.uses.get(id(item), 0) > 1:
+            label = item.id or f"_:microdata{len(self.labels)}"
+            self.labels[id(item)] = label
+            node["@id"] = label
+        for name, value in item.properties:
+            iri = _property_iri(name, vocabulary)
+            if iri is None:
+                continue
+            converted: JsonObject = (
+                self.node(value, vocabulary)
+                if isinstance(value, MicrodataItem)
+                else {"@value": value}
+            )
+            values = node.setdefault(iri, [])
+            assert isinstance(values, list)  # every key but @type and @id holds a list
+            values.append(converted)
+        return node
 
 
 def _rdfa_node(resource: RdfaNode) -> JsonObject:
