@@ -5,7 +5,8 @@ expressions, so only real ``<script>`` elements count: JSON-LD shown as text in 
 ``<textarea>`` or comment, or kept in an inert ``<template>``, is not read; a block inside a
 hidden element or ``<noscript>`` is, because search engines read it too.
 
-`from_html` reads the page's main article from its JSON-LD and fills what the JSON-LD lacks
+`from_html` reads the page's main article from its JSON-LD (else from its microdata, else
+its RDFa: `newspkg._html.structured`) and fills what the JSON-LD lacks
 from the Open Graph, ``article:*`` and Twitter meta tags, recording each filled value in the
 article's provenance. A page without a JSON-LD article but with Open Graph article tags gets
 an article built from the tags alone (see `docs/html.md`).
@@ -22,6 +23,7 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser
 
 from newspkg._html.meta_tags import MetaValue, PageMeta, meta_values, read_page_meta
+from newspkg._html.structured import structured_article
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld, iter_articles
 from newspkg._models import Article, ArticleKind, ProvenanceNote
@@ -119,7 +121,9 @@ def from_html(html: str | bytes, *, url: str | None = None) -> Article:
     JSON-LD leaves empty are filled from the meta tags (``og:image``,
     ``article:published_time``, ``article:author``, ``article:section``, ``article:tag``,
     ...), never overriding it; each filled field gets a `ProvenanceNote`. A page with no
-    JSON-LD article but Open Graph article tags gets an article built from the tags alone.
+    JSON-LD article is read from its microdata, else its RDFa (with a note naming the
+    syntax); one with neither but Open Graph article tags gets an article built from the
+    tags alone.
 
     Args:
         html: the page, as text or as bytes (decoded by BOM, ``<meta charset>``, or UTF-8).
@@ -142,6 +146,9 @@ def from_html(html: str | bytes, *, url: str | None = None) -> Article:
     page = read_page_meta(tree, url=url)
     blocks = [_block(index, text) for index, text in enumerate(_script_texts(tree))]
     article, notes, errors = _main_jsonld_article(blocks, page)
+    if article is None:
+        # JSON-LD wins when the page has an article there; microdata, then RDFa, otherwise.
+        article = structured_article(tree, page, notes, errors, pick=_pick)
     if article is not None:
         return _with_meta_fallbacks(article, page, notes)
     if page.is_article:
