@@ -38,6 +38,7 @@ __all__ = ["iter_records"]
 WARC_SUFFIXES: Final = (".warc", ".warc.gz", ".arc", ".arc.gz")
 JSONL_SUFFIXES: Final = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
+_BROKEN_OFF: Final = "the archive breaks off inside this record"
 _PAGE_RECORDS: Final = frozenset({"response", "resource", "revisit"})
 _HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml"})
 _JSON_TYPES: Final = frozenset({"application/ld+json", "application/json"})
@@ -148,6 +149,9 @@ def _warc_record(path: str, record: ArcWarcRecord) -> BatchRecord:
         reason = f"not HTML or JSON ({media or 'no Content-Type'})"
         return BatchRecord(id=record_id, source=path, url=url, skipped=reason)
     data = record.content_stream().read(MAX_HTML_SIZE + 1)
+    if len(data) <= MAX_HTML_SIZE and getattr(record.raw_stream, "limit", 0) > 0:
+        # warcio stops quietly where a truncated archive ends; the record's length says so.
+        return BatchRecord(id=record_id, source=path, url=url, unreadable=_BROKEN_OFF)
     content = Content.HTML if media in _HTML_TYPES else Content.SNIFF
     return BatchRecord(
         id=record_id, source=path, url=url, data=data, charset=charset, content=content

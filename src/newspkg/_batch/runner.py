@@ -5,8 +5,10 @@ back in input order, and at most a few chunks per worker are in flight, so a str
 length (an archive of millions of pages) passes through in constant memory. The standard
 ``Pool.imap`` is not used because its feeder thread reads the whole input ahead.
 
-Workers start from a fork server that has imported the function's module once (POSIX), so
-each worker pays newspkg's import once and reuses it for every item.
+Workers are forked from this process when it runs a single thread (they start at once, with
+newspkg already imported), else started from a fork server that imports the function's
+module once (spawned on Windows and macOS); either way a worker imports newspkg once and
+reuses it for every item.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -77,8 +80,11 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def _context(func: Callable[..., object]) -> multiprocessing.context.BaseContext:
-    """A fork server preloading ``func``'s module where there is one, else spawn."""
-    if sys.platform == "win32" or "forkserver" not in multiprocessing.get_all_start_methods():
+    """Fork when it is safe (Linux, one thread); else a fork server, else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if sys.platform != "linux" or "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     target = func.func if isinstance(func, functools.partial) else func
