@@ -8,6 +8,7 @@ import signal
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,6 +19,9 @@ distributed = pytest.importorskip("distributed", reason="newspkg[dask] is not in
 from newspkg import from_json, read_batch  # noqa: E402
 from newspkg._batch.archive import write_archive  # noqa: E402
 from newspkg.dask import articles_frame, findings_frame, read_bag  # noqa: E402
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 FILES, PAGES = 4, 28  # each archive has a 404 (page 7), an image (17), a broken page (27)
 
@@ -37,7 +41,7 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="module")
-def client() -> Iterator[distributed.Client]:
+def client() -> Iterator[Client]:
     with (
         distributed.LocalCluster(
             n_workers=2,
@@ -60,9 +64,7 @@ def archives(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     return paths
 
 
-def test_the_bag_holds_exactly_the_serial_results(
-    client: distributed.Client, archives: list[str]
-) -> None:
+def test_the_bag_holds_exactly_the_serial_results(client: Client, archives: list[str]) -> None:
     bag = read_bag(archives, findings=True)
 
     assert bag.npartitions == FILES
@@ -70,7 +72,7 @@ def test_the_bag_holds_exactly_the_serial_results(
 
 
 def test_the_frames_hold_the_serial_articles_and_findings(
-    client: distributed.Client, archives: list[str]
+    client: Client, archives: list[str]
 ) -> None:
     serial = list(read_batch(archives[:2], findings=True))
 
@@ -88,7 +90,7 @@ def test_the_frames_hold_the_serial_articles_and_findings(
 
 
 def test_a_worker_killed_mid_run_still_gives_every_record_exactly_once(
-    client: distributed.Client, archives: list[str]
+    client: Client, archives: list[str]
 ) -> None:
     serial = list(read_batch(archives))
     futures = client.compute(read_bag(archives).to_delayed())
@@ -103,11 +105,11 @@ def test_a_worker_killed_mid_run_still_gives_every_record_exactly_once(
     assert len({(result.source, result.id) for result in results}) == FILES * PAGES
 
 
-def test_no_paths_give_an_empty_bag(client: distributed.Client) -> None:
+def test_no_paths_give_an_empty_bag(client: Client) -> None:
     assert client.compute(read_bag([])).result() == []
 
 
-def test_workers_import_newspkg_once(client: distributed.Client, archives: list[str]) -> None:
+def test_workers_import_newspkg_once(client: Client, archives: list[str]) -> None:
     client.compute(read_bag(archives)).result()
 
     def newspkg_loaded() -> bool:
@@ -118,7 +120,7 @@ def test_workers_import_newspkg_once(client: distributed.Client, archives: list[
     assert set(client.run(newspkg_loaded).values()) == {True}
 
 
-def test_inputs_are_paths_anywhere(client: distributed.Client, archives: list[str]) -> None:
+def test_inputs_are_paths_anywhere(client: Client, archives: list[str]) -> None:
     local = [Path(path) for path in archives[:1]]
 
     assert client.compute(read_bag(local)).result() == list(read_batch(local))
