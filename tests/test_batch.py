@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from newspkg._batch.outputs import BatchTally
 from newspkg._batch.process import process_record
 from newspkg._batch.records import BatchRecord, Content, ErrorInfo
 from newspkg._batch.runner import ordered_map
-from newspkg._cli import cli
+from newspkg._cli import _BatchProgress, cli
 
 ARTICLE = Article(url="https://example.com/news/1", headline="Grid operators brace", body="w " * 50)
 PAGES = 50  # one of each kind of trouble: a 404 (7), an image (17), a broken page (27)
@@ -362,3 +363,39 @@ def test_per_file_commands_take_many_files_and_jobs(tmp_path: Path) -> None:
     assert meta.stdout.startswith(f"<!-- {paths[0]} -->\n")
     assert meta.stdout.count("<!-- ") == 2
     assert [json.loads(line)["file"] for line in times.stdout.splitlines()] == paths[:2]
+
+
+def test_read_and_check_give_the_same_output_on_two_jobs(tmp_path: Path) -> None:
+    paths = []
+    for number, text in enumerate([to_json(ARTICLE), "{oops", to_script_tag(ARTICLE)] * 3):
+        path = tmp_path / f"{number}.in"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+
+    for command in (["read"], ["check"], ["check", "--format", "json"]):
+        serial = CliRunner().invoke(cli, [*command, *paths])
+        parallel = CliRunner().invoke(cli, [*command, "-j", "2", *paths])
+
+        assert (parallel.exit_code, parallel.stdout) == (serial.exit_code, serial.stdout)
+        assert parallel.stderr == serial.stderr
+        assert serial.stdout
+
+
+def test_batch_progress_shows_only_when_stderr_alone_is_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stderr = Terminal()
+    monkeypatch.setattr(sys, "stderr", stderr)
+
+    progress = _BatchProgress.when_wanted(to_terminal=False)
+    assert progress is not None
+    progress.update(1234)
+    progress.finish()
+
+    assert _BatchProgress.when_wanted(to_terminal=True) is None
+    assert stderr.getvalue().startswith("\rnewspkg: 1,234 records, ")
+    assert stderr.getvalue().endswith("\n")

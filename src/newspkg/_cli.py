@@ -30,6 +30,7 @@ import attrs
 import click
 
 from newspkg._batch.outputs import BatchTally, result_line
+from newspkg._batch.process import UNREADABLE
 from newspkg._batch.read import read_batch
 from newspkg._batch.runner import ordered_map
 from newspkg._checks.findings import Finding, Severity
@@ -165,8 +166,11 @@ def meta(ctx: click.Context, files: tuple[str, ...], jobs: int) -> None:
     "--jsonl", is_flag=True, help="Read JSON Lines: one document per line (stdin by default)."
 )
 @click.option("--url", help="The address the page was fetched from (resolves relative URLs).")
+@_JOBS_OPTION
 @click.pass_context
-def read(ctx: click.Context, files: tuple[str, ...], jsonl: bool, url: str | None) -> None:
+def read(
+    ctx: click.Context, *, files: tuple[str, ...], jsonl: bool, url: str | None, jobs: int
+) -> None:
     """Read the article in each FILE and write it as native JSON.
 
     One file gives indented JSON; several files, or --jsonl, give JSON Lines (one article
@@ -174,14 +178,9 @@ def read(ctx: click.Context, files: tuple[str, ...], jsonl: bool, url: str | Non
     """
     tally = Tally()
     many = jsonl or len(files) > 1
-    for item in _progress(_inputs(_files(files, jsonl=jsonl), jsonl=jsonl, tally=tally), files):
-        try:
-            article = load_article(item, url=url)
-        except NewspkgError as error:
-            tally.failed += 1
-            _report(item.name, error)
-            continue
-        click.echo(to_json(article, indent=None if many else 2))
+    items = _progress(_inputs(_files(files, jsonl=jsonl), jsonl=jsonl, tally=tally), files)
+    work = functools.partial(_native_text, url=url, many=many)
+    _echo_outcomes(ordered_map(work, items, jobs=jobs), tally)
     if many:
         click.echo(_read_summary(tally), err=True)
     ctx.exit(tally.exit_code)
@@ -200,9 +199,10 @@ def read(ctx: click.Context, files: tuple[str, ...], jsonl: bool, url: str | Non
     show_default=True,
     help="text: findings grouped by file; json: one JSON object per input (JSON Lines).",
 )
+@_JOBS_OPTION
 @click.pass_context
 def check_command(
-    ctx: click.Context, files: tuple[str, ...], jsonl: bool, output_format: str
+    ctx: click.Context, *, files: tuple[str, ...], jsonl: bool, output_format: str, jobs: int
 ) -> None:
     """Check each FILE's article markup and list what is wrong or missing.
 
@@ -211,22 +211,22 @@ def check_command(
     """
     tally = Tally()
     as_json = output_format == "json"
-    for item in _progress(_inputs(_files(files, jsonl=jsonl), jsonl=jsonl, tally=tally), files):
-        try:
-            findings = check_input(item)
-        except NewspkgError as error:
+    items = _progress(_inputs(_files(files, jsonl=jsonl), jsonl=jsonl, tally=tally), files)
+    for name, findings, problems in ordered_map(_checked, items, jobs=jobs):
+        if findings is None:
             tally.failed += 1
-            _report(item.name, error)
+            for problem in problems:
+                _report(name, problem)
             if as_json:
-                click.echo(json.dumps({"file": item.name, "error": _messages(error)}))
+                click.echo(json.dumps({"file": name, "error": list(problems)}))
             continue
         for found in findings:
             tally.severities[found.severity] += 1
         if as_json:
-            record = {"file": item.name, "findings": [_finding_json(f) for f in findings]}
+            record = {"file": name, "findings": [_finding_json(f) for f in findings]}
             click.echo(json.dumps(record, ensure_ascii=False))
         elif findings:
-            _echo_findings(item.name, findings)
+            _echo_findings(name, findings)
     click.echo(_check_summary(tally, unit="document" if jsonl else "file"), err=as_json)
     ctx.exit(tally.exit_code)
 
@@ -500,13 +500,33 @@ def _each_file(files: tuple[str, ...], work: Callable[[Input], _Outcome], *, job
     """Run ``work`` over each file on ``jobs`` processes, in order; return the exit status."""
     tally = Tally()
     items = _progress(_inputs(files, jsonl=False, tally=tally), files)
-    for outcome in ordered_map(work, items, jobs=jobs):
+    _echo_outcomes(ordered_map(work, items, jobs=jobs), tally)
+    return tally.exit_code
+
+
+def _echo_outcomes(outcomes: Iterable[_Outcome], tally: Tally) -> None:
+    for outcome in outcomes:
         for note in outcome.notes:
             _report(outcome.name, note)
         if outcome.text is not None:
             click.echo(outcome.text)
         tally.failed += outcome.failed
-    return tally.exit_code
+
+
+def _native_text(item: Input, *, url: str | None, many: bool) -> _Outcome:
+    try:
+        article = load_article(item, url=url)
+    except NewspkgError as error:
+        return _failure(item, error)
+    return _Outcome(item.name, to_json(article, indent=None if many else 2))
+
+
+def _checked(item: Input) -> tuple[str, list[Finding] | None, tuple[str, ...]]:
+    """The input's name, and its findings or the problems that kept it from being checked."""
+    try:
+        return item.name, check_input(item), ()
+    except NewspkgError as error:
+        return item.name, None, tuple(_messages(error))
 
 
 def _failure(item: Input, error: NewspkgError) -> _Outcome:
@@ -620,8 +640,9 @@ def batch(
     for result in results:
         tally.add(result)
         output.write(result_line(result) + "\n")
-        if result.error is not None:
-            _report(result.id, f"{result.error.type}: {'; '.join(result.error.messages)}")
+        if result.error is not None and result.error.type == UNREADABLE:
+            # Records without an article are in the output; only lost inputs are shouted.
+            _report(result.id, "; ".join(result.error.messages))
         if progress is not None:
             progress.update(tally.records)
     if progress is not None:
