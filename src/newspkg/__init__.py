@@ -13,6 +13,10 @@ True
 from contextlib import suppress as _suppress
 from importlib.metadata import version as _version
 
+from newspkg._batch.inputs import iter_records
+from newspkg._batch.outputs import result_line
+from newspkg._batch.read import read_batch
+from newspkg._batch.records import BatchRecord, BatchResult
 from newspkg._checks.findings import Finding, Severity
 from newspkg._checks.run import check
 from newspkg._dates import DateOrder, parse_date
@@ -55,6 +59,8 @@ __all__ = [
     "ArticleKind",
     "Author",
     "AuthorKind",
+    "BatchRecord",
+    "BatchResult",
     "Date",
     "DateOrder",
     "Figure",
@@ -87,9 +93,12 @@ __all__ = [
     "from_jsonld",
     "iter_articles",
     "iter_jsonld_blocks",
+    "iter_records",
     "make_converter",
     "parse_date",
+    "read_batch",
     "reading_time",
+    "result_line",
     "to_dict",
     "to_json",
     "to_jsonld",

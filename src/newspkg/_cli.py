@@ -22,16 +22,22 @@ from __future__ import annotations
 import contextlib
 import enum
 import io
+import functools
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Final
 
 import attrs
 import click
 
+from newspkg._batch.outputs import BatchTally, result_line
+from newspkg._batch.process import UNREADABLE
+from newspkg._batch.read import read_batch
+from newspkg._batch.runner import ordered_map
 from newspkg._checks.findings import Finding, Severity
 from newspkg._checks.run import check
 from newspkg._html.meta_tags import to_meta_tags
@@ -96,6 +102,22 @@ class Tally:
         return 1 if self.failed or self.severities[Severity.ERROR] else 0
 
 
+def _jobs(_ctx: click.Context, _param: click.Parameter, value: int) -> int:
+    """``--jobs``: worker processes; 0 means one per CPU."""
+    return value or os.cpu_count() or 1
+
+
+_JOBS_OPTION: Final = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    callback=_jobs,
+    help="Worker processes (0: one per CPU); output keeps the input order.",
+)
+
+
 # --- the command group -----------------------------------------------------------------------
 
 
@@ -141,22 +163,29 @@ def cli(ctx: click.Context, color: bool | None) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(allow_dash=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--script", is_flag=True, help='Write a <script type="application/ld+json"> tag.')
-def jsonld(file: str, script: bool) -> None:
-    """Write the article in FILE as schema.org JSON-LD."""
-    article = _single_article(file)
-    if script:
-        click.echo(to_script_tag(article))
-    else:
-        click.echo(json.dumps(to_jsonld(article), ensure_ascii=False, indent=2))
+@_JOBS_OPTION
+@click.pass_context
+def jsonld(ctx: click.Context, files: tuple[str, ...], script: bool, jobs: int) -> None:
+    """Write the article in each FILE as schema.org JSON-LD.
+
+    One file gives indented JSON; several give JSON Lines (one document per line).
+    """
+    work = functools.partial(_jsonld_text, script=script, many=len(files) > 1)
+    ctx.exit(_each_file(files, work, jobs=jobs))
 
 
 @cli.command()
-@click.argument("file", type=click.Path(allow_dash=True, dir_okay=False))
-def meta(file: str) -> None:
-    """Write the <meta> and <link> tags for the page head of the article in FILE."""
-    click.echo(to_meta_tags(_single_article(file)))
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@_JOBS_OPTION
+@click.pass_context
+def meta(ctx: click.Context, files: tuple[str, ...], jobs: int) -> None:
+    """Write the <meta> and <link> tags for the page head of the article in each FILE.
+
+    With several files, each file's tags follow an HTML comment naming the file.
+    """
+    ctx.exit(_each_file(files, functools.partial(_meta_text, many=len(files) > 1), jobs=jobs))
 
 
 @cli.command()
@@ -165,8 +194,11 @@ def meta(file: str) -> None:
     "--jsonl", is_flag=True, help="Read JSON Lines: one document per line (stdin by default)."
 )
 @click.option("--url", help="The address the page was fetched from (resolves relative URLs).")
+@_JOBS_OPTION
 @click.pass_context
-def read(ctx: click.Context, files: tuple[str, ...], jsonl: bool, url: str | None) -> None:
+def read(
+    ctx: click.Context, *, files: tuple[str, ...], jsonl: bool, url: str | None, jobs: int
+) -> None:
     """Read the article in each FILE and write it as native JSON.
 
     One file gives indented JSON; several files, or --jsonl, give JSON Lines (one article
@@ -174,14 +206,9 @@ def read(ctx: click.Context, files: tuple[str, ...], jsonl: bool, url: str | Non
     """
     tally = Tally()
     many = jsonl or len(files) > 1
-    for item in _progress(_inputs(_files(files, jsonl=jsonl), jsonl=jsonl, tally=tally), files):
-        try:
-            article = load_article(item, url=url)
-        except NewspkgError as error:
-            tally.failed += 1
-            _report(item.name, error)
-            continue
-        click.echo(to_json(article, indent=None if many else 2))
+    items = _progress(_inputs(_files(files, jsonl=jsonl), jsonl=jsonl, tally=tally), files)
+    work = functools.partial(_native_text, url=url, many=many)
+    _echo_outcomes(ordered_map(work, items, jobs=jobs), tally)
     if many:
         click.echo(_read_summary(tally), err=True)
     ctx.exit(tally.exit_code)
@@ -200,9 +227,10 @@ def read(ctx: click.Context, files: tuple[str, ...], jsonl: bool, url: str | Non
     show_default=True,
     help="text: findings grouped by file; json: one JSON object per input (JSON Lines).",
 )
+@_JOBS_OPTION
 @click.pass_context
 def check_command(
-    ctx: click.Context, files: tuple[str, ...], jsonl: bool, output_format: str
+    ctx: click.Context, *, files: tuple[str, ...], jsonl: bool, output_format: str, jobs: int
 ) -> None:
     """Check each FILE's article markup and list what is wrong or missing.
 
@@ -211,22 +239,22 @@ def check_command(
     """
     tally = Tally()
     as_json = output_format == "json"
-    for item in _progress(_inputs(_files(files, jsonl=jsonl), jsonl=jsonl, tally=tally), files):
-        try:
-            findings = check_input(item)
-        except NewspkgError as error:
+    items = _progress(_inputs(_files(files, jsonl=jsonl), jsonl=jsonl, tally=tally), files)
+    for name, findings, problems in ordered_map(_checked, items, jobs=jobs):
+        if findings is None:
             tally.failed += 1
-            _report(item.name, error)
+            for problem in problems:
+                _report(name, problem)
             if as_json:
-                click.echo(json.dumps({"file": item.name, "error": _messages(error)}))
+                click.echo(json.dumps({"file": name, "error": list(problems)}))
             continue
         for found in findings:
             tally.severities[found.severity] += 1
         if as_json:
-            record = {"file": item.name, "findings": [_finding_json(f) for f in findings]}
+            record = {"file": name, "findings": [_finding_json(f) for f in findings]}
             click.echo(json.dumps(record, ensure_ascii=False))
         elif findings:
-            _echo_findings(item.name, findings)
+            _echo_findings(name, findings)
     click.echo(_check_summary(tally, unit="document" if jsonl else "file"), err=as_json)
     ctx.exit(tally.exit_code)
 
@@ -266,7 +294,7 @@ def _speed(
 
 
 @cli.command()
-@click.argument("file", type=click.Path(allow_dash=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option(
     "--lang",
     callback=_language,
@@ -288,34 +316,31 @@ def _speed(
     show_default=True,
     help='text: "7 min read"; json: minutes, label, ISO 8601 duration and word count.',
 )
+@_JOBS_OPTION
+@click.pass_context
 def readtime(
-    file: str, lang: str | None, speed: float | SpeedPreset | None, output_format: str
+    ctx: click.Context,
+    *,
+    files: tuple[str, ...],
+    lang: str | None,
+    speed: float | SpeedPreset | None,
+    output_format: str,
+    jobs: int,
 ) -> None:
-    """Estimate the reading time of the article in FILE ("7 min read").
+    """Estimate the reading time of the article in each FILE ("7 min read").
 
     The article's body (or word count) is timed; for an HTML page whose article has
-    neither, the page's visible text is timed instead, and stderr says so.
+    neither, the page's visible text is timed instead, and stderr says so. With several
+    files, each line names its file ("FILE: 7 min read"; a "file" key in JSON).
     """
-    item = _single_input(file)
-    article = _article_or_exit(item)
-    source: str | Article = article
-    if article.body is None and article.word_count is None:
-        if not item.looks_like_html:
-            _report(item.name, "the article has no body or word count to time")
-            raise click.exceptions.Exit(1)
-        _report(item.name, "the article has no body or word count; timing the page's text")
-        source = decode_html(item.data)
-    estimate = reading_time(source, lang=lang, speed=speed)
-    if output_format == "json":
-        fields = {
-            "minutes": estimate.minutes,
-            "label": estimate.label,
-            "iso8601": estimate.iso8601,
-            "words": estimate.words,
-        }
-        click.echo(json.dumps(fields))
-    else:
-        click.echo(estimate.label)
+    work = functools.partial(
+        _readtime_text,
+        lang=lang,
+        speed=speed,
+        as_json=output_format == "json",
+        many=len(files) > 1,
+    )
+    ctx.exit(_each_file(files, work, jobs=jobs))
 
 
 def main() -> None:
@@ -381,25 +406,6 @@ def _kind_of(document: JsonValue) -> InputKind:
     ):
         return InputKind.NATIVE
     return InputKind.JSONLD
-
-
-def _single_article(file: str) -> Article:
-    """The article in one FILE, or exit: 2 when it cannot be read, 1 when it holds none."""
-    return _article_or_exit(_single_input(file))
-
-
-def _single_input(file: str) -> Input:
-    for item in _inputs([file], jsonl=False, tally=Tally()):
-        return item
-    raise click.exceptions.Exit(2)
-
-
-def _article_or_exit(item: Input) -> Article:
-    try:
-        return load_article(item)
-    except NewspkgError as error:
-        _report(item.name, error)
-        raise click.exceptions.Exit(1) from None
 
 
 def _files(files: tuple[str, ...], *, jsonl: bool) -> tuple[str, ...]:
@@ -509,3 +515,200 @@ def _trouble(tally: Tally, *, failed: str) -> str:
     if tally.unreadable:
         parts.append(f"{_plural(tally.unreadable, 'file')} could not be read")
     return "; " + "; ".join(parts) if parts else ""
+
+
+# --- many files on N processes: jsonld, meta, readtime ---------------------------------------
+
+
+@attrs.frozen
+class _Outcome:
+    """What one file gave a per-file command: text for stdout, notes for stderr."""
+
+    name: str
+    text: str | None
+    notes: tuple[str, ...] = ()
+    failed: bool = False
+
+
+def _each_file(files: tuple[str, ...], work: Callable[[Input], _Outcome], *, jobs: int) -> int:
+    """Run ``work`` over each file on ``jobs`` processes, in order; return the exit status."""
+    tally = Tally()
+    items = _progress(_inputs(files, jsonl=False, tally=tally), files)
+    _echo_outcomes(ordered_map(work, items, jobs=jobs), tally)
+    return tally.exit_code
+
+
+def _echo_outcomes(outcomes: Iterable[_Outcome], tally: Tally) -> None:
+    for outcome in outcomes:
+        for note in outcome.notes:
+            _report(outcome.name, note)
+        if outcome.text is not None:
+            click.echo(outcome.text)
+        tally.failed += outcome.failed
+
+
+def _native_text(item: Input, *, url: str | None, many: bool) -> _Outcome:
+    try:
+        article = load_article(item, url=url)
+    except NewspkgError as error:
+        return _failure(item, error)
+    return _Outcome(item.name, to_json(article, indent=None if many else 2))
+
+
+def _checked(item: Input) -> tuple[str, list[Finding] | None, tuple[str, ...]]:
+    """The input's name, and its findings or the problems that kept it from being checked."""
+    try:
+        return item.name, check_input(item), ()
+    except NewspkgError as error:
+        return item.name, None, tuple(_messages(error))
+
+
+def _failure(item: Input, error: NewspkgError) -> _Outcome:
+    return _Outcome(item.name, None, tuple(_messages(error)), failed=True)
+
+
+def _jsonld_text(item: Input, *, script: bool, many: bool) -> _Outcome:
+    try:
+        article = load_article(item)
+    except NewspkgError as error:
+        return _failure(item, error)
+    if script:
+        return _Outcome(item.name, to_script_tag(article))
+    document = to_jsonld(article)
+    return _Outcome(item.name, json.dumps(document, ensure_ascii=False, indent=None if many else 2))
+
+
+def _meta_text(item: Input, *, many: bool) -> _Outcome:
+    try:
+        tags = to_meta_tags(load_article(item))
+    except NewspkgError as error:
+        return _failure(item, error)
+    # "--" cannot appear in a comment; a file name is shown with it replaced.
+    name = item.name.replace("--", "-\u2010")
+    return _Outcome(item.name, f"<!-- {name} -->\n{tags}" if many else tags)
+
+
+def _readtime_text(
+    item: Input,
+    *,
+    lang: str | None,
+    speed: float | SpeedPreset | None,
+    as_json: bool,
+    many: bool,
+) -> _Outcome:
+    try:
+        article = load_article(item)
+    except NewspkgError as error:
+        return _failure(item, error)
+    source: str | Article = article
+    notes: tuple[str, ...] = ()
+    if article.body is None and article.word_count is None:
+        if not item.looks_like_html:
+            return _Outcome(
+                item.name, None, ("the article has no body or word count to time",), True
+            )
+        notes = ("the article has no body or word count; timing the page's text",)
+        source = decode_html(item.data)
+    estimate = reading_time(source, lang=lang, speed=speed)
+    if as_json:
+        fields: dict[str, object] = {"file": item.name} if many else {}
+        fields |= {
+            "minutes": estimate.minutes,
+            "label": estimate.label,
+            "iso8601": estimate.iso8601,
+            "words": estimate.words,
+        }
+        return _Outcome(item.name, json.dumps(fields, ensure_ascii=False), notes)
+    return _Outcome(item.name, f"{item.name}: {estimate.label}" if many else estimate.label, notes)
+
+
+# --- batch: archives to JSON Lines -----------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--articles/--no-articles",
+    default=True,
+    show_default=True,
+    help="Read each record's article.",
+)
+@click.option(
+    "--findings/--no-findings",
+    default=False,
+    show_default=True,
+    help="Check each record's markup (as `newspkg check` does).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8", lazy=True),
+    default="-",
+    help="Where the JSON Lines go (default: stdout).",
+)
+@_JOBS_OPTION
+@click.pass_context
+def batch(
+    ctx: click.Context,
+    *,
+    paths: tuple[str, ...],
+    articles: bool,
+    findings: bool,
+    output: IO[str],
+    jobs: int,
+) -> None:
+    """Read every page in WARC archives, JSON Lines files and folders, as JSON Lines.
+
+    PATHS are WARC/ARC archives (.warc, .warc.gz, .arc, .arc.gz), JSON Lines of native or
+    JSON-LD documents (.jsonl, .ndjson), folders, or single files. Each record gives one
+    line with its id (WARC record id, FILE:LINE, or the file) and its article, findings,
+    error or the reason it was skipped (not HTML, not a 200 response). A summary line goes
+    to stderr. Exit status: 0 ok, 1 when a record had no article or an error finding, 2 when
+    an input could not be read.
+    """
+    if not (articles or findings):
+        raise click.UsageError("nothing to do: --no-articles needs --findings")
+    tally = BatchTally()
+    progress = _BatchProgress.when_wanted(to_terminal=output.isatty())
+    results = read_batch(paths, articles=articles, findings=findings, jobs=jobs)
+    for result in results:
+        tally.add(result)
+        output.write(result_line(result) + "\n")
+        if result.error is not None and result.error.type == UNREADABLE:
+            # Records without an article are in the output; only lost inputs are shouted.
+            _report(result.id, "; ".join(result.error.messages))
+        if progress is not None:
+            progress.update(tally.records)
+    if progress is not None:
+        progress.finish()
+    output.flush()
+    click.echo(f"newspkg: {tally.summary()}", err=True)
+    ctx.exit(tally.exit_code)
+
+
+@attrs.define
+class _BatchProgress:
+    """A record count and rate on stderr, redrawn a few times a second."""
+
+    started: float
+    shown: float = 0.0
+
+    @classmethod
+    def when_wanted(cls, *, to_terminal: bool) -> _BatchProgress | None:
+        """A progress line when stderr is a terminal and the results go elsewhere."""
+        if to_terminal or not sys.stderr.isatty():
+            return None
+        return cls(started=time.monotonic())
+
+    def update(self, records: int) -> None:
+        """Redraw, at most every quarter second."""
+        now = time.monotonic()
+        if now - self.shown >= 0.25:
+            self.shown = now
+            rate = records / max(now - self.started, 1e-9)
+            click.echo(f"\rnewspkg: {records:,} records, {rate:,.0f}/s ", err=True, nl=False)
+
+    def finish(self) -> None:
+        """Leave the line for the summary."""
+        if self.shown:
+            click.echo("", err=True)

@@ -1,0 +1,93 @@
+"""Run a function over a stream of items on N processes, in order, in bounded memory.
+
+`ordered_map` is `map` spread over worker processes: items go out in chunks, results come
+back in input order, and at most a few chunks per worker are in flight, so a stream of any
+length (an archive of millions of pages) passes through in constant memory. The standard
+``Pool.imap`` is not used because its feeder thread reads the whole input ahead.
+
+Workers are forked from this process when it runs a single thread (they start at once, with
+newspkg already imported), else started from a fork server that imports the function's
+module once (spawned on Windows and macOS); either way a worker imports newspkg once and
+reuses it for every item.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING, Final, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+__all__ = ["CHUNK_SIZE", "ordered_map"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+CHUNK_SIZE: Final = 16
+"""Items sent to a worker at a time: large enough to amortise the hand-over, small enough
+to keep workers evenly busy."""
+
+_CHUNKS_IN_FLIGHT_PER_JOB: Final = 4
+
+
+def ordered_map(
+    func: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, chunk_size: int = CHUNK_SIZE
+) -> Iterator[R]:
+    """Yield ``func(item)`` for each item, in order, computed on ``jobs`` processes.
+
+    With ``jobs=1`` everything runs in this process. ``func`` must be picklable (a
+    module-level function, or a `functools.partial` of one) and should not raise: an
+    exception in a worker ends the run.
+
+    >>> list(ordered_map(abs, [-2, 1, -3]))
+    [2, 1, 3]
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    if jobs == 1:
+        yield from map(func, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415  (only for jobs > 1)
+
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(func))
+    pending: deque[Future[list[R]]] = deque()
+    try:
+        for chunk in _chunks(items, chunk_size):
+            pending.append(pool.submit(_apply, func, chunk))
+            if len(pending) >= jobs * _CHUNKS_IN_FLIGHT_PER_JOB:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _apply(func: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [func(item) for item in chunk]
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _context(func: Callable[..., object]) -> multiprocessing.context.BaseContext:
+    """Fork when it is safe (Linux, one thread); else a fork server, else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if sys.platform != "linux" or "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    target = func.func if isinstance(func, functools.partial) else func
+    module = getattr(target, "__module__", None)
+    context.set_forkserver_preload(["newspkg", *([module] if module else [])])
+    return context

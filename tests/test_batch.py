@@ -1,0 +1,401 @@
+"""Batches: every record of an archive gives exactly one result, in order, on any number of jobs."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import newspkg._batch.inputs
+import newspkg._batch.process
+from newspkg import (
+    Article,
+    BatchResult,
+    from_html,
+    iter_records,
+    read_batch,
+    result_line,
+    to_dict,
+    to_json,
+    to_jsonld,
+    to_script_tag,
+)
+from newspkg._batch.archive import ArchiveStats, write_archive
+from newspkg._batch.outputs import BatchTally
+from newspkg._batch.process import process_record
+from newspkg._batch.records import BatchRecord, Content, ErrorInfo
+from newspkg._batch.runner import ordered_map
+from newspkg._cli import _BatchProgress, cli
+
+ARTICLE = Article(url="https://example.com/news/1", headline="Grid operators brace", body="w " * 50)
+PAGES = 50  # one of each kind of trouble: a 404 (7), an image (17), a broken page (27)
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ArchiveStats]:
+    path = tmp_path_factory.mktemp("warc") / "site.warc.gz"
+    return path, write_archive(path, pages=PAGES)
+
+
+def _warc(path: Path, records: list[tuple[str, str, bytes, list[tuple[str, str]] | None]]) -> Path:
+    """A WARC of (type, URL, payload, HTTP headers or None) records."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=path.name.endswith(".gz"))
+        for kind, url, payload, http in records:
+            headers = None
+            if http is not None:
+                status, *fields = http
+                headers = StatusAndHeaders(status[1], fields, protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                url,
+                kind,
+                payload=io.BytesIO(payload),
+                length=len(payload),
+                http_headers=headers,
+                warc_content_type="text/html" if kind == "resource" else None,
+            )
+            writer.write_record(record)
+    return path
+
+
+# --- WARC -------------------------------------------------------------------------------------
+
+
+def test_a_warc_gives_one_result_per_page_whatever_the_page(
+    archive: tuple[Path, ArchiveStats],
+) -> None:
+    path, stats = archive
+
+    results = list(read_batch([path], findings=True))
+
+    assert len(results) == stats.pages == PAGES
+    assert len({result.id for result in results}) == PAGES
+    assert all(result.id.startswith("<urn:uuid:") for result in results)
+    assert [r.skipped for r in results if r.skipped] == [
+        "HTTP status 404",
+        "not HTML or JSON (image/png)",
+    ]
+    assert [(r.url, r.error.type) for r in results if r.error] == [
+        ("https://news.example/0/27", "ParseError")
+    ]
+    assert sum(r.article is not None for r in results) == stats.articles == PAGES - 3
+    assert all(r.findings is not None for r in results if r.skipped is None)
+
+
+def test_the_http_charset_decodes_a_page_that_declares_none(
+    archive: tuple[Path, ArchiveStats],
+) -> None:
+    path, _ = archive
+    latin1 = next(r for r in iter_records([path]) if r.url == "https://news.example/0/5")
+
+    result = process_record(latin1)
+
+    assert latin1.charset == "ISO-8859-1"
+    assert b"<meta charset" not in latin1.data
+    assert result.article is not None
+    assert result.article.headline.startswith("Café")
+
+
+def test_an_unknown_charset_label_falls_back_to_the_page(tmp_path: Path) -> None:
+    page = to_script_tag(ARTICLE).encode()
+    record = BatchRecord(id="r", source="s", data=page, charset="no-such-charset")
+
+    assert process_record(record).article == from_html(page)
+
+
+def test_jobs_give_exactly_the_serial_results(archive: tuple[Path, ArchiveStats]) -> None:
+    path, _ = archive
+
+    serial = list(read_batch([path], findings=True))
+    parallel = list(read_batch([path], findings=True, jobs=2, chunk_size=4))
+
+    assert parallel == serial
+
+
+def test_a_truncated_archive_gives_its_records_then_one_unreadable_result(
+    archive: tuple[Path, ArchiveStats], tmp_path: Path
+) -> None:
+    path, _ = archive
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+    results = list(read_batch([cut]))
+
+    assert 0 < len(results) < PAGES
+    assert [r.error.type for r in results if r.error] == ["UnreadableInput"]
+    assert results[-1].error == ErrorInfo(
+        type="UnreadableInput", messages=("the archive breaks off inside this record",)
+    )
+
+
+def test_resource_revisit_and_bookkeeping_records(tmp_path: Path) -> None:
+    page = to_script_tag(ARTICLE).encode()
+    path = _warc(
+        tmp_path / "mixed.warc",
+        [
+            ("warcinfo", "urn:x", b"software: test\r\n", None),
+            ("request", "https://example.com/news/1", b"GET / HTTP/1.1\r\n\r\n", None),
+            ("resource", "https://example.com/news/1", page, None),
+            ("revisit", "https://example.com/news/1", b"", None),
+            (
+                "response",
+                "https://example.com/j",
+                b'{"@type": "NewsArticle"}',
+                [("x", "200 OK"), ("Content-Type", "application/ld+json")],
+            ),
+        ],
+    )
+
+    results = list(read_batch([path]))
+
+    assert len(results) == 3
+    assert results[0].article == from_html(page, url="https://example.com/news/1")
+    assert results[1].skipped == "a revisit record (no payload)"
+    assert results[2].error is not None  # JSON-LD without a headline or URL: read, and refused
+    assert results[2].error.type in {"ValidationError", "NoArticleError"}
+
+
+def test_a_record_over_the_size_limit_is_an_error(
+    archive: tuple[Path, ArchiveStats], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = archive
+    monkeypatch.setattr(newspkg._batch.inputs, "MAX_HTML_SIZE", 100)
+    monkeypatch.setattr(newspkg._batch.process, "MAX_HTML_SIZE", 100)
+
+    first = next(iter(read_batch([path])))
+
+    assert first.error == ErrorInfo(
+        type="LimitExceededError", messages=("the input is larger than 100 bytes",)
+    )
+
+
+# --- JSON Lines, folders, files ---------------------------------------------------------------
+
+
+def test_json_lines_give_one_result_per_line_with_its_number(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    lines = [to_json(ARTICLE, indent=None), json.dumps(to_jsonld(ARTICLE)), "", "{oops"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    results = list(read_batch([path]))
+
+    assert [r.id for r in results] == [f"{path}:1", f"{path}:2", f"{path}:4"]
+    assert results[0].article == ARTICLE
+    assert results[1].article is not None
+    assert results[1].article.headline == ARTICLE.headline
+    assert results[2].error is not None
+    assert results[2].error.type == "ParseError"
+
+
+def test_gzipped_json_lines(tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "docs.jsonl.gz"
+    path.write_bytes(gzip.compress(to_json(ARTICLE, indent=None).encode() + b"\n"))
+
+    assert [r.article for r in read_batch([path])] == [ARTICLE]
+
+
+def test_a_folder_gives_every_file_below_it_in_name_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "page.html").write_text(to_script_tag(ARTICLE), encoding="utf-8")
+    (tmp_path / "a.json").write_text(to_json(ARTICLE), encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(to_json(ARTICLE, indent=None), encoding="utf-8")
+
+    ids = [r.id for r in read_batch([tmp_path])]
+
+    assert ids == [f"{tmp_path}/a.json", f"{tmp_path}/c.jsonl:1", f"{tmp_path}/b/page.html"]
+
+
+def test_a_missing_input_is_one_unreadable_result(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.warc.gz"
+
+    (result,) = read_batch([missing])
+
+    assert result == BatchResult(
+        id=str(missing),
+        source=str(missing),
+        error=ErrorInfo(type="UnreadableInput", messages=("No such file or directory",)),
+    )
+
+
+def test_checks_still_run_on_a_page_without_an_article() -> None:
+    record = BatchRecord(id="r", source="s", data=b"<p>", content=Content.HTML, charset="utf-8")
+
+    result = process_record(record, articles=True, findings=True)
+
+    assert result.error is not None
+    assert result.error.type == "NoArticleError"
+    assert result.findings is not None
+    assert "html-no-jsonld" in {found.code for found in result.findings}
+
+
+def test_a_failure_that_is_not_a_newspkg_error_is_kept_under_its_type(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> Article:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(newspkg._batch.process, "from_html", broken)
+
+    result = process_record(BatchRecord(id="r", source="s", data=b"<p>"))
+
+    assert result.error == ErrorInfo(type="RuntimeError", messages=("a bug",))
+
+
+# --- lines and summary ------------------------------------------------------------------------
+
+
+def test_a_result_line_carries_the_id_and_the_native_article() -> None:
+    result = BatchResult(id="<urn:uuid:1>", source="a.warc", url=ARTICLE.url, article=ARTICLE)
+
+    line = json.loads(result_line(result))
+
+    assert line == {
+        "id": "<urn:uuid:1>",
+        "source": "a.warc",
+        "url": ARTICLE.url,
+        "article": to_dict(ARTICLE),
+    }
+
+
+def test_the_tally_counts_errors_by_type_and_findings_by_severity(
+    archive: tuple[Path, ArchiveStats],
+) -> None:
+    path, _ = archive
+    tally = BatchTally()
+    for result in read_batch([path], findings=True):
+        tally.add(result)
+
+    summary = tally.summary()
+
+    assert summary.startswith(
+        "50 records: 47 articles, 2 skipped, 1 error (ParseError 1), findings:"
+    )
+    assert tally.exit_code == 1
+
+
+# --- the runner -------------------------------------------------------------------------------
+
+
+def test_ordered_map_keeps_order_and_reads_ahead_only_a_bounded_window() -> None:
+    pulled = 0
+
+    def numbers() -> Iterator[int]:
+        nonlocal pulled
+        for number in range(10_000):
+            pulled += 1
+            yield number
+
+    results = ordered_map(abs, numbers(), jobs=2, chunk_size=5)
+    first = next(results)
+    pulled_at_first = pulled
+    rest = list(results)
+
+    assert [first, *rest] == list(range(10_000))
+    assert pulled_at_first <= 2 * 4 * 5 + 5
+
+
+def test_ordered_map_refuses_zero_jobs() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        list(ordered_map(abs, [1], jobs=0))
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def test_batch_command_writes_one_line_per_record_and_a_summary(
+    archive: tuple[Path, ArchiveStats],
+) -> None:
+    path, _ = archive
+
+    result = CliRunner().invoke(cli, ["batch", "--findings", "--jobs", "2", str(path)])
+
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 1  # the broken page
+    assert len(lines) == PAGES
+    assert [line["id"] for line in lines] == [r.id for r in read_batch([path])]
+    assert "newspkg: 50 records: 47 articles, 2 skipped, 1 error (ParseError 1)" in result.stderr
+
+
+def test_batch_command_exit_codes(tmp_path: Path) -> None:
+    good = tmp_path / "good.html"
+    good.write_text(to_script_tag(ARTICLE), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+
+    ok = CliRunner().invoke(cli, ["batch", "-o", str(out), str(good)])
+    missing = CliRunner().invoke(cli, ["batch", str(good), str(tmp_path / "nope.warc")])
+    nothing = CliRunner().invoke(cli, ["batch", "--no-articles", str(good)])
+
+    assert (ok.exit_code, ok.stdout) == (0, "")
+    assert json.loads(out.read_text(encoding="utf-8"))["article"]["headline"] == ARTICLE.headline
+    assert missing.exit_code == 2
+    assert nothing.exit_code == 2
+    assert "--no-articles needs --findings" in nothing.stderr
+
+
+def test_per_file_commands_take_many_files_and_jobs(tmp_path: Path) -> None:
+    paths = []
+    for number in range(3):
+        path = tmp_path / f"a{number}.json"
+        path.write_text(to_json(ARTICLE), encoding="utf-8")
+        paths.append(str(path))
+    (tmp_path / "bad.json").write_text("{oops", encoding="utf-8")
+    paths.append(str(tmp_path / "bad.json"))
+
+    serial = CliRunner().invoke(cli, ["jsonld", *paths])
+    parallel = CliRunner().invoke(cli, ["jsonld", "--jobs", "2", *paths])
+    meta = CliRunner().invoke(cli, ["meta", *paths[:2]])
+    times = CliRunner().invoke(cli, ["readtime", "--format", "json", *paths[:2]])
+
+    assert serial.exit_code == parallel.exit_code == 1
+    assert parallel.stdout == serial.stdout
+    assert [json.loads(line) for line in serial.stdout.splitlines()] == [to_jsonld(ARTICLE)] * 3
+    assert "bad.json: not valid JSON" in parallel.stderr
+    assert meta.stdout.startswith(f"<!-- {paths[0]} -->\n")
+    assert meta.stdout.count("<!-- ") == 2
+    assert [json.loads(line)["file"] for line in times.stdout.splitlines()] == paths[:2]
+
+
+def test_read_and_check_give_the_same_output_on_two_jobs(tmp_path: Path) -> None:
+    paths = []
+    for number, text in enumerate([to_json(ARTICLE), "{oops", to_script_tag(ARTICLE)] * 3):
+        path = tmp_path / f"{number}.in"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+
+    for command in (["read"], ["check"], ["check", "--format", "json"]):
+        serial = CliRunner().invoke(cli, [*command, *paths])
+        parallel = CliRunner().invoke(cli, [*command, "-j", "2", *paths])
+
+        assert (parallel.exit_code, parallel.stdout) == (serial.exit_code, serial.stdout)
+        assert parallel.stderr == serial.stderr
+        assert serial.stdout
+
+
+def test_batch_progress_shows_only_when_stderr_alone_is_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stderr = Terminal()
+    monkeypatch.setattr(sys, "stderr", stderr)
+
+    progress = _BatchProgress.when_wanted(to_terminal=False)
+    assert progress is not None
+    progress.update(1234)
+    progress.finish()
+
+    assert _BatchProgress.when_wanted(to_terminal=True) is None
+    assert stderr.getvalue().startswith("\rnewspkg: 1,234 records, ")
+    assert stderr.getvalue().endswith("\n")
