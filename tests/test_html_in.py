@@ -409,7 +409,7 @@ def test_broken_json_ld_on_a_meta_only_page_still_gives_the_meta_article() -> No
 @pytest.mark.parametrize(
     ("html", "message"),
     [
-        (page(), "the page has no JSON-LD block, and it has no Open Graph article tags"),
+        (page(), "the page has no JSON-LD block, and it does not read as an article page"),
         (
             page(script(json.dumps({"@context": "https://schema.org", "@type": "Organization"}))),
             "none of the page's 1 JSON-LD block(s) holds an article",
@@ -424,11 +424,11 @@ def test_broken_json_ld_on_a_meta_only_page_still_gives_the_meta_article() -> No
         ),
         (
             page(meta("og:type", "article"), meta("og:title", "No address")),
-            "its meta tags give no url",
+            "its tags and markup give no url",
         ),
         (
             page(meta("og:type", "article"), meta("og:url", "https://e.com/a")),
-            "its meta tags give no headline",
+            "its tags and markup give no headline",
         ),
     ],
     ids=["empty", "organization-only", "website", "no-url", "no-headline"],

@@ -21,6 +21,7 @@ from typing import Any, Final
 import attrs
 from selectolax.lexbor import LexborHTMLParser
 
+from newspkg._html.article_signals import ArticleSignals, article_signals
 from newspkg._html.meta_tags import MetaValue, PageMeta, meta_values, read_page_meta
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld, iter_articles
@@ -142,11 +143,17 @@ def from_html(html: str | bytes, *, url: str | None = None) -> Article:
     article, notes, errors = _main_jsonld_article(blocks, page)
     if article is not None:
         return _with_meta_fallbacks(article, page, notes)
-    if page.is_article:
-        return _article_from_meta(page, notes)
+    signals = article_signals(page, jsonld_types=_jsonld_types(blocks))
+    if signals.is_article:
+        try:
+            return _article_from_meta(page, notes, signals)
+        except NoArticleError:
+            if not errors:
+                raise
+            # The JSON-LD's own errors say more than "the tags give no headline".
     if errors:
         raise _failure(errors)
-    raise NoArticleError(_no_article_reason(blocks, page))
+    raise NoArticleError(_no_article_reason(blocks, signals), path="")
 
 
 # --- the page ---------------------------------------------------------------------------------
@@ -344,8 +351,10 @@ def _with_meta_fallbacks(article: Article, page: PageMeta, notes: list[Provenanc
     return _settle(build, fills, notes, why="not in the JSON-LD")
 
 
-def _article_from_meta(page: PageMeta, notes: list[ProvenanceNote]) -> Article:
-    """An article built from the page's Open Graph and ``article:*`` tags alone."""
+def _article_from_meta(
+    page: PageMeta, notes: list[ProvenanceNote], signals: ArticleSignals
+) -> Article:
+    """An article built from the page's tags and markup alone."""
     found = meta_values(page)
     fills = {field: value for field, value in found.items() if value.value is not None}
     notes.extend(
@@ -354,13 +363,16 @@ def _article_from_meta(page: PageMeta, notes: list[ProvenanceNote]) -> Article:
     missing = [field for field in ("url", "headline") if field not in fills]
     if missing:
         raise NoArticleError(
-            f"the page has no JSON-LD article, and its meta tags give no {' or '.join(missing)}"
+            f"the page has no JSON-LD article, and its tags and markup give no "
+            f"{' or '.join(missing)} ({signals.describe()})",
+            path="",
         )
     notes.append(
         ProvenanceNote(
             field="kind",
-            source="meta og:type",
-            detail="the page has no JSON-LD article; Open Graph says only 'article'",
+            source="page signals",
+            detail=f"the page has no JSON-LD article; read as an article from its "
+            f"{signals.describe()}",
         )
     )
 
@@ -421,12 +433,29 @@ def _failure(errors: list[NewspkgError]) -> NewspkgError:
     return kind(problems)
 
 
-def _no_article_reason(blocks: list[JsonLdBlock], page: PageMeta) -> str:
+def _no_article_reason(blocks: list[JsonLdBlock], signals: ArticleSignals) -> str:
     where = (
         "the page has no JSON-LD block"
         if not blocks
         else f"none of the page's {len(blocks)} JSON-LD block(s) holds an article"
     )
-    og_type = page.og_type
-    tags = "no Open Graph article tags" if og_type is None else f"og:type {og_type!r}"
-    return f"{where}, and it has {tags}"
+    return f"{where}, and it does not read as an article page ({signals.describe()})"
+
+
+def _jsonld_types(blocks: list[JsonLdBlock]) -> frozenset[str]:
+    """The local names of every ``@type`` in the readable blocks (bounded walk)."""
+    found: set[str] = set()
+    stack: list[JsonValue] = [block.data for block in blocks if block.error is None]
+    budget = 10_000
+    while stack and budget:
+        budget -= 1
+        value = stack.pop()
+        if isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            kinds = value.get("@type")
+            for kind in kinds if isinstance(kinds, list) else [kinds]:
+                if isinstance(kind, str):
+                    found.add(re.split(r"[/#:]", kind)[-1])
+            stack.extend(value.values())
+    return frozenset(found)
