@@ -44,8 +44,12 @@ class Score:
     misses: list[tuple[str, object, object]] = field(default_factory=list)
 
 
+_QUOTES = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
+
+
 def norm(text: object) -> str:
-    return " ".join(unicodedata.normalize("NFKC", str(text)).split()).casefold()
+    text = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES)
+    return " ".join(text.split()).casefold()
 
 
 def expected_of(origin: str, expected: dict[str, object]) -> dict[str, object]:
@@ -163,9 +167,9 @@ def score(pages: Path) -> tuple[dict[str, Score], int, int, list[tuple[str, str]
 
 
 def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
-    pages = Path(args[0]) if args else Path(__file__).parents[1] / "../shared/corpus/pages"
     diff = argv[argv.index("--diff") + 1] if "--diff" in argv else None
+    args = [a for a in argv if not a.startswith("--") and a != diff]
+    pages = Path(args[0]) if args else Path(__file__).parents[1] / "../shared/corpus/pages"
     scores, read, total, refused = score(pages)
     print(f"article read from {read} of {total} real pages ({read / total:.0%})")
     for name in FIELDS:

@@ -21,8 +21,9 @@ from newspkg._readtime.words import count_words
 __all__ = ["Markup", "read_markup"]
 
 _BYLINE_SELECTOR: Final = (
-    "a[rel~=author], [itemprop~=author], [class*=byline], [id*=byline], "
-    "[class*=Byline], [class~=author], [class~=author-name], [class~=article-author]"
+    "a[rel~=author], [itemprop~=author], [class*=byline], [id*=byline], [class*=Byline], "
+    "[class~=author], [class*=author-name], [class*=author_name], [class*=authorName], "
+    "[class*=article-author], [class*=article__author]"
 )
 _DATE_SELECTOR: Final = (
     "[itemprop~=datePublished], article time[datetime], time[pubdate], "
@@ -41,6 +42,7 @@ class Markup:
         bylines: the texts of byline elements, in page order (first few only).
         times: ``datetime``/``content`` values of date elements in the article or byline.
         heading: the text of the first ``<h1>``.
+        headings: the texts of the first few ``<h1>`` elements.
         item_types: local names of ``itemtype`` and ``typeof`` values (``NewsArticle``).
         article_elements: how many ``<article>`` elements the page has.
         paragraph_words: the words in the page's ``<p>`` elements (first few hundred).
@@ -49,6 +51,7 @@ class Markup:
     bylines: tuple[str, ...] = ()
     times: tuple[str, ...] = ()
     heading: str | None = None
+    headings: tuple[str, ...] = ()
     item_types: frozenset[str] = frozenset()
     article_elements: int = 0
     paragraph_words: int = 0
@@ -56,8 +59,7 @@ class Markup:
 
 def read_markup(tree: LexborHTMLParser, *, language: str | None = None) -> Markup:
     """Read the body signals of a parsed page."""
-    heading_node = tree.css_first("h1")
-    heading = None if heading_node is None else _text(heading_node)
+    headings = tuple(text for node in tree.css("h1")[:4] if (text := _text(node)))
     words = 0
     for index, node in enumerate(tree.css("p")):
         if index >= _MAX_PARAGRAPHS:
@@ -66,7 +68,8 @@ def read_markup(tree: LexborHTMLParser, *, language: str | None = None) -> Marku
     return Markup(
         bylines=tuple(_bylines(tree)),
         times=tuple(_times(tree)),
-        heading=heading or None,
+        heading=headings[0] if headings else None,
+        headings=headings,
         item_types=frozenset(_item_types(tree)),
         article_elements=len(tree.css("article")),
         paragraph_words=words,

@@ -48,6 +48,7 @@ PRECEDENCE: Final[dict[str, tuple[str, ...]]] = {
     "authors": (
         "article:author",
         "author",
+        "og:article:author",
         "dc.creator",
         "dcterms.creator",
         "citation_author",
@@ -123,13 +124,14 @@ def _plain(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
-def title_without_site(title: str, sites: Iterable[str], heading: str | None) -> str | None:
+def title_without_site(title: str, sites: Iterable[str], headings: Iterable[str]) -> str | None:
     """``title`` without a site-name part, or None when it has none that can be told.
 
     A part is cut when it is a site name (``og:site_name``, the publisher, the host name)
-    at either end of the title; else the title part equal to the page's ``<h1>`` is kept.
+    at either end of the title, or when the last part is the text of an ``<h1>`` (a site
+    logo); else the title part equal to an ``<h1>`` is kept.
 
-    >>> title_without_site("Grid operators brace | Example News", ["Example News"], None)
+    >>> title_without_site("Grid operators brace | Example News", ["Example News"], [])
     'Grid operators brace'
     """
     parts = _SEPARATORS.split(title)
@@ -137,13 +139,11 @@ def title_without_site(title: str, sites: Iterable[str], heading: str | None) ->
         return None
     names = {_plain(site) for site in sites if site}
     names |= {name.removeprefix("www.") for name in names}
+    heads = {_plain(heading) for heading in headings if heading}
     separators = list(_SEPARATORS.finditer(title))
-    if _plain(parts[-1]) in names or _plain(parts[-1]).removeprefix("www.") in names:
+    last, first = _plain(parts[-1]), _plain(parts[0])
+    if last in names or last.removeprefix("www.") in names or last in heads:
         return title[: separators[-1].start()].strip() or None
-    if _plain(parts[0]) in names:
+    if first in names:
         return title[separators[0].end() :].strip() or None
-    if heading:
-        for part in parts:
-            if _plain(part) == _plain(heading):
-                return part.strip()
-    return None
+    return next((part.strip() for part in parts if _plain(part) in heads), None)

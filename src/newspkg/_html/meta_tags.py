@@ -326,7 +326,22 @@ def _text(page: PageMeta, field: str, *keys: str) -> MetaValue | None:
     found = page.first(*keys)
     if found is None:
         return None
-    return MetaValue(field=field, source=f"meta {found[0]}", value=found[1])
+    text, remark = unescape_twice(found[1])
+    return MetaValue(field=field, source=f"meta {found[0]}", value=text, problem=remark)
+
+
+_ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+
+
+def unescape_twice(text: str) -> tuple[str, str | None]:
+    """``text`` with HTML entities left in it by double escaping decoded, and a remark.
+
+    The parser has already decoded the attribute once; an entity still in the value
+    (``&#039;``, ``&amp;quot;`` written as ``&amp;amp;quot;``) was escaped twice.
+    """
+    if _ENTITY.search(text) is None:
+        return text, None
+    return html.unescape(text), "decoded HTML entities that were escaped twice"
 
 
 def _headline(page: PageMeta) -> MetaValue | None:
@@ -343,7 +358,7 @@ def _headline(page: PageMeta) -> MetaValue | None:
         return MetaValue(field="headline", source="h1", value=heading)
     if found is None or not isinstance(found.value, str):
         return found
-    cut = title_without_site(found.value, sites, heading)
+    cut = title_without_site(found.value, sites, page.markup.headings)
     if cut is None:
         return found
     return attrs.evolve(found, value=cut, problem=f"cut the site name from {found.value!r}")
@@ -398,7 +413,12 @@ def _authors(page: PageMeta) -> MetaValue | None:
     sources.append(("meta twitter:data (Written by)", tuple(_written_by(page))))
     sources.append(("byline", page.markup.bylines[:1]))
     for source, texts in sources:
-        authors, remarks = _named_authors(texts, split_commas=source != "meta citation_author")
+        authors, remarks = _named_authors(
+            texts,
+            split_commas=source != "meta citation_author",
+            trim=source == "byline",
+            sites=site_names(page),
+        )
         if authors:
             if linked is not None and linked.problem:
                 remarks.insert(0, linked.problem)
@@ -407,13 +427,23 @@ def _authors(page: PageMeta) -> MetaValue | None:
     return linked
 
 
+def site_names(page: PageMeta) -> frozenset[str]:
+    """The page's site names, case-folded: ``og:site_name``, ``application-name``, host."""
+    names = [*page.tags.get("og:site_name", ()), *page.tags.get("application-name", ())]
+    host = split_url(page.canonical or page.url or "")
+    if host is not None and host.hostname:
+        names.append(host.hostname.removeprefix("www."))
+        names.append(host.hostname.removeprefix("www.").split(".")[0])
+    return frozenset(name.casefold() for name in names)
+
+
 def _named_authors(
-    texts: tuple[str, ...], *, split_commas: bool
+    texts: tuple[str, ...], *, split_commas: bool, trim: bool, sites: frozenset[str]
 ) -> tuple[tuple[Author, ...], list[str]]:
     authors: list[Author] = []
     remarks: list[str] = []
     for text in texts:
-        found = byline_names(text, split_commas=split_commas)
+        found = byline_names(text, split_commas=split_commas, trim=trim, sites=sites)
         remarks.extend(found.changes)
         remarks.extend(f"set aside {part!r} (not a name)" for part in found.dropped)
         for name in found.names:

@@ -25,6 +25,12 @@ _AND: Final = re.compile(r"\s+(?:and|&|und|et|y|e)\s+|\s*;\s*|\s*\|\s*", re.IGNO
 _ADDRESS: Final = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.|/)\S*\Z|\S+\.(?:com|net|org)\Z", re.IGNORECASE
 )
+# What follows a name in a byline element: a date, a time, a bullet, "Updated", "Edited by".
+_TRAILER: Final = re.compile(
+    r"\s*(?:[|\u2022\u00b7\u2014]|\s\d|\b(?:updated|edited by|published|posted)\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*\Z",
+    re.IGNORECASE,
+)
 _EMAIL: Final = re.compile(r"\S+@\S+\.\S+\Z")
 _MAX_NAME: Final = 100  # longer "names" are sentences or whole bylines with job titles
 
@@ -54,7 +60,9 @@ def is_not_a_name(text: str) -> bool:
     return bool(_ADDRESS.match(text) or _EMAIL.match(text)) or len(text) > _MAX_NAME
 
 
-def byline_names(text: str, *, split_commas: bool = True) -> BylineNames:
+def byline_names(
+    text: str, *, split_commas: bool = True, trim: bool = False, sites: frozenset[str] = frozenset()
+) -> BylineNames:
     """The names in a byline text.
 
     >>> byline_names("By Jane Doe and John Roe").names
@@ -67,6 +75,16 @@ def byline_names(text: str, *, split_commas: bool = True) -> BylineNames:
     stripped = _BY.sub("", cleaned, count=1)
     if stripped != cleaned:
         changes.append(f"dropped {cleaned[: len(cleaned) - len(stripped)].strip()!r}")
+    if trim:
+        # A byline element's text runs on into its date: "Nathan Willis March 25, 2015".
+        trimmed = _TRAILER.sub("", stripped)
+        if trimmed and trimmed != stripped:
+            changes.append(f"dropped {stripped[len(trimmed) :].strip()!r} after the name")
+            stripped = trimmed
+    head, comma, tail = stripped.rpartition(",")
+    if comma and head and tail.strip().casefold() in sites:
+        changes.append(f"dropped the site name {tail.strip()!r}")
+        stripped = head
     parts = [part.strip(" ,") for part in _AND.split(stripped)]
     if split_commas:
         parts = [piece for part in parts for piece in _comma_split(part)]

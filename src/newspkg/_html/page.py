@@ -13,7 +13,6 @@ an article built from the tags alone (see `docs/html.md`).
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, Final
@@ -22,7 +21,14 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser
 
 from newspkg._html.article_signals import ArticleSignals, article_signals
-from newspkg._html.meta_tags import MetaValue, PageMeta, meta_values, read_page_meta
+from newspkg._html.encoding import decode_page
+from newspkg._html.meta_tags import (
+    MetaValue,
+    PageMeta,
+    meta_values,
+    read_page_meta,
+    unescape_twice,
+)
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld, iter_articles
 from newspkg._models import Article, ArticleKind, ProvenanceNote
@@ -45,10 +51,6 @@ _JSONLD_TYPE: Final = "application/ld+json"
 # (optionally behind "//"). Blanked out with spaces so JSON error columns stay true.
 _COMMENT_OPEN: Final = re.compile(r"\A\s*(?://[ \t]*)?<!--")
 _COMMENT_CLOSE: Final = re.compile(r"(?://[ \t]*)?-->\s*\Z")
-# The encoding declaration a browser's pre-scan finds in the first 1,024 bytes.
-_META_CHARSET: Final = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -110,7 +112,7 @@ def extract_jsonld(html: str | bytes) -> list[JsonValue]:
     return [block.data for block in iter_jsonld_blocks(html) if block.error is None]
 
 
-def from_html(html: str | bytes, *, url: str | None = None) -> Article:
+def from_html(html: str | bytes, *, url: str | None = None, encoding: str | None = None) -> Article:
     """Read the main article of an HTML page.
 
     The JSON-LD blocks are read first (a broken block among good ones is skipped, with a
@@ -122,9 +124,12 @@ def from_html(html: str | bytes, *, url: str | None = None) -> Article:
     JSON-LD article but Open Graph article tags gets an article built from the tags alone.
 
     Args:
-        html: the page, as text or as bytes (decoded by BOM, ``<meta charset>``, or UTF-8).
+        html: the page, as text or as bytes (decoded by BOM, ``encoding``, ``<meta
+            charset>``, or UTF-8; see `docs/html.md`).
         url: the address the page was fetched from; resolves relative URLs and picks the
             main article.
+        encoding: for bytes, the charset the page was served with (an HTTP
+            ``Content-Type`` charset), if known.
 
     Raises:
         ParseError: the page's only JSON-LD is broken and its meta tags hold no article.
@@ -137,10 +142,12 @@ def from_html(html: str | bytes, *, url: str | None = None) -> Article:
     >>> from_html(page).headline
     'Grid operators brace'
     """
-    tree = parse_html(html)
+    tree, decoding = _parse(html, encoding=encoding)
     page = read_page_meta(tree, url=url)
     blocks = [_block(index, text) for index, text in enumerate(_script_texts(tree))]
     article, notes, errors = _main_jsonld_article(blocks, page)
+    if decoding is not None:
+        notes.insert(0, decoding)
     if article is not None:
         return _with_meta_fallbacks(article, page, notes)
     signals = article_signals(page, jsonld_types=_jsonld_types(blocks))
@@ -166,49 +173,41 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
         LimitExceededError: the page is larger than `MAX_HTML_SIZE`.
         ParseError: the page is neither text nor bytes.
     """
+    return _parse(html)[0]
+
+
+def _parse(
+    html: str | bytes, *, encoding: str | None = None
+) -> tuple[LexborHTMLParser, ProvenanceNote | None]:
+    """The parsed page, and a note when its bytes were not read in the declared encoding."""
+    note = None
     if isinstance(html, bytes | bytearray):
         if len(html) > MAX_HTML_SIZE:
             raise LimitExceededError(
-                f"the page is {len(html):,} bytes; the limit is {MAX_HTML_SIZE:,}"
+                f"the page is {len(html):,} bytes; the limit is {MAX_HTML_SIZE:,}", path=""
             )
-        html = decode_html(bytes(html))
+        decoded = decode_page(bytes(html), transport=encoding)
+        html = decoded.text
+        if decoded.note is not None:
+            note = ProvenanceNote(field="encoding", source="page bytes", detail=decoded.note)
     if not isinstance(html, str):
-        raise ParseError(f"expected HTML text or bytes, got {type(html).__name__}")
+        raise ParseError(f"expected HTML text or bytes, got {type(html).__name__}", path="")
     if len(html) > MAX_HTML_SIZE:
         raise LimitExceededError(
-            f"the page is {len(html):,} characters; the limit is {MAX_HTML_SIZE:,}"
+            f"the page is {len(html):,} characters; the limit is {MAX_HTML_SIZE:,}", path=""
         )
     # An HTML5 parser accepts any text (lone surrogates are dropped), so this cannot fail.
-    return LexborHTMLParser(html)
+    return LexborHTMLParser(html), note
 
 
-def decode_html(data: bytes) -> str:
-    """Decode a saved page as a browser would: BOM, then ``<meta charset>``, then UTF-8.
+def decode_html(data: bytes, *, encoding: str | None = None) -> str:
+    """Decode a saved page as a browser would (see `newspkg._html.encoding`).
 
-    Bytes that are not valid in the chosen encoding become U+FFFD; a page that declares
-    nothing and is not UTF-8 is read as windows-1252, the web's legacy default.
+    A byte-order mark, then the transport charset ``encoding`` (an HTTP ``Content-Type``
+    charset), then ``<meta charset>``, then UTF-8, falling back to windows-1252; valid
+    multi-byte UTF-8 wins over a legacy declaration that it contradicts.
     """
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    declared = _META_CHARSET.search(data[:1024])
-    if declared is not None:
-        try:
-            name = codecs.lookup(declared.group(1).decode("ascii")).name
-        except LookupError:
-            pass
-        else:
-            # A page cannot really be UTF-16 once its bytes were found as ASCII (HTML spec).
-            name = "utf-8" if name.startswith("utf-16") else name
-            return data.decode(name, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("windows-1252", errors="replace")
+    return decode_page(data, transport=encoding).text
 
 
 def _script_texts(tree: LexborHTMLParser) -> Iterator[str]:
@@ -336,6 +335,7 @@ def _page_key(address: str) -> str:
 
 def _with_meta_fallbacks(article: Article, page: PageMeta, notes: list[ProvenanceNote]) -> Article:
     """``article`` with its empty fields filled from the page's tags, never overriding one."""
+    article = _unescaped(article, notes)
     fills: dict[str, MetaValue] = {}
     for field, found in meta_values(page).items():
         if getattr(article, field) not in (None, ()):
@@ -349,6 +349,19 @@ def _with_meta_fallbacks(article: Article, page: PageMeta, notes: list[Provenanc
         return attrs.evolve(article, **values)
 
     return _settle(build, fills, notes, why="not in the JSON-LD")
+
+
+def _unescaped(article: Article, notes: list[ProvenanceNote]) -> Article:
+    """``article`` with entities that were escaped twice in its JSON-LD text decoded."""
+    changes: dict[str, Any] = {}
+    for field in ("headline", "description"):
+        value = getattr(article, field)
+        if value is not None:
+            text, remark = unescape_twice(value)
+            if remark is not None and text.strip():
+                changes[field] = text
+                notes.append(ProvenanceNote(field=field, source="jsonld", detail=remark))
+    return attrs.evolve(article, **changes) if changes else article
 
 
 def _article_from_meta(
