@@ -29,6 +29,7 @@ from newspkg._html.meta_tags import (
     read_page_meta,
     unescape_twice,
 )
+from newspkg._jsonld.lenient_json import fix_key_case, repair_json
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld, iter_articles
 from newspkg._models import Article, ArticleKind, ProvenanceNote
@@ -63,6 +64,8 @@ class JsonLdBlock:
         data: the parsed JSON, or None when the block is empty or broken.
         error: why the block could not be read (a `ParseError`, possibly a
             `LimitExceededError`), or None when it was.
+        repairs: what was repaired to read it (comments, trailing commas, capitalised
+            keys...; see `newspkg._jsonld.lenient_json`), empty when nothing was.
 
     Examples:
         >>> [block.error is None for block in iter_jsonld_blocks(
@@ -75,6 +78,7 @@ class JsonLdBlock:
     text: str
     data: JsonValue = None
     error: ParseError | None = None
+    repairs: tuple[str, ...] = ()
 
     @property
     def path(self) -> str:
@@ -232,11 +236,22 @@ def _block(index: int, text: str) -> JsonLdBlock:
     path = f"script[{index}]"
     if not text.strip():
         return JsonLdBlock(index=index, text=text, error=ParseError("empty block", path=path))
+    unwrapped = _unwrap_comment(text)
+    repairs: tuple[str, ...] = ()
     try:
-        data = load_json(_unwrap_comment(text), path=path)
-    except ParseError as error:
+        data = load_json(unwrapped, path=path)
+    except LimitExceededError as error:
         return JsonLdBlock(index=index, text=text, error=error)
-    return JsonLdBlock(index=index, text=text, data=data)
+    except ParseError as error:
+        fixed, repairs = repair_json(unwrapped)
+        try:
+            if not repairs:
+                raise
+            data = load_json(fixed, path=path)
+        except ParseError:
+            return JsonLdBlock(index=index, text=text, error=error)
+    data, renamed = fix_key_case(data)
+    return JsonLdBlock(index=index, text=text, data=data, repairs=(*repairs, *renamed))
 
 
 # --- the article ------------------------------------------------------------------------------
@@ -254,6 +269,11 @@ def _main_jsonld_article(
     """
     errors: list[NewspkgError] = [block.error for block in blocks if block.error is not None]
     notes = [_skipped(block.path, error) for block in blocks if (error := block.error)]
+    notes.extend(
+        ProvenanceNote(field="jsonld", source=block.path, detail=f"repaired: {'; '.join(fixes)}")
+        for block in blocks
+        if (fixes := block.repairs)
+    )
     readable = [block for block in blocks if block.error is None]
     base_url = page.base or next(iter(page.addresses), None)
     document = _combined(readable)
