@@ -34,6 +34,7 @@ from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld, iter_articles
 from newspkg._models import Article, ArticleKind, ProvenanceNote
 from newspkg._urls import split_url
+from newspkg._validation import url_problem
 from newspkg.errors import (
     LimitExceededError,
     NewspkgError,
@@ -355,7 +356,7 @@ def _page_key(address: str) -> str:
 
 def _with_meta_fallbacks(article: Article, page: PageMeta, notes: list[ProvenanceNote]) -> Article:
     """``article`` with its empty fields filled from the page's tags, never overriding one."""
-    article = _unescaped(article, notes)
+    article = _page_url_first(_unescaped(article, notes), page)
     fills: dict[str, MetaValue] = {}
     for field, found in meta_values(page).items():
         if getattr(article, field) not in (None, ()):
@@ -369,6 +370,42 @@ def _with_meta_fallbacks(article: Article, page: PageMeta, notes: list[Provenanc
         return attrs.evolve(article, **values)
 
     return _settle(build, fills, notes, why="not in the JSON-LD")
+
+
+def _page_url_first(article: Article, page: PageMeta) -> Article:
+    """``article`` at the page's own address when its JSON-LD gave no ``url``.
+
+    The order is: the JSON-LD ``url``; the canonical link; ``og:url``; the JSON-LD
+    ``mainEntityOfPage`` (or ``@id``); the ``url`` argument. The JSON-LD reader already
+    applied its part of it; the page's own tags come before its fallbacks.
+    """
+    fallback = next(
+        (
+            note
+            for note in article.provenance
+            if note.field == "url" and note.source == "jsonld" and note.detail.startswith("no url")
+        ),
+        None,
+    )
+    if fallback is None:
+        return article
+    og_url = page.first("og:url")
+    for source, address in (
+        ("the page's canonical link", page.canonical),
+        ("the page's og:url", None if og_url is None else page.resolve(og_url[1])),
+    ):
+        if address and url_problem(address) is None:
+            if address == article.url:
+                return article
+            note = ProvenanceNote(
+                field="url",
+                source="link canonical" if "canonical" in source else "meta og:url",
+                detail=f"no url in the JSON-LD; taken from {source} "
+                f"(before the JSON-LD's fallback {article.url!r})",
+            )
+            kept = tuple(n for n in article.provenance if n is not fallback)
+            return attrs.evolve(article, url=address, provenance=(*kept, note))
+    return article
 
 
 def _unescaped(article: Article, notes: list[ProvenanceNote]) -> Article:
