@@ -29,6 +29,7 @@ from newspkg._models import Article, Author, Date, Figure, Publisher, PublisherK
 from newspkg._readtime.estimate import reading_time
 from newspkg._urls import join_url, split_url
 from newspkg._validation import language_problem, url_problem
+from newspkg._zone_names import resolve_ambiguous
 from newspkg.errors import NewspkgError, ValidationError
 
 __all__ = ["MetaValue", "PageMeta", "meta_values", "read_page_meta", "to_meta_tags"]
@@ -377,19 +378,33 @@ def _url(page: PageMeta) -> MetaValue | None:
 def _date(page: PageMeta, field: str, *keys: str, times: tuple[str, ...] = ()) -> MetaValue | None:
     problem: MetaValue | None = None
     found = [(f"meta {key}", text) for key in keys for text in page.tags.get(key, ())]
+    host = split_url(page.canonical or page.url or "")
+    hints = (page.language, None if host is None else host.hostname)
     for source, text in [*found, *(("time datetime", text) for text in times)]:
-        value, message = _parse_meta_date(text)
+        value, message = _parse_meta_date(text, hints)
         if value is not None:
             return MetaValue(field=field, source=source, value=value, problem=message)
         problem = problem or MetaValue(field=field, source=source, problem=message)
     return problem
 
 
-def _parse_meta_date(text: str) -> tuple[Date | None, str | None]:
-    """The date in ``text``, and a remark when only its calendar day could be kept."""
+def _parse_meta_date(
+    text: str, hints: tuple[str | None, ...] = ()
+) -> tuple[Date | None, str | None]:
+    """The date in ``text``, and a remark on how it was read, if not plainly.
+
+    The remark says when only the calendar day could be kept, or when an ambiguous zone
+    abbreviation was read from the page's language or address (``hints``).
+    """
     try:
         return parse_date(text), None
     except ValidationError as error:
+        resolved = resolve_ambiguous(text, hints)
+        if resolved is not None:
+            try:
+                return parse_date(resolved[0]), resolved[1]
+            except ValidationError:
+                pass
         try:
             moment = parse_date(text, default_timezone=UTC)
         except ValidationError:

@@ -15,7 +15,7 @@ from datetime import UTC, tzinfo
 from typing import Final
 from urllib.parse import urldefrag
 
-from newspkg._dates import parse_iso_duration
+from newspkg._dates import parse_iso_duration, skew_fixed
 from newspkg._jsonld.graph import Item, Literal, Node, Ref, read_graph
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.values import ValueReader, build
@@ -234,6 +234,10 @@ class _ArticleReading(ValueReader):
         return None
 
     def build_article(self, fields: dict[str, object]) -> Article:
+        modified, skew = skew_fixed(fields.get("date_published"), fields.get("date_modified"))
+        if skew is not None:
+            fields["date_modified"] = modified
+            self.note("date_modified", skew)
         try:
             return build(Article, {**fields, "provenance": tuple(self.notes)})
         except ValidationError as error:
