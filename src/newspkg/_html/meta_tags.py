@@ -23,9 +23,9 @@ from selectolax.lexbor import LexborHTMLParser
 from newspkg._dates import parse_date
 from newspkg._html.markup import Markup, read_markup
 from newspkg._html.meta_families import PRECEDENCE, normalized_key, title_without_site
-from newspkg._html.names import byline_names
 from newspkg._jsonld.values import whole_number
 from newspkg._models import Article, Author, Date, Figure, Publisher, PublisherKind
+from newspkg._names import byline_names
 from newspkg._readtime.estimate import reading_time
 from newspkg._urls import join_url, split_url
 from newspkg._validation import language_problem, url_problem

@@ -33,6 +33,7 @@ from newspkg._jsonld.lenient_json import fix_key_case, repair_json
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld, iter_articles
 from newspkg._models import Article, ArticleKind, ProvenanceNote
+from newspkg._names import cleaned_authors
 from newspkg._urls import split_url
 from newspkg._validation import url_problem
 from newspkg.errors import (
@@ -409,7 +410,11 @@ def _page_url_first(article: Article, page: PageMeta) -> Article:
 
 
 def _unescaped(article: Article, notes: list[ProvenanceNote]) -> Article:
-    """``article`` with entities that were escaped twice in its JSON-LD text decoded."""
+    """``article`` with its JSON-LD text cleaned as pages need it, each change noted.
+
+    Entities that were escaped twice are decoded; byline-like author names are cleaned
+    (see `cleaned_authors`). `from_jsonld` keeps names as written, so round trips hold.
+    """
     changes: dict[str, Any] = {}
     for field in ("headline", "description"):
         value = getattr(article, field)
@@ -418,6 +423,10 @@ def _unescaped(article: Article, notes: list[ProvenanceNote]) -> Article:
             if remark is not None and text.strip():
                 changes[field] = text
                 notes.append(ProvenanceNote(field=field, source="jsonld", detail=remark))
+    authors, remarks = cleaned_authors(article.authors)
+    if remarks:
+        changes["authors"] = authors
+        notes.extend(ProvenanceNote(field="authors", source="jsonld", detail=r) for r in remarks)
     return attrs.evolve(article, **changes) if changes else article
 
 

@@ -12,11 +12,14 @@ Highwire ``citation_author`` form) stays one name.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
 
-__all__ = ["BylineNames", "byline_names", "is_not_a_name"]
+from newspkg._models import Author, AuthorKind
+
+__all__ = ["BylineNames", "byline_names", "cleaned_authors", "is_not_a_name"]
 
 _BY: Final = re.compile(
     r"^\s*(?:written\s+by|posted\s+by|story\s+by|by)\s*[:\-]?\s+", re.IGNORECASE
@@ -61,7 +64,12 @@ def is_not_a_name(text: str) -> bool:
 
 
 def byline_names(
-    text: str, *, split_commas: bool = True, trim: bool = False, sites: frozenset[str] = frozenset()
+    text: str,
+    *,
+    split: bool = True,
+    split_commas: bool = True,
+    trim: bool = False,
+    sites: frozenset[str] = frozenset(),
 ) -> BylineNames:
     """The names in a byline text.
 
@@ -85,8 +93,8 @@ def byline_names(
     if comma and head and tail.strip().casefold() in sites:
         changes.append(f"dropped the site name {tail.strip()!r}")
         stripped = head
-    parts = [part.strip(" ,") for part in _AND.split(stripped)]
-    if split_commas:
+    parts = [part.strip(" ,") for part in _AND.split(stripped)] if split else [stripped]
+    if split and split_commas:
         parts = [piece for part in parts for piece in _comma_split(part)]
     names: list[str] = []
     dropped: list[str] = []
@@ -107,3 +115,26 @@ def _comma_split(part: str) -> list[str]:
     if len(pieces) > 1 and all(len(piece.split()) >= 2 for piece in pieces if piece):
         return pieces
     return [part]
+
+
+def cleaned_authors(authors: Iterable[Author]) -> tuple[tuple[Author, ...], list[str]]:
+    """Authors with byline-like names cleaned, and a remark per change.
+
+    "By" is dropped, a person named "A and B" becomes two authors (the item's other facts
+    cannot be split between them, so they are kept only when one name is left), and an
+    author whose name is an address (a facebook.com profile) is set aside. Organisation
+    names are not split ("Procter and Gamble").
+    """
+    found: list[Author] = []
+    remarks: list[str] = []
+    for author in authors:
+        names = byline_names(author.name, split=author.kind is AuthorKind.PERSON)
+        if names.changes or names.dropped:
+            what = [*names.changes, *(f"{part!r} is not a name" for part in names.dropped)]
+            tail = "" if names.names else "; set aside"
+            remarks.append(f"author {author.name!r}: {'; '.join(what)}{tail}")
+        if len(names.names) == 1:
+            found.append(attrs.evolve(author, name=names.names[0]))
+        else:
+            found.extend(Author(name=name, kind=author.kind) for name in names.names)
+    return tuple(found), remarks
