@@ -325,9 +325,9 @@ def _pick(
     candidates: list[Article], page: PageMeta, document: JsonValue, base: str | None
 ) -> Article:
     """The article at the page's own address, else the document's main one, else the first."""
-    wanted = {_page_key(address) for address in page.addresses}
+    wanted = {page_key(address) for address in page.addresses}
     for article in candidates:
-        if _page_key(article.url) in wanted:
+        if page_key(article.url) in wanted:
             return article
     if len(candidates) > 1:
         # The reader knows the document's main article (a WebPage's mainEntity, ...).
@@ -346,7 +346,7 @@ def _skipped(path: str, error: NewspkgError, *, what: str = "block") -> Provenan
     return ProvenanceNote(field="jsonld", source=path, detail=f"{what} skipped: {reason}")
 
 
-def _page_key(address: str) -> str:
+def page_key(address: str) -> str:
     """What makes two addresses the same page: host, path (no trailing slash) and query."""
     parts = split_url(address)
     if parts is None:
