@@ -51,7 +51,9 @@ def test_accepted_forms(text: str, expected: Date) -> None:
         ("04/06/26", "two-digit year"),
         ("2026-04-06T09:30:00", "has a time but no time zone"),
         ("Apr 6, 2026 9:30", "has a time but no time zone"),
-        ("Apr 6, 2026 9:30 CET", "by abbreviation"),
+        ("Apr 6, 2026 9:30 IST", "which may be India Standard Time or Irish"),
+        ("Apr 6, 2026 9:30 CST", "'CST', which may be China Standard Time"),
+        ("Apr 6, 2026 9:30 QQT", "unknown abbreviation"),
         ("yesterday", "not a date"),
         ("", "a date is required"),
         ("2026-02-30", "not a complete ISO 8601 date"),
@@ -60,6 +62,17 @@ def test_accepted_forms(text: str, expected: Date) -> None:
 def test_refused_forms(text: str, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [("Apr 6, 2026 9:30 EDT", -4), ("Apr 6, 2026 9:30 PST", -8), ("6 Apr 2026 9:30 CEST", 2)],
+)
+def test_unambiguous_zone_abbreviations_are_read(text: str, hours: int) -> None:
+    moment = parse_date(text)
+
+    assert isinstance(moment, datetime)
+    assert moment.utcoffset() == timedelta(hours=hours)
 
 
 @pytest.mark.parametrize(

@@ -472,7 +472,7 @@ def _report(name: str, error: NewspkgError | str) -> None:
 
 
 def _messages(error: NewspkgError) -> list[str]:
-    return [p.message if p.path == "$" else f"{p.path}: {p.message}" for p in error.problems]
+    return [p.message if p.path in {"$", ""} else f"{p.path}: {p.message}" for p in error.problems]
 
 
 def _finding_json(found: Finding) -> dict[str, str]:

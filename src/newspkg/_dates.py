@@ -3,7 +3,7 @@
 import enum
 import re
 import warnings
-from datetime import UTC, date, datetime, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -11,9 +11,13 @@ from dateutil import parser as dateutil_parser
 
 from newspkg._models import Date
 from newspkg._validation import date_problem
+from newspkg._zone_names import AMBIGUOUS, UNAMBIGUOUS
 from newspkg.errors import ValidationError
 
-__all__ = ["DateOrder", "parse_date", "parse_iso", "parse_iso_duration"]
+__all__ = ["CLOCK_SKEW", "DateOrder", "parse_date", "parse_iso", "parse_iso_duration", "skew_fixed"]
+
+CLOCK_SKEW: Final = timedelta(minutes=5)
+"""How far a modification time may fall before the publication time and still be clock skew."""
 
 
 class DateOrder(enum.Enum):
@@ -27,7 +31,8 @@ class DateOrder(enum.Enum):
 # defaults that differ in every part shows exactly which parts the text gave.
 # Minutes and seconds are left equal: a time given as "10am" means 10:00:00.
 _DEFAULTS: Final = (datetime(2001, 1, 1, 0), datetime(2002, 2, 2, 1))
-_UTC_NAMES: Final = {"UTC": UTC, "GMT": UTC, "Z": UTC}
+# UTC, and the abbreviations that name one offset wherever they are used (EDT, CEST, JST).
+_UTC_NAMES: Final[dict[str, tzinfo]] = {"UTC": UTC, "GMT": UTC, "Z": UTC, **UNAMBIGUOUS}
 _NUMERIC_DATE: Final = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})\b")
 _ISO_LIKE: Final = re.compile(r"^\s*[+-]?\d{4}-\d{2}")
 
@@ -151,11 +156,45 @@ def _parse(text: str, default: datetime, *, day_first: bool) -> datetime:
                 text, default=default, dayfirst=day_first, tzinfos=_UTC_NAMES
             )
         except dateutil_parser.UnknownTimezoneWarning:
+            ambiguous = next((name for name in AMBIGUOUS if name in text.split()), None)
+            if ambiguous is not None:
+                zones = " or ".join(words for _, _, words in AMBIGUOUS[ambiguous])
+                raise ValidationError(
+                    f"{text!r} names its time zone {ambiguous!r}, which may be {zones}; "
+                    "write an offset such as +01:00"
+                ) from None
             raise ValidationError(
-                f"{text!r} names a time zone by abbreviation; write an offset such as +01:00"
+                f"{text!r} names a time zone by an unknown abbreviation; write an offset "
+                "such as +01:00"
             ) from None
         except (ValueError, OverflowError, TypeError) as error:
             raise ValidationError(f"not a date: {text!r} ({error})") from None
+
+
+def skew_fixed(published: object, modified: object) -> tuple[object, str | None]:
+    """``modified``, set to ``published`` when it falls at most `CLOCK_SKEW` before it.
+
+    CMSs stamp the two times from different clocks, so a modification a few seconds before
+    publication is seen on real pages (NPR, Wired, Al Jazeera). Such a modification time is
+    read as the publication time, with a remark; one further before is left for the caller
+    to refuse.
+
+    >>> from datetime import datetime, UTC
+    >>> skew_fixed(datetime(2026, 1, 1, 9, 0, 5, tzinfo=UTC), datetime(2026, 1, 1, 9, tzinfo=UTC))[1]
+    '2026-01-01T09:00:00+00:00 is 0:00:05 before datePublished (clock skew within 0:05:00); read as datePublished'
+    """  # noqa: E501
+    if not (isinstance(published, datetime) and isinstance(modified, datetime)):
+        return modified, None
+    if published.tzinfo is None or modified.tzinfo is None:
+        return modified, None
+    gap = published - modified
+    if timedelta(0) < gap <= CLOCK_SKEW:
+        remark = (
+            f"{modified.isoformat()} is {gap} before datePublished (clock skew within "
+            f"{CLOCK_SKEW}); read as datePublished"
+        )
+        return published, remark
+    return modified, None
 
 
 # --- ISO 8601 durations (schema.org timeRequired) ----------------------------------------

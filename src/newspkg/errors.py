@@ -44,7 +44,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        # A page-level problem has no path (``""``): no root marker to show.
+        return f"{self.path}: {self.message}" if self.path else self.message
 
     def under(self, prefix: str) -> Problem:
         """Return this problem with its path placed below ``prefix``.

@@ -388,6 +388,36 @@ _REGISTRY: Final = (
         'A text value contains an HTML character reference such as "&amp;"',
         "Write the character itself (&, ', é); JSON-LD text is not HTML and is not decoded.",
     ),
+    # --- an HTML page's head against its JSON-LD (newspkg._checks.page_head) -----------
+    _code(
+        "head-url-mismatch",
+        _W,
+        _CON,
+        "The canonical link, og:url and the JSON-LD url name different pages",
+        "Give all three the article's one canonical address.",
+    ),
+    _code(
+        "head-title-mismatch",
+        _I,
+        _CON,
+        "og:title is not the JSON-LD headline",
+        "Use the same title in both (a site name added to one is fine).",
+    ),
+    _code(
+        "head-date-mismatch",
+        _W,
+        _CON,
+        "article:published_time and the JSON-LD datePublished disagree",
+        "Write the same publication time in both, with its offset.",
+    ),
+    _code(
+        "page-mojibake",
+        _W,
+        _IN,
+        "The page's text looks decoded in the wrong encoding (UTF-8 read as a legacy charset)",
+        'Serve and declare the page as UTF-8 (<meta charset="utf-8"> and the HTTP '
+        "Content-Type), and store text as UTF-8.",
+    ),
 )
 
 CODES: Final[Mapping[str, Code]] = MappingProxyType({code.name: code for code in _REGISTRY})

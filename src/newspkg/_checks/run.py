@@ -22,6 +22,7 @@ from newspkg._checks.consistency import (
 from newspkg._checks.document import read_document
 from newspkg._checks.findings import Finding, finding, sort_key
 from newspkg._checks.google import article_findings, date_findings
+from newspkg._checks.page_head import head_findings
 from newspkg._checks.vocabulary import vocabulary_findings
 from newspkg._html.page import iter_jsonld_blocks
 from newspkg._jsonld.processing import JsonArray, JsonObject, JsonValue, load_json
@@ -132,6 +133,7 @@ def _html_findings(page: str | bytes) -> Iterator[Finding]:
         yield finding(
             "html-no-jsonld", "$", 'the page has no <script type="application/ld+json"> block'
         )
+        yield from head_findings(page)
         return
     articles = 0
     for block in blocks:
@@ -144,6 +146,7 @@ def _html_findings(page: str | bytes) -> Iterator[Finding]:
         yield from found
     if not articles:
         yield _no_article("$")
+    yield from head_findings(page)
 
 
 def _with_article_note(data: JsonValue, *, prefix: str) -> Iterator[Finding]:

@@ -21,11 +21,15 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser
 
 from newspkg._dates import parse_date
+from newspkg._html.markup import Markup, read_markup
+from newspkg._html.meta_families import PRECEDENCE, normalized_key, title_without_site
 from newspkg._jsonld.values import whole_number
 from newspkg._models import Article, Author, Date, Figure, Publisher, PublisherKind
+from newspkg._names import byline_names
 from newspkg._readtime.estimate import reading_time
-from newspkg._urls import join_url
+from newspkg._urls import join_url, split_url
 from newspkg._validation import language_problem, url_problem
+from newspkg._zone_names import resolve_ambiguous
 from newspkg.errors import NewspkgError, ValidationError
 
 __all__ = ["MetaValue", "PageMeta", "meta_values", "read_page_meta", "to_meta_tags"]
@@ -178,6 +182,7 @@ class PageMeta:
         title: the ``<title>`` text.
         base: the address relative URLs resolve against (``url``, then ``<base href>``).
         url: the address the page was fetched from, as the caller gave it.
+        markup: what the page body holds (byline, dates, heading, typed items).
     """
 
     tags: Mapping[str, tuple[str, ...]]
@@ -186,6 +191,7 @@ class PageMeta:
     title: str | None = None
     base: str | None = None
     url: str | None = None
+    markup: Markup = attrs.field(factory=Markup)
 
     def first(self, *keys: str) -> tuple[str, str] | None:
         """The first (key, content) among ``keys``, in order of preference."""
@@ -231,9 +237,14 @@ def read_page_meta(tree: LexborHTMLParser, *, url: str | None = None) -> PageMet
         attributes = node.attributes
         content = (attributes.get("content") or "").strip()
         keys = {(attributes.get(a) or "").strip().lower() for a in ("property", "name")}
+        for prefix in ("itemprop", "http-equiv"):
+            # An itemprop may hold several names; each is one key (``itemprop:headline``).
+            for name in (attributes.get(prefix) or "").lower().split():
+                keys.add(f"{prefix}:{name}")
+        # RDFa's property may hold several space-separated terms (``dc:title og:title``).
+        keys = {normalized_key(part) for key in keys for part in key.split()} if content else set()
         for key in keys - {""}:
-            if content:
-                tags.setdefault(key, []).append(content)
+            tags.setdefault(key, []).append(content)
     base = url
     base_node = tree.css_first("base[href]")
     if base_node is not None:
@@ -250,14 +261,16 @@ def read_page_meta(tree: LexborHTMLParser, *, url: str | None = None) -> PageMet
     # Without a fetch address, the page's own absolute address is the best base there is.
     base = base or next((a for a in (canonical, og_url) if a and url_problem(a) is None), None)
     html_node = tree.css_first("html")
-    title_node = tree.css_first("head > title")
+    title_node = tree.css_first("head > title") or tree.css_first("title")
+    language = None if html_node is None else html_node.attributes.get("lang")
     return PageMeta(
         tags=MappingProxyType({key: tuple(values) for key, values in tags.items()}),
         canonical=canonical and ((join_url(base, canonical) if base else None) or canonical),
-        language=None if html_node is None else html_node.attributes.get("lang"),
-        title=None if title_node is None else title_node.text(strip=True),
+        language=language,
+        title=None if title_node is None else " ".join(title_node.text().split()),
         base=base,
         url=url,
+        markup=read_markup(tree, language=language),
     )
 
 
@@ -288,6 +301,9 @@ class MetaValue:
 _SOURCE_WORDS: Final = {
     "link canonical": "the page's canonical link",
     "title": "the page's <title>",
+    "h1": "the page's first <h1>",
+    "byline": "the page's byline",
+    "time datetime": "the page's <time datetime>",
     "html lang": "the page's lang attribute",
     "url argument": "the address the page was read from",
 }
@@ -301,13 +317,13 @@ def meta_values(page: PageMeta) -> dict[str, MetaValue]:
     """
     found = [
         _url(page),
-        _text(page, "headline", "og:title", "twitter:title") or _title(page),
-        _text(page, "description", "og:description", "twitter:description", "description"),
+        _headline(page),
+        _text(page, "description", *PRECEDENCE["description"]),
         _authors(page),
         _publisher(page),
-        _date(page, "date_published", "article:published_time"),
-        _date(page, "date_modified", "article:modified_time", "og:updated_time"),
-        _text(page, "section", "article:section"),
+        _date(page, "date_published", *PRECEDENCE["date_published"], times=page.markup.times),
+        _date(page, "date_modified", *PRECEDENCE["date_modified"]),
+        _text(page, "section", *PRECEDENCE["section"]),
         _keywords(page),
         _language(page),
         _image(page),
@@ -319,13 +335,42 @@ def _text(page: PageMeta, field: str, *keys: str) -> MetaValue | None:
     found = page.first(*keys)
     if found is None:
         return None
-    return MetaValue(field=field, source=f"meta {found[0]}", value=found[1])
+    text, remark = unescape_twice(found[1])
+    return MetaValue(field=field, source=f"meta {found[0]}", value=text, problem=remark)
 
 
-def _title(page: PageMeta) -> MetaValue | None:
-    if not page.title:
-        return None
-    return MetaValue(field="headline", source="title", value=page.title)
+_ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+
+
+def unescape_twice(text: str) -> tuple[str, str | None]:
+    """``text`` with HTML entities left in it by double escaping decoded, and a remark.
+
+    The parser has already decoded the attribute once; an entity still in the value
+    (``&#039;``, ``&amp;quot;`` written as ``&amp;amp;quot;``) was escaped twice.
+    """
+    if _ENTITY.search(text) is None:
+        return text, None
+    return html.unescape(text), "decoded HTML entities that were escaped twice"
+
+
+def _headline(page: PageMeta) -> MetaValue | None:
+    """The first headline tag, else the ``<title>``, else the ``<h1>``; site names cut off."""
+    sites = [*page.tags.get("og:site_name", ()), *page.tags.get("application-name", ())]
+    host = split_url(page.canonical or page.url or "")
+    if host is not None and host.hostname:
+        sites.append(host.hostname)
+    heading = page.markup.heading
+    found = _text(page, "headline", *PRECEDENCE["headline"])
+    if found is None and page.title:
+        found = MetaValue(field="headline", source="title", value=page.title)
+    if found is None and heading:
+        return MetaValue(field="headline", source="h1", value=heading)
+    if found is None or not isinstance(found.value, str):
+        return found
+    cut = title_without_site(found.value, sites, page.markup.headings)
+    if cut is None:
+        return found
+    return attrs.evolve(found, value=cut, problem=f"cut the site name from {found.value!r}")
 
 
 def _url(page: PageMeta) -> MetaValue | None:
@@ -338,22 +383,36 @@ def _url(page: PageMeta) -> MetaValue | None:
     return _first_valid("url", candidates, url_problem)
 
 
-def _date(page: PageMeta, field: str, *keys: str) -> MetaValue | None:
+def _date(page: PageMeta, field: str, *keys: str, times: tuple[str, ...] = ()) -> MetaValue | None:
     problem: MetaValue | None = None
-    for key in keys:
-        for text in page.tags.get(key, ()):
-            value, message = _parse_meta_date(text)
-            if value is not None:
-                return MetaValue(field=field, source=f"meta {key}", value=value, problem=message)
-            problem = problem or MetaValue(field=field, source=f"meta {key}", problem=message)
+    found = [(f"meta {key}", text) for key in keys for text in page.tags.get(key, ())]
+    host = split_url(page.canonical or page.url or "")
+    hints = (page.language, None if host is None else host.hostname)
+    for source, text in [*found, *(("time datetime", text) for text in times)]:
+        value, message = _parse_meta_date(text, hints)
+        if value is not None:
+            return MetaValue(field=field, source=source, value=value, problem=message)
+        problem = problem or MetaValue(field=field, source=source, problem=message)
     return problem
 
 
-def _parse_meta_date(text: str) -> tuple[Date | None, str | None]:
-    """The date in ``text``, and a remark when only its calendar day could be kept."""
+def _parse_meta_date(
+    text: str, hints: tuple[str | None, ...] = ()
+) -> tuple[Date | None, str | None]:
+    """The date in ``text``, and a remark on how it was read, if not plainly.
+
+    The remark says when only the calendar day could be kept, or when an ambiguous zone
+    abbreviation was read from the page's language or address (``hints``).
+    """
     try:
         return parse_date(text), None
     except ValidationError as error:
+        resolved = resolve_ambiguous(text, hints)
+        if resolved is not None:
+            try:
+                return parse_date(resolved[0]), resolved[1]
+            except ValidationError:
+                pass
         try:
             moment = parse_date(text, default_timezone=UTC)
         except ValidationError:
@@ -363,18 +422,68 @@ def _parse_meta_date(text: str) -> tuple[Date | None, str | None]:
 
 
 def _authors(page: PageMeta) -> MetaValue | None:
-    """Authors from ``article:author`` (an author page URL or a name) and ``name="author"``.
+    """Authors from the tags (see `PRECEDENCE`), else a Twitter "Written by", else the byline.
 
-    Author page URLs take their names, in order, from the ``author`` tags that are not
-    already an ``article:author`` name; a URL left without a name is set aside.
+    ``article:author`` may be an author page URL or a name; URLs take their names, in order,
+    from the ``author`` tags that are not already an ``article:author`` name, and a URL
+    left without a name is set aside (a profile address such as facebook.com is not a
+    name). Every other source is display text: "By" is dropped and "A and B" split, noted.
     """
+    linked = _linked_authors(page)
+    if linked is not None and linked.value is not None:
+        return linked
+    sources = [(f"meta {key}", page.tags.get(key, ())) for key in PRECEDENCE["authors"][1:]]
+    sources.append(("meta twitter:data (Written by)", tuple(_written_by(page))))
+    sources.append(("byline", page.markup.bylines[:1]))
+    for source, texts in sources:
+        authors, remarks = _named_authors(
+            texts,
+            split_commas=source != "meta citation_author",
+            trim=source == "byline",
+            sites=site_names(page),
+        )
+        if authors:
+            if linked is not None and linked.problem:
+                remarks.insert(0, linked.problem)
+            problem = "; ".join(remarks) or None
+            return MetaValue(field="authors", source=source, value=authors, problem=problem)
+    return linked
+
+
+def site_names(page: PageMeta) -> frozenset[str]:
+    """The page's site names, case-folded: ``og:site_name``, ``application-name``, host."""
+    names = [*page.tags.get("og:site_name", ()), *page.tags.get("application-name", ())]
+    host = split_url(page.canonical or page.url or "")
+    if host is not None and host.hostname:
+        names.append(host.hostname.removeprefix("www."))
+        names.append(host.hostname.removeprefix("www.").split(".")[0])
+    return frozenset(name.casefold() for name in names)
+
+
+def _named_authors(
+    texts: tuple[str, ...], *, split_commas: bool, trim: bool, sites: frozenset[str]
+) -> tuple[tuple[Author, ...], list[str]]:
+    authors: list[Author] = []
+    remarks: list[str] = []
+    for text in texts:
+        found = byline_names(text, split_commas=split_commas, trim=trim, sites=sites)
+        remarks.extend(found.changes)
+        remarks.extend(f"set aside {part!r} (not a name)" for part in found.dropped)
+        for name in found.names:
+            if all(author.name != name for author in authors):
+                try:
+                    authors.append(Author(name=name))
+                except NewspkgError as error:
+                    remarks.append(f"set aside {name!r} ({error.problems[0].message})")
+    return tuple(authors), remarks
+
+
+def _linked_authors(page: PageMeta) -> MetaValue | None:
     refs = page.tags.get("article:author", ())
+    if not refs:
+        return None
     names = list(page.tags.get("author", ()))
     source = "meta article:author"
-    if not refs:
-        source = "meta author" if names else "meta twitter:data (Written by)"
-        names = names or _written_by(page)
-        refs = tuple(names)
     addresses = [ref for ref in refs if _is_address(ref)]
     spare = [name for name in names if name not in refs]
     paired = dict(zip(addresses, spare, strict=False)) if len(spare) == len(addresses) else {}
@@ -415,19 +524,19 @@ def _written_by(page: PageMeta) -> list[str]:
 
 
 def _publisher(page: PageMeta) -> MetaValue | None:
-    found = page.first("og:site_name")
+    found = page.first(*PRECEDENCE["publisher"])
     if found is None:
         return None
     # og:site_name says only a name: not whether it is a news organisation.
     publisher = Publisher(name=found[1], kind=PublisherKind.ORGANIZATION)
-    return MetaValue(field="publisher", source="meta og:site_name", value=publisher)
+    return MetaValue(field="publisher", source=f"meta {found[0]}", value=publisher)
 
 
 def _keywords(page: PageMeta) -> MetaValue | None:
     tags = page.tags.get("article:tag")
     if tags:
         return MetaValue(field="keywords", source="meta article:tag", value=tuple(tags))
-    found = page.first("news_keywords", "keywords")
+    found = page.first(*PRECEDENCE["keywords"][1:])
     if found is None:
         return None
     words = tuple(word.strip() for word in found[1].split(",") if word.strip())
@@ -437,7 +546,11 @@ def _keywords(page: PageMeta) -> MetaValue | None:
 def _language(page: PageMeta) -> MetaValue | None:
     candidates: Iterable[tuple[str, str | None]] = (
         ("html lang", page.language),
-        ("meta og:locale", None if page.first("og:locale") is None else _bcp47(page)),
+        *(
+            (f"meta {key}", text.replace("_", "-"))
+            for key in PRECEDENCE["language"]
+            for text in page.tags.get(key, ())[:1]
+        ),
     )
     return _first_valid("language", candidates, language_problem)
 
@@ -457,11 +570,6 @@ def _first_valid(
             return MetaValue(field=field, source=source, value=text)
         problem = problem or MetaValue(field=field, source=source, problem=message)
     return problem
-
-
-def _bcp47(page: PageMeta) -> str | None:
-    found = page.first("og:locale")
-    return None if found is None else found[1].replace("_", "-")
 
 
 def _image(page: PageMeta) -> MetaValue | None:

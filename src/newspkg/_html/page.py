@@ -14,7 +14,6 @@ an article built from the tags alone (see `docs/html.md`).
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, Final
@@ -22,13 +21,23 @@ from typing import Any, Final
 import attrs
 from selectolax.lexbor import LexborHTMLParser
 
-from newspkg._html.meta_tags import MetaValue, PageMeta, meta_values, read_page_meta
+from newspkg._html.article_signals import ArticleSignals, article_signals
+from newspkg._html.encoding import decode_page
+from newspkg._html.meta_tags import (
+    MetaValue,
+    PageMeta,
+    meta_values,
+    read_page_meta,
+    unescape_twice,
+)
 from newspkg._html.structured import structured_article
+from newspkg._jsonld.lenient_json import fix_key_case, repair_json
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld, iter_articles
 from newspkg._models import Article, ArticleKind, ProvenanceNote
+from newspkg._names import cleaned_authors
 from newspkg._urls import split_url
-from newspkg._validation import check_option
+from newspkg._validation import check_option, url_problem
 from newspkg.errors import (
     LimitExceededError,
     NewspkgError,
@@ -47,10 +56,6 @@ _JSONLD_TYPE: Final = "application/ld+json"
 # (optionally behind "//"). Blanked out with spaces so JSON error columns stay true.
 _COMMENT_OPEN: Final = re.compile(r"\A\s*(?://[ \t]*)?<!--")
 _COMMENT_CLOSE: Final = re.compile(r"(?://[ \t]*)?-->\s*\Z")
-# The encoding declaration a browser's pre-scan finds in the first 1,024 bytes.
-_META_CHARSET: Final = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -63,6 +68,8 @@ class JsonLdBlock:
         data: the parsed JSON, or None when the block is empty or broken.
         error: why the block could not be read (a `ParseError`, possibly a
             `LimitExceededError`), or None when it was.
+        repairs: what was repaired to read it (comments, trailing commas, capitalised
+            keys...; see `newspkg._jsonld.lenient_json`), empty when nothing was.
 
     Examples:
         >>> [block.error is None for block in iter_jsonld_blocks(
@@ -75,6 +82,7 @@ class JsonLdBlock:
     text: str
     data: JsonValue = None
     error: ParseError | None = None
+    repairs: tuple[str, ...] = ()
 
     @property
     def path(self) -> str:
@@ -112,7 +120,7 @@ def extract_jsonld(html: str | bytes) -> list[JsonValue]:
     return [block.data for block in iter_jsonld_blocks(html) if block.error is None]
 
 
-def from_html(html: str | bytes, *, url: str | None = None) -> Article:
+def from_html(html: str | bytes, *, url: str | None = None, encoding: str | None = None) -> Article:
     """Read the main article of an HTML page.
 
     The JSON-LD blocks are read first (a broken block among good ones is skipped, with a
@@ -126,9 +134,12 @@ def from_html(html: str | bytes, *, url: str | None = None) -> Article:
     tags alone.
 
     Args:
-        html: the page, as text or as bytes (decoded by BOM, ``<meta charset>``, or UTF-8).
+        html: the page, as text or as bytes (decoded by BOM, ``encoding``, ``<meta
+            charset>``, or UTF-8; see `docs/html.md`).
         url: the address the page was fetched from; resolves relative URLs and picks the
             main article.
+        encoding: for bytes, the charset the page was served with (an HTTP
+            ``Content-Type`` charset), if known.
 
     Raises:
         ParseError: the page's only JSON-LD is broken and its meta tags hold no article.
@@ -142,20 +153,28 @@ def from_html(html: str | bytes, *, url: str | None = None) -> Article:
     'Grid operators brace'
     """
     check_option("url", url, (str, type(None)), "the page URL as text, or None")
-    tree = parse_html(html)
+    tree, decoding = _parse(html, encoding=encoding)
     page = read_page_meta(tree, url=url)
     blocks = [_block(index, text) for index, text in enumerate(_script_texts(tree))]
     article, notes, errors = _main_jsonld_article(blocks, page)
+    if decoding is not None:
+        notes.insert(0, decoding)
     if article is None:
         # JSON-LD wins when the page has an article there; microdata, then RDFa, otherwise.
         article = structured_article(tree, page, notes, errors, pick=_pick)
     if article is not None:
         return _with_meta_fallbacks(article, page, notes)
-    if page.is_article:
-        return _article_from_meta(page, notes)
+    signals = article_signals(page, jsonld_types=_jsonld_types(blocks))
+    if signals.is_article:
+        try:
+            return _article_from_meta(page, notes, signals)
+        except NoArticleError:
+            if not errors:
+                raise
+            # The JSON-LD's own errors say more than "the tags give no headline".
     if errors:
         raise _failure(errors)
-    raise NoArticleError(_no_article_reason(blocks, page))
+    raise NoArticleError(_no_article_reason(blocks, signals), path="")
 
 
 # --- the page ---------------------------------------------------------------------------------
@@ -168,49 +187,41 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
         LimitExceededError: the page is larger than `MAX_HTML_SIZE`.
         ParseError: the page is neither text nor bytes.
     """
+    return _parse(html)[0]
+
+
+def _parse(
+    html: str | bytes, *, encoding: str | None = None
+) -> tuple[LexborHTMLParser, ProvenanceNote | None]:
+    """The parsed page, and a note when its bytes were not read in the declared encoding."""
+    note = None
     if isinstance(html, bytes | bytearray):
         if len(html) > MAX_HTML_SIZE:
             raise LimitExceededError(
-                f"the page is {len(html):,} bytes; the limit is {MAX_HTML_SIZE:,}"
+                f"the page is {len(html):,} bytes; the limit is {MAX_HTML_SIZE:,}", path=""
             )
-        html = decode_html(bytes(html))
+        decoded = decode_page(bytes(html), transport=encoding)
+        html = decoded.text
+        if decoded.note is not None:
+            note = ProvenanceNote(field="encoding", source="page bytes", detail=decoded.note)
     if not isinstance(html, str):
-        raise ParseError(f"expected HTML text or bytes, got {type(html).__name__}")
+        raise ParseError(f"expected HTML text or bytes, got {type(html).__name__}", path="")
     if len(html) > MAX_HTML_SIZE:
         raise LimitExceededError(
-            f"the page is {len(html):,} characters; the limit is {MAX_HTML_SIZE:,}"
+            f"the page is {len(html):,} characters; the limit is {MAX_HTML_SIZE:,}", path=""
         )
     # An HTML5 parser accepts any text (lone surrogates are dropped), so this cannot fail.
-    return LexborHTMLParser(html)
+    return LexborHTMLParser(html), note
 
 
-def decode_html(data: bytes) -> str:
-    """Decode a saved page as a browser would: BOM, then ``<meta charset>``, then UTF-8.
+def decode_html(data: bytes, *, encoding: str | None = None) -> str:
+    """Decode a saved page as a browser would (see `newspkg._html.encoding`).
 
-    Bytes that are not valid in the chosen encoding become U+FFFD; a page that declares
-    nothing and is not UTF-8 is read as windows-1252, the web's legacy default.
+    A byte-order mark, then the transport charset ``encoding`` (an HTTP ``Content-Type``
+    charset), then ``<meta charset>``, then UTF-8, falling back to windows-1252; valid
+    multi-byte UTF-8 wins over a legacy declaration that it contradicts.
     """
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    declared = _META_CHARSET.search(data[:1024])
-    if declared is not None:
-        try:
-            name = codecs.lookup(declared.group(1).decode("ascii")).name
-        except LookupError:
-            pass
-        else:
-            # A page cannot really be UTF-16 once its bytes were found as ASCII (HTML spec).
-            name = "utf-8" if name.startswith("utf-16") else name
-            return data.decode(name, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("windows-1252", errors="replace")
+    return decode_page(data, transport=encoding).text
 
 
 def _script_texts(tree: LexborHTMLParser) -> Iterator[str]:
@@ -235,11 +246,22 @@ def _block(index: int, text: str) -> JsonLdBlock:
     path = f"script[{index}]"
     if not text.strip():
         return JsonLdBlock(index=index, text=text, error=ParseError("empty block", path=path))
+    unwrapped = _unwrap_comment(text)
+    repairs: tuple[str, ...] = ()
     try:
-        data = load_json(_unwrap_comment(text), path=path)
-    except ParseError as error:
+        data = load_json(unwrapped, path=path)
+    except LimitExceededError as error:
         return JsonLdBlock(index=index, text=text, error=error)
-    return JsonLdBlock(index=index, text=text, data=data)
+    except ParseError as error:
+        fixed, repairs = repair_json(unwrapped)
+        try:
+            if not repairs:
+                raise
+            data = load_json(fixed, path=path)
+        except ParseError:
+            return JsonLdBlock(index=index, text=text, error=error)
+    data, renamed = fix_key_case(data)
+    return JsonLdBlock(index=index, text=text, data=data, repairs=(*repairs, *renamed))
 
 
 # --- the article ------------------------------------------------------------------------------
@@ -257,6 +279,11 @@ def _main_jsonld_article(
     """
     errors: list[NewspkgError] = [block.error for block in blocks if block.error is not None]
     notes = [_skipped(block.path, error) for block in blocks if (error := block.error)]
+    notes.extend(
+        ProvenanceNote(field="jsonld", source=block.path, detail=f"repaired: {'; '.join(fixes)}")
+        for block in blocks
+        if (fixes := block.repairs)
+    )
     readable = [block for block in blocks if block.error is None]
     base_url = page.base or next(iter(page.addresses), None)
     document = _combined(readable)
@@ -306,9 +333,9 @@ def _pick(
     candidates: list[Article], page: PageMeta, document: JsonValue, base: str | None
 ) -> Article:
     """The article at the page's own address, else the document's main one, else the first."""
-    wanted = {_page_key(address) for address in page.addresses}
+    wanted = {page_key(address) for address in page.addresses}
     for article in candidates:
-        if _page_key(article.url) in wanted:
+        if page_key(article.url) in wanted:
             return article
     if len(candidates) > 1:
         # The reader knows the document's main article (a WebPage's mainEntity, ...).
@@ -327,7 +354,7 @@ def _skipped(path: str, error: NewspkgError, *, what: str = "block") -> Provenan
     return ProvenanceNote(field="jsonld", source=path, detail=f"{what} skipped: {reason}")
 
 
-def _page_key(address: str) -> str:
+def page_key(address: str) -> str:
     """What makes two addresses the same page: host, path (no trailing slash) and query."""
     parts = split_url(address)
     if parts is None:
@@ -338,6 +365,7 @@ def _page_key(address: str) -> str:
 
 def _with_meta_fallbacks(article: Article, page: PageMeta, notes: list[ProvenanceNote]) -> Article:
     """``article`` with its empty fields filled from the page's tags, never overriding one."""
+    article = _page_url_first(_unescaped(article, notes), page)
     fills: dict[str, MetaValue] = {}
     for field, found in meta_values(page).items():
         if getattr(article, field) not in (None, ()):
@@ -353,8 +381,67 @@ def _with_meta_fallbacks(article: Article, page: PageMeta, notes: list[Provenanc
     return _settle(build, fills, notes, why="not in the JSON-LD")
 
 
-def _article_from_meta(page: PageMeta, notes: list[ProvenanceNote]) -> Article:
-    """An article built from the page's Open Graph and ``article:*`` tags alone."""
+def _page_url_first(article: Article, page: PageMeta) -> Article:
+    """``article`` at the page's own address when its JSON-LD gave no ``url``.
+
+    The order is: the JSON-LD ``url``; the canonical link; ``og:url``; the JSON-LD
+    ``mainEntityOfPage`` (or ``@id``); the ``url`` argument. The JSON-LD reader already
+    applied its part of it; the page's own tags come before its fallbacks.
+    """
+    fallback = next(
+        (
+            note
+            for note in article.provenance
+            if note.field == "url" and note.source == "jsonld" and note.detail.startswith("no url")
+        ),
+        None,
+    )
+    if fallback is None:
+        return article
+    og_url = page.first("og:url")
+    for source, address in (
+        ("the page's canonical link", page.canonical),
+        ("the page's og:url", None if og_url is None else page.resolve(og_url[1])),
+    ):
+        if address and url_problem(address) is None:
+            if address == article.url:
+                return article
+            note = ProvenanceNote(
+                field="url",
+                source="link canonical" if "canonical" in source else "meta og:url",
+                detail=f"no url in the JSON-LD; taken from {source} "
+                f"(before the JSON-LD's fallback {article.url!r})",
+            )
+            kept = tuple(n for n in article.provenance if n is not fallback)
+            return attrs.evolve(article, url=address, provenance=(*kept, note))
+    return article
+
+
+def _unescaped(article: Article, notes: list[ProvenanceNote]) -> Article:
+    """``article`` with its JSON-LD text cleaned as pages need it, each change noted.
+
+    Entities that were escaped twice are decoded; byline-like author names are cleaned
+    (see `cleaned_authors`). `from_jsonld` keeps names as written, so round trips hold.
+    """
+    changes: dict[str, Any] = {}
+    for field in ("headline", "description"):
+        value = getattr(article, field)
+        if value is not None:
+            text, remark = unescape_twice(value)
+            if remark is not None and text.strip():
+                changes[field] = text
+                notes.append(ProvenanceNote(field=field, source="jsonld", detail=remark))
+    authors, remarks = cleaned_authors(article.authors)
+    if remarks:
+        changes["authors"] = authors
+        notes.extend(ProvenanceNote(field="authors", source="jsonld", detail=r) for r in remarks)
+    return attrs.evolve(article, **changes) if changes else article
+
+
+def _article_from_meta(
+    page: PageMeta, notes: list[ProvenanceNote], signals: ArticleSignals
+) -> Article:
+    """An article built from the page's tags and markup alone."""
     found = meta_values(page)
     fills = {field: value for field, value in found.items() if value.value is not None}
     notes.extend(
@@ -363,13 +450,16 @@ def _article_from_meta(page: PageMeta, notes: list[ProvenanceNote]) -> Article:
     missing = [field for field in ("url", "headline") if field not in fills]
     if missing:
         raise NoArticleError(
-            f"the page has no JSON-LD article, and its meta tags give no {' or '.join(missing)}"
+            f"the page has no JSON-LD article, and its tags and markup give no "
+            f"{' or '.join(missing)} ({signals.describe()})",
+            path="",
         )
     notes.append(
         ProvenanceNote(
             field="kind",
-            source="meta og:type",
-            detail="the page has no JSON-LD article; Open Graph says only 'article'",
+            source="page signals",
+            detail=f"the page has no JSON-LD article; read as an article from its "
+            f"{signals.describe()}",
         )
     )
 
@@ -430,12 +520,29 @@ def _failure(errors: list[NewspkgError]) -> NewspkgError:
     return kind(problems)
 
 
-def _no_article_reason(blocks: list[JsonLdBlock], page: PageMeta) -> str:
+def _no_article_reason(blocks: list[JsonLdBlock], signals: ArticleSignals) -> str:
     where = (
         "the page has no JSON-LD block"
         if not blocks
         else f"none of the page's {len(blocks)} JSON-LD block(s) holds an article"
     )
-    og_type = page.og_type
-    tags = "no Open Graph article tags" if og_type is None else f"og:type {og_type!r}"
-    return f"{where}, and it has {tags}"
+    return f"{where}, and it does not read as an article page ({signals.describe()})"
+
+
+def _jsonld_types(blocks: list[JsonLdBlock]) -> frozenset[str]:
+    """The local names of every ``@type`` in the readable blocks (bounded walk)."""
+    found: set[str] = set()
+    stack: list[JsonValue] = [block.data for block in blocks if block.error is None]
+    budget = 10_000
+    while stack and budget:
+        budget -= 1
+        value = stack.pop()
+        if isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            kinds = value.get("@type")
+            for kind in kinds if isinstance(kinds, list) else [kinds]:
+                if isinstance(kind, str):
+                    found.add(re.split(r"[/#:]", kind)[-1])
+            stack.extend(value.values())
+    return frozenset(found)

@@ -13,10 +13,10 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, tzinfo
 from typing import Final
 
-from newspkg._dates import parse_iso_duration
+from newspkg._dates import parse_iso_duration, skew_fixed
 from newspkg._jsonld.graph import Item, Literal, Node, Ref, read_graph
 from newspkg._jsonld.page_index import PageIndex
-from newspkg._jsonld.processing import JsonValue
+from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.values import ValueReader, build
 from newspkg._models import (
     Article,
@@ -34,7 +34,7 @@ from newspkg._schemaorg import mapping as m
 from newspkg._schemaorg.vocabulary import vocabulary
 from newspkg._urls import without_fragment
 from newspkg._validation import check_option, url_problem
-from newspkg.errors import NoArticleError, Problem, ValidationError, join_path
+from newspkg.errors import NewspkgError, NoArticleError, Problem, ValidationError, join_path
 
 __all__ = ["from_jsonld", "iter_articles"]
 
@@ -88,7 +88,10 @@ def from_jsonld(
     page = _Page(source, base_url=base_url, default_timezone=default_timezone)
     articles = page.articles()
     if not articles:
-        raise NoArticleError("no schema.org Article (or subtype such as NewsArticle) found")
+        raise NoArticleError(
+            "no schema.org Article (or subtype such as NewsArticle) found" + _context_hint(source),
+            path="",
+        )
     return page.read(page.main(articles))
 
 
@@ -193,7 +196,8 @@ class _ArticleReading(ValueReader):
         for name in _REQUIRED:
             if fields.get(name) is None:
                 raise ValidationError(
-                    f"required: the article has no usable {m.ARTICLE[name].prop}",
+                    f"required: the article has no usable {m.ARTICLE[name].prop}"
+                    + (self._relative_hint() if name == "url" else ""),
                     path=join_path(self.graph.path(node), m.ARTICLE[name].prop),
                 )
         fields["kind"] = _kind(node.types)
@@ -209,6 +213,14 @@ class _ArticleReading(ValueReader):
         fields["word_count"] = self.word_count(fields)
         self.check_time_required()
         return self.build_article(fields)
+
+    def _relative_hint(self) -> str:
+        """Why a url written as a relative reference could not be used, and the remedy."""
+        written = [self.url_text(item) for item in self.graph.items(self.node, ["url"])]
+        relative = next((text for text in written if text and url_problem(text)), None)
+        if relative is None or self.base_url:
+            return ""
+        return f" ({relative!r} is relative: pass base_url= with the page's address)"
 
     def _article_url(self) -> str | None:
         graph, node = self.graph, self.node
@@ -235,6 +247,10 @@ class _ArticleReading(ValueReader):
         return None
 
     def build_article(self, fields: dict[str, object]) -> Article:
+        modified, skew = skew_fixed(fields.get("date_published"), fields.get("date_modified"))
+        if skew is not None:
+            fields["date_modified"] = modified
+            self.note("date_modified", skew)
         try:
             return build(Article, {**fields, "provenance": tuple(self.notes)})
         except ValidationError as error:
@@ -399,6 +415,21 @@ class _ArticleReading(ValueReader):
             if url is not None and url_problem(url) is None:
                 return url
         return None
+
+
+def _context_hint(source: str | bytes | JsonValue) -> str:
+    """A hint when the document has no ``@context`` at all, the usual cause of no article."""
+    try:
+        data = load_json(source) if isinstance(source, str | bytes) else source
+    except NewspkgError:
+        return ""
+    items = data if isinstance(data, list) else [data]
+    if any(isinstance(item, dict) and "@context" in item for item in items):
+        return ""
+    return (
+        ": the document has no @context, so its terms are not schema.org's; "
+        'add "@context": "https://schema.org"'
+    )
 
 
 def _kind(types: list[str]) -> ArticleKind:

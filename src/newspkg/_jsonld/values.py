@@ -77,6 +77,13 @@ class ValueReader:
         graph = self.graph
         match value:
             case m.Value.TEXT:
+                texts = next((t for prop in props if (t := graph.texts(node, [prop]))), [])
+                texts = list(dict.fromkeys(texts))
+                if len(texts) > 1:
+                    # The model holds one; say what was dropped rather than lose it silently.
+                    self.note(
+                        path, f"{len(texts)} values; kept {texts[0]!r}, dropped {texts[1:]!r}"
+                    )
                 return graph.text(node, props)
             case m.Value.TEXTS:
                 return tuple(graph.texts(node, props))

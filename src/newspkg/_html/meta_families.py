@@ -1,0 +1,149 @@
+"""The meta-tag families newspkg reads, and which wins for each field: the precedence table.
+
+Each field lists the tag keys read, in order of preference, across the families pages use:
+Open Graph (``og:*``, ``article:*``), Twitter (``twitter:*``), Dublin Core (``DC.*``,
+``dcterms.*``; ``dc:``/``dcterms:`` spellings are read as the same keys), Highwire / Google
+Scholar (``citation_*``), Parse.ly (``parsely-*``), Sailthru (``sailthru.*``), plain
+``<meta name>`` tags, and ``<meta itemprop>`` (keys ``itemprop:<name>``). JSON-LD always
+comes first; these fill only what it leaves empty. ``docs/html.md`` shows the same table.
+
+The document ``<title>`` (without its site-name part, see `title_without_site`) and the first
+``<h1>`` come after every tag for the headline; the page's byline elements and ``<time
+datetime>`` come after every tag for authors and dates.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Final
+
+__all__ = ["PRECEDENCE", "title_without_site"]
+
+PRECEDENCE: Final[dict[str, tuple[str, ...]]] = {
+    "headline": (
+        "og:title",
+        "twitter:title",
+        "dc.title",
+        "dcterms.title",
+        "citation_title",
+        "parsely-title",
+        "sailthru.title",
+        "itemprop:headline",
+        "title",
+    ),
+    "description": (
+        "og:description",
+        "twitter:description",
+        "description",
+        "dc.description",
+        "dcterms.description",
+        "dcterms.abstract",
+        "dc.description.abstract",
+        "citation_abstract",
+        "sailthru.description",
+        "itemprop:description",
+    ),
+    "authors": (
+        "article:author",
+        "author",
+        "og:article:author",
+        "dc.creator",
+        "dcterms.creator",
+        "citation_author",
+        "parsely-author",
+        "sailthru.author",
+        "itemprop:author",
+        "creator",
+    ),
+    "date_published": (
+        "article:published_time",
+        "dc.date.issued",
+        "dcterms.issued",
+        "dc.date",
+        "dcterms.date",
+        "dcterms.created",
+        "citation_publication_date",
+        "citation_date",
+        "citation_online_date",
+        "parsely-pub-date",
+        "sailthru.date",
+        "itemprop:datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "date",
+    ),
+    "date_modified": (
+        "article:modified_time",
+        "og:updated_time",
+        "dcterms.modified",
+        "dc.date.modified",
+        "itemprop:datemodified",
+    ),
+    "section": ("article:section", "parsely-section", "itemprop:articlesection"),
+    "keywords": (
+        "article:tag",
+        "news_keywords",
+        "keywords",
+        "parsely-tags",
+        "sailthru.tags",
+        "citation_keywords",
+        "dc.subject",
+    ),
+    "language": (
+        "og:locale",
+        "dc.language",
+        "dcterms.language",
+        "citation_language",
+        "http-equiv:content-language",
+        "language",
+        "itemprop:inlanguage",
+    ),
+    "publisher": ("og:site_name", "dc.publisher", "dcterms.publisher", "citation_publisher"),
+}
+"""Tag keys per `Article` field, best first (keys are lower-cased ``property``/``name``)."""
+
+# Separators between a title and its site name, as pages write them.
+_SEPARATORS: Final = re.compile(r"\s+(?:[|\-\u2013\u2014\u00bb\u00b7:~/]|--|::)\s+")
+
+
+def normalized_key(key: str) -> str:
+    """``dc:title`` and ``DCTERMS:title`` read as ``dc.title`` and ``dcterms.title``."""
+    for prefix in ("dc:", "dcterm:", "dcterms:"):
+        if key.startswith(prefix):
+            family = "dc" if prefix == "dc:" else "dcterms"
+            return f"{family}.{key[len(prefix) :]}"
+    if key.startswith("dcterm."):
+        return "dcterms." + key[len("dcterm.") :]
+    return key
+
+
+def _plain(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def title_without_site(title: str, sites: Iterable[str], headings: Iterable[str]) -> str | None:
+    """``title`` without a site-name part, or None when it has none that can be told.
+
+    A part is cut when it is a site name (``og:site_name``, the publisher, the host name)
+    at either end of the title, or when the last part is the text of an ``<h1>`` (a site
+    logo); else the title part equal to an ``<h1>`` is kept.
+
+    >>> title_without_site("Grid operators brace | Example News", ["Example News"], [])
+    'Grid operators brace'
+    """
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return None
+    names = {_plain(site) for site in sites if site}
+    names |= {name.removeprefix("www.") for name in names}
+    heads = {_plain(heading) for heading in headings if heading}
+    separators = list(_SEPARATORS.finditer(title))
+    last, first = _plain(parts[-1]), _plain(parts[0])
+    if last in names or last.removeprefix("www.") in names or last in heads:
+        return title[: separators[-1].start()].strip() or None
+    if first in names:
+        return title[separators[0].end() :].strip() or None
+    return next((part.strip() for part in parts if _plain(part) in heads), None)

@@ -1,0 +1,140 @@
+"""Author names as pages write them in tags and bylines: cleaned, split, and told from non-names.
+
+A page's ``<meta name="author">`` or byline often holds display text rather than one name:
+"By Will Smale", "Jane Doe and John Roe", "Jane Doe, John Roe & Ann Poe", or an address
+(``https://www.facebook.com/…``, ``www.facebook.com``). `byline_names` turns such text into
+the names it holds and says what it changed, so the caller can record a provenance note.
+
+A comma splits names only when every part has at least two words: "Doe, Jane" (the
+Highwire ``citation_author`` form) stays one name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+
+from newspkg._models import Author, AuthorKind
+
+__all__ = ["BylineNames", "byline_names", "cleaned_authors", "is_not_a_name"]
+
+_BY: Final = re.compile(
+    r"^\s*(?:written\s+by|posted\s+by|story\s+by|by)\s*[:\-]?\s+", re.IGNORECASE
+)
+_AND: Final = re.compile(r"\s+(?:and|&|und|et|y|e)\s+|\s*;\s*|\s*\|\s*", re.IGNORECASE)
+_ADDRESS: Final = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.|/)\S*\Z|\S+\.(?:com|net|org)\Z", re.IGNORECASE
+)
+# What follows a name in a byline element: a date, a time, a bullet, "Updated", "Edited by".
+_TRAILER: Final = re.compile(
+    r"\s*(?:[|\u2022\u00b7\u2014]|\s\d|\b(?:updated|edited by|published|posted)\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*\Z",
+    re.IGNORECASE,
+)
+_EMAIL: Final = re.compile(r"\S+@\S+\.\S+\Z")
+_MAX_NAME: Final = 100  # longer "names" are sentences or whole bylines with job titles
+
+
+@attrs.frozen
+class BylineNames:
+    """The names found in one byline text, and what was changed to find them.
+
+    Attributes:
+        names: the names, in order, without duplicates.
+        changes: what was done, in words ("dropped 'By'", "split into 2 names").
+        dropped: parts that are not names (addresses, e-mail addresses, overlong text).
+    """
+
+    names: tuple[str, ...]
+    changes: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
+
+
+def is_not_a_name(text: str) -> bool:
+    """Whether ``text`` is an address or an e-mail address rather than a person's name.
+
+    >>> is_not_a_name("https://www.facebook.com/jane.doe"), is_not_a_name("Jane Doe")
+    (True, False)
+    """
+    text = text.strip()
+    return bool(_ADDRESS.match(text) or _EMAIL.match(text)) or len(text) > _MAX_NAME
+
+
+def byline_names(
+    text: str,
+    *,
+    split: bool = True,
+    split_commas: bool = True,
+    trim: bool = False,
+    sites: frozenset[str] = frozenset(),
+) -> BylineNames:
+    """The names in a byline text.
+
+    >>> byline_names("By Jane Doe and John Roe").names
+    ('Jane Doe', 'John Roe')
+    >>> byline_names("Doe, Jane").names
+    ('Doe, Jane',)
+    """
+    changes: list[str] = []
+    cleaned = " ".join(text.split())
+    stripped = _BY.sub("", cleaned, count=1)
+    if stripped != cleaned:
+        changes.append(f"dropped {cleaned[: len(cleaned) - len(stripped)].strip()!r}")
+    if trim:
+        # A byline element's text runs on into its date: "Nathan Willis March 25, 2015".
+        trimmed = _TRAILER.sub("", stripped)
+        if trimmed and trimmed != stripped:
+            changes.append(f"dropped {stripped[len(trimmed) :].strip()!r} after the name")
+            stripped = trimmed
+    head, comma, tail = stripped.rpartition(",")
+    if comma and head and tail.strip().casefold() in sites:
+        changes.append(f"dropped the site name {tail.strip()!r}")
+        stripped = head
+    parts = [part.strip(" ,") for part in _AND.split(stripped)] if split else [stripped]
+    if split and split_commas:
+        parts = [piece for part in parts for piece in _comma_split(part)]
+    names: list[str] = []
+    dropped: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        if is_not_a_name(part):
+            dropped.append(part)
+        elif part not in names:
+            names.append(part)
+    if len(names) > 1:
+        changes.append(f"split {stripped!r} into {len(names)} names")
+    return BylineNames(tuple(names), tuple(changes), tuple(dropped))
+
+
+def _comma_split(part: str) -> list[str]:
+    pieces = [piece.strip() for piece in part.split(",")]
+    if len(pieces) > 1 and all(len(piece.split()) >= 2 for piece in pieces if piece):
+        return pieces
+    return [part]
+
+
+def cleaned_authors(authors: Iterable[Author]) -> tuple[tuple[Author, ...], list[str]]:
+    """Authors with byline-like names cleaned, and a remark per change.
+
+    "By" is dropped, a person named "A and B" becomes two authors (the item's other facts
+    cannot be split between them, so they are kept only when one name is left), and an
+    author whose name is an address (a facebook.com profile) is set aside. Organisation
+    names are not split ("Procter and Gamble").
+    """
+    found: list[Author] = []
+    remarks: list[str] = []
+    for author in authors:
+        names = byline_names(author.name, split=author.kind is AuthorKind.PERSON)
+        if names.changes or names.dropped:
+            what = [*names.changes, *(f"{part!r} is not a name" for part in names.dropped)]
+            tail = "" if names.names else "; set aside"
+            remarks.append(f"author {author.name!r}: {'; '.join(what)}{tail}")
+        if len(names.names) == 1:
+            found.append(attrs.evolve(author, name=names.names[0]))
+        else:
+            found.extend(Author(name=name, kind=author.kind) for name in names.names)
+    return tuple(found), remarks
