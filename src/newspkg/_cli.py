@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import io
 import functools
+import io
 import json
 import os
 import sys
