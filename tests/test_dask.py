@@ -48,7 +48,7 @@ def client() -> Iterator[Client]:
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: its HTTP server starts even without a dashboard
         ) as cluster,
         distributed.Client(cluster) as connected,
     ):
