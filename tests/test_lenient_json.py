@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,8 +34,9 @@ def test_raw_control_characters_in_strings_are_escaped() -> None:
     assert repairs == ("raw control characters in strings",)
 
 
-def test_two_top_level_objects_become_a_list() -> None:
-    fixed, repairs = repair_json('{"a": 1}\n{"b": 2}')
+@pytest.mark.parametrize("between", ["\n", "", ",", " , "])
+def test_two_top_level_objects_become_a_list(between: str) -> None:
+    fixed, repairs = repair_json(f'{{"a": 1}}{between}{{"b": 2}}')
 
     assert json.loads(fixed) == [{"a": 1}, {"b": 2}]
     assert repairs == ("2 top-level values in one block, read as a list",)

@@ -51,6 +51,9 @@ def repair_json(text: str) -> tuple[str, tuple[str, ...]]:
             i = n if end < 0 else end + 2
             repairs["a /* */ comment"] = None
             continue
+        if char == "," and depth == 0:
+            i += 1  # between top-level values: the list below puts its own commas
+            continue
         if char == "," and _next_significant(text, i + 1) in {"}", "]"}:
             repairs["trailing commas"] = None
             i += 1
