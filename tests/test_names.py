@@ -15,6 +15,8 @@ from newspkg._names import byline_names, cleaned_authors, is_not_a_name
         ("Jane Doe and John Roe", ("Jane Doe", "John Roe")),
         ("Jane Doe, John Roe & Ann Poe", ("Jane Doe", "John Roe", "Ann Poe")),
         ("Doe, Jane", ("Doe, Jane",)),  # Highwire's "Last, First": one name
+        ("José Ortega y Gasset", ("José Ortega y Gasset",)),
+        ("Jane and John Doe", ("Jane and John Doe",)),
         ("written by  Jane   Doe", ("Jane Doe",)),
         ("https://www.facebook.com/jane.doe", ()),
         ("www.facebook.com", ()),
