@@ -163,3 +163,17 @@ def test_an_ambiguous_zone_without_a_hint_is_not_read() -> None:
 
     assert article.date_published is None
     assert any("India Standard Time or Irish" in n.detail for n in article.provenance)
+
+
+def test_several_section_tags_say_what_was_dropped() -> None:
+    head = [
+        meta("og:title", "T", "property"),
+        meta("article:section", "Local", "property"),
+        meta("article:section", "Politics", "property"),
+    ]
+
+    article = from_html(page(*head), url=URL)
+
+    assert article.section == "Local"
+    (note,) = [n for n in article.provenance if n.field == "section"]
+    assert "dropped ['Politics']" in note.detail

@@ -335,6 +335,11 @@ def _text(page: PageMeta, field: str, *keys: str) -> MetaValue | None:
     if found is None:
         return None
     text, remark = unescape_twice(found[1])
+    others = [value for value in dict.fromkeys(page.tags[found[0]]) if value != found[1]]
+    if others:
+        # The model holds one; say what was dropped (several article:section tags).
+        dropped = f"{len(others) + 1} values; kept the first, dropped {others!r}"
+        remark = dropped if remark is None else f"{remark}; {dropped}"
     return MetaValue(field=field, source=f"meta {found[0]}", value=text, problem=remark)
 
 
