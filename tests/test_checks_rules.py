@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 import pytest
@@ -45,6 +46,13 @@ CLEAN: Doc = {
     "wordCount": 440,
     "timeRequired": "PT2M",
 }
+
+
+def page(head: str, **changes: Any) -> str:
+    """An HTML page holding CLEAN (with top-level keys set) and ``head`` in its head."""
+    doc = changed(*changes.items())
+    script = f'<script type="application/ld+json">{json.dumps(doc)}</script>'
+    return f"<!doctype html><html><head>{head}{script}</head><body></body></html>"
 
 
 def changed(*changes: tuple[str, Any]) -> Doc:
@@ -162,6 +170,18 @@ CASES: list[tuple[str, object, str]] = [
     ),
     ("text-html-markup", changed(("headline", "<p>Grid operators brace</p>")), "headline"),
     ("text-html-entity", changed(("headline", "Grid &amp; gas operators brace")), "headline"),
+    (
+        "head-url-mismatch",
+        page('<link rel="canonical" href="https://example.com/news/other">'),
+        "$",
+    ),
+    ("head-title-mismatch", page('<meta property="og:title" content="Something else">'), "$"),
+    (
+        "head-date-mismatch",
+        page('<meta property="article:published_time" content="2026-04-07T09:30:00+02:00">'),
+        "$",
+    ),
+    ("page-mojibake", page("", headline="Grid operators brace for winterâ€™s cold"), "$"),
 ]
 
 

@@ -5,8 +5,9 @@ A page's ``<meta name="author">`` or byline often holds display text rather than
 (``https://www.facebook.com/…``, ``www.facebook.com``). `byline_names` turns such text into
 the names it holds and says what it changed, so the caller can record a provenance note.
 
-A comma splits names only when every part has at least two words: "Doe, Jane" (the
-Highwire ``citation_author`` form) stays one name.
+A conjunction or comma splits names only when every part has at least two words: "Doe,
+Jane" (the Highwire ``citation_author`` form), "José Ortega y Gasset" and "Jane and John
+Doe" stay one name.
 """
 
 from __future__ import annotations
@@ -94,6 +95,9 @@ def byline_names(
         changes.append(f"dropped the site name {tail.strip()!r}")
         stripped = head
     parts = [part.strip(" ,") for part in _AND.split(stripped)] if split else [stripped]
+    # "José Ortega y Gasset", "Jane and John Doe": a one-word part means no list of names.
+    if len(parts) > 1 and any(len(part.split()) < 2 for part in parts if part):
+        parts = [stripped]
     if split and split_commas:
         parts = [piece for part in parts for piece in _comma_split(part)]
     names: list[str] = []

@@ -20,15 +20,13 @@ from typing import Final
 
 import attrs
 
+from newspkg._html.markup import MIN_WORDS
 from newspkg._html.meta_families import PRECEDENCE
 from newspkg._html.meta_tags import PageMeta
 from newspkg._schemaorg.vocabulary import vocabulary
 from newspkg._urls import split_url
 
-__all__ = ["MIN_WORDS", "ArticleSignals", "article_signals"]
-
-MIN_WORDS: Final = 150
-"""Words in a page's paragraphs that make it a page of text (a short news story has ~200)."""
+__all__ = ["ArticleSignals", "article_signals"]
 
 _STORY_PATH: Final = re.compile(
     r"/(?:19|20)\d\d[/-]\d\d?(?:[/-]\d\d?)?(?:/|\b)|/(?:articles?|news|story|stories|blogs?|posts?)/",
@@ -74,14 +72,24 @@ class ArticleSignals:
 def article_signals(
     page: PageMeta, *, jsonld_types: frozenset[str] = frozenset()
 ) -> ArticleSignals:
-    """The article signals of a page, from its tags, markup and JSON-LD item types."""
+    """The article signals of a page, from its tags, markup and JSON-LD item types.
+
+    The tags are looked at first; the page body only when they decide nothing.
+    """
+    og_type = page.og_type
+    strong = _tag_signals(page, jsonld_types) or _markup_signals(page)
+    # Weak signals are only looked for when no strong one decides (counting words costs).
+    weak = [] if strong else _weak_signals(page)
+    against = [] if og_type in (None, "article") else [f"og:type {og_type!r}"]
+    return ArticleSignals(tuple(strong), tuple(weak), tuple(against))
+
+
+def _tag_signals(page: PageMeta, jsonld_types: frozenset[str]) -> list[str]:
     strong: list[str] = []
-    markup = page.markup
-    typed = sorted((markup.item_types | jsonld_types) & _ARTICLE_TYPES)
+    typed = sorted(jsonld_types & _ARTICLE_TYPES)
     if typed:
         strong.append(f"article type {', '.join(typed)}")
-    og_type = page.og_type
-    if og_type == "article":
+    if page.og_type == "article":
         strong.append("og:type 'article'")
     tags = sorted(key for key in page.tags if key.startswith("article:"))
     if tags:
@@ -92,22 +100,35 @@ def article_signals(
             break
     if any(value.lower() in {"post", "article"} for value in page.tags.get("parsely-type", ())):
         strong.append("parsely-type post")
+    return strong
+
+
+def _markup_signals(page: PageMeta) -> list[str]:
+    strong: list[str] = []
+    markup = page.markup
+    typed = sorted(markup.item_types & _ARTICLE_TYPES)
+    if typed:
+        strong.append(f"article type {', '.join(typed)}")
     has_date = bool(markup.times) or any(k in page.tags for k in PRECEDENCE["date_published"])
     has_byline = bool(markup.bylines) or any(k in page.tags for k in PRECEDENCE["authors"])
     if has_date and has_byline:
         strong.append("a byline with a date")
     if markup.article_elements:
         strong.append("an <article> element")
+    return strong
+
+
+def _weak_signals(page: PageMeta) -> list[str]:
     weak: list[str] = []
-    if markup.paragraph_words >= MIN_WORDS and (markup.heading or page.title):
-        weak.append(f"{markup.paragraph_words} words of text")
-    if og_type is None and page.first("og:title", "og:url") is not None:
+    markup = page.markup
+    if page.og_type is None and page.first("og:title", "og:url") is not None:
         weak.append("Open Graph tags without og:type")
     story = next((a for a in page.addresses if _is_story_address(a)), None)
     if story is not None:
         weak.append(f"a story address ({story})")
-    against = [] if og_type in (None, "article") else [f"og:type {og_type!r}"]
-    return ArticleSignals(tuple(strong), tuple(weak), tuple(against))
+    if markup.paragraph_words >= MIN_WORDS and (markup.heading or page.title):
+        weak.append(f"at least {MIN_WORDS} words of text")
+    return weak
 
 
 def _is_story_address(address: str) -> bool:

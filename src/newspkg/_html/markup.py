@@ -10,10 +10,10 @@ page's paragraphs.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
-import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newspkg._readtime.words import count_words
@@ -30,13 +30,16 @@ _DATE_SELECTOR: Final = (
     "[class*=byline] time[datetime], header time[datetime]"
 )
 _MAX_BYLINE: Final = 120  # a longer "byline" element is a block of text, not a byline
-_MAX_PARAGRAPHS: Final = 400  # enough to tell a page of text from one without
+MIN_WORDS: Final = 150
+"""Words in a page's paragraphs that make it a page of text (a short news story has ~200)."""
 _TYPE_NAME: Final = re.compile(r"[/#:]([A-Za-z]+)\Z")
 
 
-@attrs.frozen(kw_only=True)
 class Markup:
     """What the page body holds, for the fallbacks and the article decision.
+
+    Each part is read from the tree on first use only: most pages' JSON-LD leaves little to
+    fill, and some pages are megabytes of markup.
 
     Attributes:
         bylines: the texts of byline elements, in page order (first few only).
@@ -45,44 +48,63 @@ class Markup:
         headings: the texts of the first few ``<h1>`` elements.
         item_types: local names of ``itemtype`` and ``typeof`` values (``NewsArticle``).
         article_elements: how many ``<article>`` elements the page has.
-        paragraph_words: the words in the page's ``<p>`` elements (first few hundred).
+        paragraph_words: the words in the page's ``<p>`` elements, counted up to
+            `MIN_WORDS` (enough to tell a page of text from one without).
     """
 
-    bylines: tuple[str, ...] = ()
-    times: tuple[str, ...] = ()
-    heading: str | None = None
-    headings: tuple[str, ...] = ()
-    item_types: frozenset[str] = frozenset()
-    article_elements: int = 0
-    paragraph_words: int = 0
+    def __init__(self, tree: LexborHTMLParser | None = None, *, language: str | None = None):
+        self._tree = tree
+        self._language = language
+
+    def _nodes(self, selector: str) -> list[LexborNode]:
+        return [] if self._tree is None else self._tree.css(selector)
+
+    @functools.cached_property
+    def bylines(self) -> tuple[str, ...]:
+        return tuple(_bylines(self._nodes(_BYLINE_SELECTOR)))
+
+    @functools.cached_property
+    def times(self) -> tuple[str, ...]:
+        return tuple(_times(self._nodes(_DATE_SELECTOR)))
+
+    @functools.cached_property
+    def headings(self) -> tuple[str, ...]:
+        return tuple(text for node in self._nodes("h1")[:4] if (text := _text(node)))
+
+    @property
+    def heading(self) -> str | None:
+        return self.headings[0] if self.headings else None
+
+    @functools.cached_property
+    def item_types(self) -> frozenset[str]:
+        return frozenset(_item_types(self._nodes("[itemtype], [typeof]")))
+
+    @functools.cached_property
+    def article_elements(self) -> int:
+        return len(self._nodes("article"))
+
+    @functools.cached_property
+    def paragraph_words(self) -> int:
+        words = 0
+        for node in self._nodes("p"):
+            if words >= MIN_WORDS:
+                break
+            words += count_words(node.text(deep=True) or "", lang=self._language)
+        return words
 
 
 def read_markup(tree: LexborHTMLParser, *, language: str | None = None) -> Markup:
-    """Read the body signals of a parsed page."""
-    headings = tuple(text for node in tree.css("h1")[:4] if (text := _text(node)))
-    words = 0
-    for index, node in enumerate(tree.css("p")):
-        if index >= _MAX_PARAGRAPHS:
-            break
-        words += count_words(node.text(deep=True) or "", lang=language)
-    return Markup(
-        bylines=tuple(_bylines(tree)),
-        times=tuple(_times(tree)),
-        heading=headings[0] if headings else None,
-        headings=headings,
-        item_types=frozenset(_item_types(tree)),
-        article_elements=len(tree.css("article")),
-        paragraph_words=words,
-    )
+    """The body signals of a parsed page, each read when first asked for."""
+    return Markup(tree, language=language)
 
 
 def _text(node: LexborNode) -> str:
     return " ".join((node.text(deep=True, separator=" ") or "").split())
 
 
-def _bylines(tree: LexborHTMLParser) -> list[str]:
+def _bylines(nodes: list[LexborNode]) -> list[str]:
     found: list[str] = []
-    for node in tree.css(_BYLINE_SELECTOR):
+    for node in nodes:
         if node.tag == "meta":
             text = (node.attributes.get("content") or "").strip()
         else:
@@ -95,9 +117,9 @@ def _bylines(tree: LexborHTMLParser) -> list[str]:
     return found
 
 
-def _times(tree: LexborHTMLParser) -> list[str]:
+def _times(nodes: list[LexborNode]) -> list[str]:
     found: list[str] = []
-    for node in tree.css(_DATE_SELECTOR):
+    for node in nodes:
         attributes = node.attributes
         value = attributes.get("datetime") or attributes.get("content")
         if value and value.strip() and value.strip() not in found:
@@ -107,9 +129,9 @@ def _times(tree: LexborHTMLParser) -> list[str]:
     return found
 
 
-def _item_types(tree: LexborHTMLParser) -> set[str]:
+def _item_types(nodes: list[LexborNode]) -> set[str]:
     names: set[str] = set()
-    for node in tree.css("[itemtype], [typeof]"):
+    for node in nodes:
         for attribute in ("itemtype", "typeof"):
             for value in (node.attributes.get(attribute) or "").split():
                 match = _TYPE_NAME.search(value) or re.fullmatch(r"([A-Za-z]+)", value)

@@ -127,9 +127,10 @@ def _plain(text: str) -> str:
 def title_without_site(title: str, sites: Iterable[str], headings: Iterable[str]) -> str | None:
     """``title`` without a site-name part, or None when it has none that can be told.
 
-    A part is cut when it is a site name (``og:site_name``, the publisher, the host name)
-    at either end of the title, or when the last part is the text of an ``<h1>`` (a site
-    logo); else the title part equal to an ``<h1>`` is kept.
+    In order: a site name (``og:site_name``, the publisher, the host name) at either end of
+    the title is cut; else a part equal to an ``<h1>`` is the title (a permalink mark such
+    as a trailing ``¶`` ignored), except that a last part equal to an ``<h1>`` and shorter
+    than the rest is a site logo and is cut.
 
     >>> title_without_site("Grid operators brace | Example News", ["Example News"], [])
     'Grid operators brace'
@@ -139,11 +140,17 @@ def title_without_site(title: str, sites: Iterable[str], headings: Iterable[str]
         return None
     names = {_plain(site) for site in sites if site}
     names |= {name.removeprefix("www.") for name in names}
-    heads = {_plain(heading) for heading in headings if heading}
+    heads = {_plain(heading.rstrip("¶§# ")) for heading in headings if heading}
     separators = list(_SEPARATORS.finditer(title))
     last, first = _plain(parts[-1]), _plain(parts[0])
-    if last in names or last.removeprefix("www.") in names or last in heads:
-        return title[: separators[-1].start()].strip() or None
+    rest = title[: separators[-1].start()].strip()
+    if last in names or last.removeprefix("www.") in names:
+        return rest or None
     if first in names:
         return title[separators[0].end() :].strip() or None
-    return next((part.strip() for part in parts if _plain(part) in heads), None)
+    found = next((part.strip() for part in parts[:-1] if _plain(part) in heads), None)
+    if found is not None:
+        return found
+    if last in heads:
+        return rest if len(parts[-1]) < len(rest) else parts[-1].strip()
+    return None

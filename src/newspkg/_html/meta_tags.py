@@ -10,6 +10,7 @@ Every value is written with `html.escape`, so any text survives an HTML5 parser 
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -182,7 +183,8 @@ class PageMeta:
         title: the ``<title>`` text.
         base: the address relative URLs resolve against (``url``, then ``<base href>``).
         url: the address the page was fetched from, as the caller gave it.
-        markup: what the page body holds (byline, dates, heading, typed items).
+        markup: what the page body holds (byline, dates, heading, typed items), each
+            part read from the page when first needed.
     """
 
     tags: Mapping[str, tuple[str, ...]]
@@ -191,7 +193,7 @@ class PageMeta:
     title: str | None = None
     base: str | None = None
     url: str | None = None
-    markup: Markup = attrs.field(factory=Markup)
+    markup: Markup = attrs.field(factory=Markup, eq=False, repr=False)
 
     def first(self, *keys: str) -> tuple[str, str] | None:
         """The first (key, content) among ``keys``, in order of preference."""
@@ -309,25 +311,30 @@ _SOURCE_WORDS: Final = {
 }
 
 
-def meta_values(page: PageMeta) -> dict[str, MetaValue]:
+def meta_values(page: PageMeta, *, only: Iterable[str] | None = None) -> dict[str, MetaValue]:
     """Every `Article` field the page's tags give, by field name, in model order.
 
     Only fields with a tag appear; a tag whose content cannot be used (not a URL, not a
-    date) appears with ``problem`` set, so callers can say why it was not used.
+    date) appears with ``problem`` set, so callers can say why it was not used. ``only``
+    limits the fields read (the page body is read only when a field needs it).
     """
-    found = [
-        _url(page),
-        _headline(page),
-        _text(page, "description", *PRECEDENCE["description"]),
-        _authors(page),
-        _publisher(page),
-        _date(page, "date_published", *PRECEDENCE["date_published"], times=page.markup.times),
-        _date(page, "date_modified", *PRECEDENCE["date_modified"]),
-        _text(page, "section", *PRECEDENCE["section"]),
-        _keywords(page),
-        _language(page),
-        _image(page),
-    ]
+    readers: dict[str, Callable[[], MetaValue | None]] = {
+        "url": lambda: _url(page),
+        "headline": lambda: _headline(page),
+        "description": lambda: _text(page, "description", *PRECEDENCE["description"]),
+        "authors": lambda: _authors(page),
+        "publisher": lambda: _publisher(page),
+        "date_published": lambda: _date(
+            page, "date_published", *PRECEDENCE["date_published"], times=page.markup.times
+        ),
+        "date_modified": lambda: _date(page, "date_modified", *PRECEDENCE["date_modified"]),
+        "section": lambda: _text(page, "section", *PRECEDENCE["section"]),
+        "keywords": lambda: _keywords(page),
+        "language": lambda: _language(page),
+        "image": lambda: _image(page),
+    }
+    wanted = readers.keys() if only is None else set(only)
+    found = [read() for field, read in readers.items() if field in wanted]
     return {value.field: value for value in found if value is not None}
 
 
@@ -336,6 +343,11 @@ def _text(page: PageMeta, field: str, *keys: str) -> MetaValue | None:
     if found is None:
         return None
     text, remark = unescape_twice(found[1])
+    others = [value for value in dict.fromkeys(page.tags[found[0]]) if value != found[1]]
+    if others:
+        # The model holds one; say what was dropped (several article:section tags).
+        dropped = f"{len(others) + 1} values; kept the first, dropped {others!r}"
+        remark = dropped if remark is None else f"{remark}; {dropped}"
     return MetaValue(field=field, source=f"meta {found[0]}", value=text, problem=remark)
 
 
@@ -432,15 +444,20 @@ def _authors(page: PageMeta) -> MetaValue | None:
     linked = _linked_authors(page)
     if linked is not None and linked.value is not None:
         return linked
-    sources = [(f"meta {key}", page.tags.get(key, ())) for key in PRECEDENCE["authors"][1:]]
-    sources.append(("meta twitter:data (Written by)", tuple(_written_by(page))))
-    sources.append(("byline", page.markup.bylines[:1]))
+    sources: list[tuple[str, Callable[[], tuple[str, ...]]]] = [
+        (f"meta {key}", functools.partial(_tag_values, page, key))
+        for key in PRECEDENCE["authors"][1:]
+        if key in page.tags
+    ]
+    sources.append(("meta twitter:data (Written by)", lambda: tuple(_written_by(page))))
+    sources.append(("byline", lambda: page.markup.bylines[:1]))
+    sites = site_names(page)
     for source, texts in sources:
         authors, remarks = _named_authors(
-            texts,
+            texts(),
             split_commas=source != "meta citation_author",
             trim=source == "byline",
-            sites=site_names(page),
+            sites=sites,
         )
         if authors:
             if linked is not None and linked.problem:
@@ -458,6 +475,10 @@ def site_names(page: PageMeta) -> frozenset[str]:
         names.append(host.hostname.removeprefix("www."))
         names.append(host.hostname.removeprefix("www.").split(".")[0])
     return frozenset(name.casefold() for name in names)
+
+
+def _tag_values(page: PageMeta, key: str) -> tuple[str, ...]:
+    return page.tags.get(key, ())
 
 
 def _named_authors(

@@ -363,13 +363,27 @@ def page_key(address: str) -> str:
     return f"{host}{parts.path.rstrip('/')}?{parts.query}"
 
 
+_FILLABLE: Final = (
+    "url",
+    "headline",
+    "description",
+    "authors",
+    "publisher",
+    "date_published",
+    "date_modified",
+    "section",
+    "keywords",
+    "language",
+    "image",
+)
+
+
 def _with_meta_fallbacks(article: Article, page: PageMeta, notes: list[ProvenanceNote]) -> Article:
     """``article`` with its empty fields filled from the page's tags, never overriding one."""
     article = _page_url_first(_unescaped(article, notes), page)
     fills: dict[str, MetaValue] = {}
-    for field, found in meta_values(page).items():
-        if getattr(article, field) not in (None, ()):
-            continue
+    empty = [field for field in _FILLABLE if getattr(article, field) in (None, ())]
+    for field, found in meta_values(page, only=empty).items():
         if found.value is None:
             notes.append(_set_aside(found, found.problem or "no usable value"))
         else:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from newspkg._jsonld.processing import JsonValue
+from newspkg._jsonld.processing import MAX_TEXT_SIZE, JsonValue
 from newspkg._schemaorg.vocabulary import vocabulary
 
 __all__ = ["fix_key_case", "repair_json"]
@@ -32,6 +32,8 @@ def repair_json(text: str) -> tuple[str, tuple[str, ...]]:
     >>> repair_json('{"a": 1, /* one */ "b": [2,],}')
     ('{"a": 1,  "b": [2]}', ('a /* */ comment', 'trailing commas'))
     """
+    if len(text) > MAX_TEXT_SIZE:
+        return text, ()  # load_json refuses it anyway; no work on a block that large
     out: list[str] = []
     repairs: dict[str, None] = {}
     depth = tops = 0
@@ -50,6 +52,9 @@ def repair_json(text: str) -> tuple[str, tuple[str, ...]]:
             end = text.find("*/", i + 2)
             i = n if end < 0 else end + 2
             repairs["a /* */ comment"] = None
+            continue
+        if char == "," and depth == 0:
+            i += 1  # between top-level values: the list below puts its own commas
             continue
         if char == "," and _next_significant(text, i + 1) in {"}", "]"}:
             repairs["trailing commas"] = None

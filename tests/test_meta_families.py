@@ -1,0 +1,179 @@
+"""Every meta-tag family, the precedence between them, and the body's byline and dates."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from newspkg import from_html
+from newspkg._html.meta_families import PRECEDENCE, normalized_key, title_without_site
+
+URL = "https://e.com/news/1"
+PUBLISHED = "article:published_time"
+
+
+def page(*head: str, body: str = "", lang: str = "") -> str:
+    attribute = f' lang="{lang}"' if lang else ""
+    return (
+        f'<html{attribute}><head><meta property="og:type" content="article">'
+        f"{''.join(head)}</head><body>{body}</body></html>"
+    )
+
+
+def meta(key: str, content: str, attribute: str = "name") -> str:
+    return f'<meta {attribute}="{key}" content="{content}">'
+
+
+@pytest.mark.parametrize(
+    ("tags", "field", "expected"),
+    [
+        ([meta("DC.title", "Dublin")], "headline", "Dublin"),
+        ([meta("dcterms:title", "Terms")], "headline", "Terms"),
+        ([meta("citation_title", "Paper")], "headline", "Paper"),
+        ([meta("parsely-title", "Parsely")], "headline", "Parsely"),
+        ([meta("sailthru.title", "Sailthru")], "headline", "Sailthru"),
+        ([meta("headline", "Item", "itemprop")], "headline", "Item"),
+        ([meta("DC.description", "About")], "description", "About"),
+        ([meta("citation_abstract", "Abstract")], "description", "Abstract"),
+        ([meta("parsely-section", "Energy")], "section", "Energy"),
+        ([meta("DC.language", "de")], "language", "de"),
+    ],
+)
+def test_each_family_fills_a_field(tags: list[str], field: str, expected: str) -> None:
+    article = from_html(page(*tags, "<title>Fallback</title>"), url=URL)
+
+    assert getattr(article, field) == expected
+    assert any(n.field == field and "taken from" in n.detail for n in article.provenance)
+
+
+@pytest.mark.parametrize(
+    ("key", "content"),
+    [
+        ("citation_publication_date", "2026-01-02"),
+        ("DC.date.issued", "2026-01-02"),
+        ("dcterms.issued", "2026-01-02"),
+        ("parsely-pub-date", "2026-01-02"),
+        ("sailthru.date", "2026-01-02"),
+    ],
+)
+def test_publication_dates_from_each_family(key: str, content: str) -> None:
+    article = from_html(page(meta(key, content), meta("og:title", "T", "property")), url=URL)
+
+    assert article.date_published == date(2026, 1, 2)
+
+
+def test_authors_from_each_family_are_cleaned() -> None:
+    head = [meta("og:title", "T", "property"), meta("parsely-author", "By Jane Doe and John Roe")]
+
+    article = from_html(page(*head), url=URL)
+
+    assert [a.name for a in article.authors] == ["Jane Doe", "John Roe"]
+    (note,) = [n for n in article.provenance if n.field == "authors"]
+    assert note.source == "meta parsely-author"
+    assert "dropped 'By'" in note.detail
+
+
+def test_citation_authors_keep_last_first_order() -> None:
+    head = [meta("citation_title", "T"), meta("citation_author", "Doe, Jane")]
+
+    assert [a.name for a in from_html(page(*head), url=URL).authors] == ["Doe, Jane"]
+
+
+def test_the_byline_and_time_element_fill_authors_and_date() -> None:
+    body = (
+        '<article><h1>Story</h1><p class="byline">By Nathan Willis March 25, 2015</p>'
+        '<time datetime="2015-03-25T10:00:00-04:00">March 25</time></article>'
+    )
+
+    article = from_html(page(body=body), url=URL)
+
+    assert [a.name for a in article.authors] == ["Nathan Willis"]
+    assert article.date_published == datetime(2015, 3, 25, 14, tzinfo=UTC)
+    assert article.headline == "Story"
+
+
+def test_og_title_wins_over_dublin_core_and_the_title_element() -> None:
+    head = [meta("DC.title", "Dublin"), meta("og:title", "Open Graph", "property")]
+
+    assert from_html(page(*head, "<title>Title</title>"), url=URL).headline == "Open Graph"
+
+
+def test_the_site_name_is_cut_from_the_title() -> None:
+    head = [meta("og:site_name", "Example News", "property"), "<title>Story | Example News</title>"]
+
+    article = from_html(page(*head), url=URL)
+
+    assert article.headline == "Story"
+    assert any("cut the site name" in n.detail for n in article.provenance)
+
+
+@pytest.mark.parametrize(
+    ("title", "sites", "headings", "expected"),
+    [
+        ("Story - Example", ["example"], [], "Story"),
+        ("Example » Story", ["Example"], [], "Story"),
+        ("Outside the web · V8", [], ["V8", "Outside the web"], "Outside the web"),
+        (
+            "Evolve: History — evolve for Hg",
+            [],
+            ["evolve for Hg", "Evolve: History¶"],
+            "Evolve: History",
+        ),
+        ("Explainer | The long story title", [], ["The long story title"], "The long story title"),
+        ("The long story title | V8", [], ["V8"], "The long story title"),
+        ("A: B", [], [], None),
+        ("Plain", ["x"], [], None),
+    ],
+)
+def test_title_without_site(
+    title: str, sites: list[str], headings: list[str], expected: str | None
+) -> None:
+    assert title_without_site(title, sites, headings) == expected
+
+
+def test_dc_spellings_are_one_key() -> None:
+    assert {normalized_key(k) for k in ("dc:title", "dcterm:title", "dcterms:title")} == {
+        "dc.title",
+        "dcterms.title",
+    }
+    assert all(key == key.lower() for keys in PRECEDENCE.values() for key in keys)
+
+
+def test_an_ambiguous_zone_is_read_from_the_page_language() -> None:
+    head = [
+        meta("og:title", "T", "property"),
+        meta("article:published_time", "Jan 5, 2026 10:00 IST", "property"),
+    ]
+
+    article = from_html(page(*head, lang="en-IN"), url=URL)
+
+    india = timezone(timedelta(hours=5, minutes=30))
+    assert article.date_published == datetime(2026, 1, 5, 10, tzinfo=india)
+    assert any("India Standard Time" in n.detail for n in article.provenance)
+
+
+def test_an_ambiguous_zone_without_a_hint_is_not_read() -> None:
+    head = [
+        meta("og:title", "T", "property"),
+        meta("article:published_time", "Jan 5, 2026 10:00 IST", "property"),
+    ]
+
+    article = from_html(page(*head), url="https://e.com/a")
+
+    assert article.date_published is None
+    assert any("India Standard Time or Irish" in n.detail for n in article.provenance)
+
+
+def test_several_section_tags_say_what_was_dropped() -> None:
+    head = [
+        meta("og:title", "T", "property"),
+        meta("article:section", "Local", "property"),
+        meta("article:section", "Politics", "property"),
+    ]
+
+    article = from_html(page(*head), url=URL)
+
+    assert article.section == "Local"
+    (note,) = [n for n in article.provenance if n.field == "section"]
+    assert "dropped ['Politics']" in note.detail

@@ -1,0 +1,58 @@
+"""Author names as pages write them: cleaned, split, told from addresses."""
+
+from __future__ import annotations
+
+import pytest
+
+from newspkg import Author, AuthorKind
+from newspkg._names import byline_names, cleaned_authors, is_not_a_name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("By Will Smale", ("Will Smale",)),
+        ("Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+        ("Jane Doe, John Roe & Ann Poe", ("Jane Doe", "John Roe", "Ann Poe")),
+        ("Doe, Jane", ("Doe, Jane",)),  # Highwire's "Last, First": one name
+        ("José Ortega y Gasset", ("José Ortega y Gasset",)),
+        ("Jane and John Doe", ("Jane and John Doe",)),
+        ("written by  Jane   Doe", ("Jane Doe",)),
+        ("https://www.facebook.com/jane.doe", ()),
+        ("www.facebook.com", ()),
+    ],
+)
+def test_byline_names(text: str, names: tuple[str, ...]) -> None:
+    assert byline_names(text).names == names
+
+
+def test_changes_are_said() -> None:
+    found = byline_names("By Jane Doe and John Roe")
+
+    assert found.changes == ("dropped 'By'", "split 'Jane Doe and John Roe' into 2 names")
+
+
+def test_a_byline_element_loses_its_date_and_site_name() -> None:
+    assert byline_names("Nathan Willis March 25, 2015", trim=True).names == ("Nathan Willis",)
+    assert byline_names("Tom Watkins, CNN", sites=frozenset({"cnn"})).names == ("Tom Watkins",)
+
+
+def test_addresses_and_overlong_text_are_not_names() -> None:
+    assert is_not_a_name("jane@example.com")
+    assert is_not_a_name("x" * 101)
+    assert not is_not_a_name("Jane Doe")
+
+
+def test_cleaned_authors_split_people_but_not_organisations() -> None:
+    authors = (
+        Author(name="By Jane Doe and John Roe", url="https://e.com/both"),
+        Author(name="Procter and Gamble", kind=AuthorKind.ORGANIZATION),
+        Author(name="https://www.facebook.com/x"),
+    )
+
+    cleaned, remarks = cleaned_authors(authors)
+
+    assert [a.name for a in cleaned] == ["Jane Doe", "John Roe", "Procter and Gamble"]
+    assert cleaned[0].url is None  # one address cannot be split between two people
+    assert len(remarks) == 2
+    assert "set aside" in remarks[1]
