@@ -399,3 +399,27 @@ def test_batch_progress_shows_only_when_stderr_alone_is_a_terminal(
     assert _BatchProgress.when_wanted(to_terminal=True) is None
     assert stderr.getvalue().startswith("\rnewspkg: 1,234 records, ")
     assert stderr.getvalue().endswith("\n")
+
+
+def test_a_broken_gzip_json_lines_file_is_unreadable_after_its_good_lines(tmp_path: Path) -> None:
+    import gzip
+
+    data = gzip.compress((to_json(ARTICLE, indent=None) + "\n").encode() * 200)
+    path = tmp_path / "docs.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+
+    results = list(read_batch([path]))
+
+    assert results[-1].error is not None
+    assert results[-1].error.type == "UnreadableInput"
+    assert all(result.article == ARTICLE for result in results[:-1])
+
+
+def test_a_url_without_fsspec_is_unreadable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "fsspec", None)
+
+    (result,) = read_batch(["s3://bucket/page.html"])
+
+    assert result.error == ErrorInfo(
+        type="UnreadableInput", messages=("reading s3:// paths needs fsspec",)
+    )

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final
@@ -75,8 +76,10 @@ def _records_of(path: str) -> Iterator[BatchRecord]:
 
 def _open(path: str) -> contextlib.AbstractContextManager[IO[bytes]]:
     if "://" in path:
-        import fsspec  # noqa: PLC0415  (only for remote inputs)
-
+        try:
+            import fsspec  # noqa: PLC0415  (only for remote inputs)
+        except ImportError:
+            raise OSError(f"reading {path.split(':', 1)[0]}:// paths needs fsspec") from None
         opened: contextlib.AbstractContextManager[IO[bytes]] = fsspec.open(path, "rb")
         return opened
     return Path(path).open("rb")
@@ -104,7 +107,7 @@ def _jsonl_records(path: str) -> Iterator[BatchRecord]:
             for number, line in enumerate(stream, start=1):
                 if line.strip():
                     yield BatchRecord(id=f"{path}:{number}", source=path, data=line)
-    except (OSError, EOFError) as error:
+    except (OSError, EOFError, zlib.error) as error:
         yield _unreadable(path, error, record_id=f"{path}:{number + 1}" if number else None)
 
 
@@ -123,7 +126,7 @@ def _warc_records(path: str) -> Iterator[BatchRecord]:
                     yield found if found.id else attrs.evolve(found, id=f"{path}@{offset}")
                 else:
                     offset = records.get_record_offset()
-    except Exception as error:
+    except Exception as error:  # warcio, gzip and zlib raise many kinds on a broken archive
         yield _unreadable(path, error, record_id=f"{path}@{offset}+" if offset else None)
 
 
