@@ -21,6 +21,7 @@ from typing import Any, Final
 import attrs
 from selectolax.lexbor import LexborHTMLParser
 
+from newspkg._html.depth import check_page_shape
 from newspkg._html.meta_tags import MetaValue, PageMeta, meta_values, read_page_meta
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld, iter_articles
@@ -156,7 +157,9 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
     """Parse a page with the HTML5 parser newspkg uses everywhere.
 
     Raises:
-        LimitExceededError: the page is larger than `MAX_HTML_SIZE`.
+        LimitExceededError: the page is larger than `MAX_HTML_SIZE`, nests elements deeper
+            than `MAX_HTML_DEPTH` or holds a select with more than `MAX_SELECT_OPTIONS`
+            options (shapes an HTML5 parser takes quadratic time over).
         ParseError: the page is neither text nor bytes.
     """
     if isinstance(html, bytes | bytearray):
@@ -171,6 +174,7 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
         raise LimitExceededError(
             f"the page is {len(html):,} characters; the limit is {MAX_HTML_SIZE:,}"
         )
+    check_page_shape(html)
     # An HTML5 parser accepts any text (lone surrogates are dropped), so this cannot fail.
     return LexborHTMLParser(html)
 
