@@ -119,6 +119,19 @@ def many_related_reads(size: int) -> str:
     return json.dumps({"@context": SCHEMA, "@graph": graph})
 
 
+def shared_related_links(size: int) -> str:
+    # Every article links the same URL, which many nodes carry: n articles x n reads.
+    def pair(number: int) -> object:
+        own = f"{SITE}/news/{number}"
+        return [
+            _article(number, mainEntityOfPage=own, relatedLink=f"{SITE}/related"),
+            {"@type": "NewsArticle", "headline": f"R{number}", "url": f"{SITE}/related"},
+        ]
+
+    graph = [node for nodes in _json_list(pair, size) for node in nodes]  # type: ignore[attr-defined]
+    return json.dumps({"@context": SCHEMA, "@graph": graph})
+
+
 def long_text(size: int) -> str:
     body = _fill(lambda n: f"word{n % 97} ", size - 200)
     return json.dumps({"@context": SCHEMA, **_article(1), "articleBody": body})
@@ -177,6 +190,7 @@ CASES = (
     Case("many articles, checked", many_articles, newspkg.check, "check"),
     Case("many authors", many_authors, newspkg.from_jsonld, "from_jsonld"),
     Case("many related reads", many_related_reads, _articles, "iter_articles"),
+    Case("shared related links", shared_related_links, _articles, "iter_articles"),
     Case("long text", long_text, newspkg.from_jsonld, "from_jsonld"),
     Case("deep HTML", deep_html, newspkg.from_html, "from_html"),
     Case("deep HTML at the limit", deep_html_at_the_limit, newspkg.from_html, "from_html"),
