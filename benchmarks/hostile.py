@@ -246,7 +246,7 @@ def main() -> int:
     sizes = QUICK_SIZES_KB if options.quick else SIZES_KB
     newspkg.from_jsonld(json.dumps({"@context": SCHEMA, **_article(0)}))  # warm the context
     header = " ".join(f"{size:>6}K " for size in sizes)
-    print("ms per input KB (* = refused with a LimitExceededError or other newspkg error)")
+    print("CPU ms per input KB (* = refused with a LimitExceededError or other newspkg error)")
     limits = f"(limits: {MAX_MS_PER_KB} ms/KB, slope {MAX_SLOPE})"
     print(f"     {'generator':24} {'reader':13} {header} {limits}")
     results = [
