@@ -137,6 +137,10 @@ def long_text(size: int) -> str:
     return json.dumps({"@context": SCHEMA, **_article(1), "articleBody": body})
 
 
+def long_plain_text(size: int) -> str:
+    return _fill(lambda n: f"word{n % 97} ", size)
+
+
 def deep_html(size: int) -> str:
     return _fill(lambda _: "<div>", size, prefix=HEAD)
 
@@ -192,7 +196,9 @@ CASES = (
     Case("many related reads", many_related_reads, _articles, "iter_articles"),
     Case("shared related links", shared_related_links, _articles, "iter_articles"),
     Case("long text", long_text, newspkg.from_jsonld, "from_jsonld"),
+    Case("long text, read time", long_plain_text, newspkg.reading_time, "reading_time"),
     Case("deep HTML", deep_html, newspkg.from_html, "from_html"),
+    Case("deep HTML, read time", deep_html, newspkg.reading_time, "reading_time"),
     Case("deep HTML at the limit", deep_html_at_the_limit, newspkg.from_html, "from_html"),
     Case("long select", long_select, newspkg.from_html, "from_html"),
     Case("many script blocks", many_script_blocks, newspkg.from_html, "from_html"),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newspkg import extract_jsonld, from_html
+from newspkg import extract_jsonld, from_html, reading_time
 from newspkg._html import depth
 from newspkg._html.depth import MAX_HTML_DEPTH, MAX_SELECT_OPTIONS, check_page_shape
+from newspkg._html.text import readable_text
 from newspkg.errors import LimitExceededError, ParseError
 
 HEAD = (
@@ -111,3 +112,14 @@ def test_a_page_within_the_limit_reads_as_before() -> None:
     article = from_html(HEAD + "<div>" * (MAX_HTML_DEPTH // 2) + "text")
 
     assert article.headline == "Grid operators brace"
+
+
+def test_reading_time_refuses_html_nested_too_deeply() -> None:
+    with pytest.raises(LimitExceededError, match="levels deep"):
+        reading_time("<div>" * DEEP + "words")
+    with pytest.raises(LimitExceededError, match="levels deep"):
+        readable_text("<span>" * DEEP)
+
+
+def test_reading_time_reads_html_within_the_limit() -> None:
+    assert reading_time("<div>" * (MAX_HTML_DEPTH // 2) + "two words").words == 2
