@@ -165,3 +165,39 @@ def test_check_reads_a_page_of_many_articles() -> None:
     assert {finding.path.split("]")[0] for finding in findings} == {
         f"@graph[{n}" for n in range(300)
     }
+
+
+def test_related_reads_stop_at_the_documents_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One URL named by many nodes, linked from many articles: the answer alone would be n².
+    monkeypatch.setattr("newspkg._jsonld.page_index.RELATED_WORK_BASE", 10)
+    monkeypatch.setattr("newspkg._jsonld.page_index.RELATED_WORK_PER_NODE", 1)
+    shared = f"{SITE}/related"
+    graph: list[JsonValue] = [
+        _article(n, mainEntityOfPage=f"{SITE}/{n}", relatedLink=shared) for n in range(5)
+    ]
+    graph += [{"@type": "NewsArticle", "headline": f"R{n}", "url": shared} for n in range(5)]
+    page = _page({"@context": SCHEMA, "@graph": graph})  # 10 nodes: a budget of 20
+
+    articles = [page.read(node) for node in page.articles()]
+
+    assert [len(article.related) for article in articles] == [5, 5, 5, 5, 0]
+    assert [note.field for note in articles[-1].provenance] == ["related"]
+    assert "more related reads than its size allows" in articles[-1].provenance[0].detail
+    assert all(not article.provenance for article in articles[:3])
+
+
+def test_relative_candidates_are_resolved_on_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newspkg._jsonld.page_index.RELATED_WORK_BASE", 0)
+    monkeypatch.setattr("newspkg._jsonld.page_index.RELATED_WORK_PER_NODE", 0)
+    document: JsonObject = {
+        "@context": SCHEMA,
+        "@graph": [
+            _article(1, mainEntityOfPage=f"{SITE}/1", relatedLink=f"{SITE}/news/2"),
+            {"@type": "NewsArticle", "headline": "Two", "url": "/news/2"},
+        ],
+    }
+
+    article = from_jsonld(document, base_url=f"{SITE}/1")
+
+    assert article.related == ()
+    assert [note.field for note in article.provenance] == ["related"]

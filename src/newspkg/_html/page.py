@@ -22,6 +22,7 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser
 
 from newspkg._html.article_signals import ArticleSignals, article_signals
+from newspkg._html.depth import check_page_shape
 from newspkg._html.encoding import decode_page
 from newspkg._html.meta_tags import (
     MetaValue,
@@ -184,7 +185,9 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
     """Parse a page with the HTML5 parser newspkg uses everywhere.
 
     Raises:
-        LimitExceededError: the page is larger than `MAX_HTML_SIZE`.
+        LimitExceededError: the page is larger than `MAX_HTML_SIZE`, nests elements deeper
+            than `MAX_HTML_DEPTH` or holds a select with more than `MAX_SELECT_OPTIONS`
+            options (shapes an HTML5 parser takes quadratic time over).
         ParseError: the page is neither text nor bytes.
     """
     return _parse(html)[0]
@@ -210,6 +213,7 @@ def _parse(
         raise LimitExceededError(
             f"the page is {len(html):,} characters; the limit is {MAX_HTML_SIZE:,}", path=""
         )
+    check_page_shape(html)
     # An HTML5 parser accepts any text (lone surrogates are dropped), so this cannot fail.
     return LexborHTMLParser(html), note
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newspkg._html.depth import check_page_shape
 from newspkg.errors import ValidationError
 
 __all__ = ["ReadableText", "readable_text"]
@@ -79,8 +80,11 @@ def readable_text(html: str | LexborNode) -> ReadableText:
 
     Raises:
         ValidationError: ``html`` is neither a string nor a parsed node.
+        LimitExceededError: the HTML nests elements too deeply for a parse in linear time
+            (see `newspkg._html.depth.check_page_shape`).
     """
     if isinstance(html, str):
+        check_page_shape(html)
         # scripting=True parses <noscript> the way readers' browsers do: as one
         # text node we skip, instead of markup that leaks into <body>.
         root = LexborHTMLParser(html, scripting=True).body

@@ -5,6 +5,12 @@ their ``mainEntity`` (their ``relatedLink``s are its related reads), and which o
 articles sit at the URLs those links give. Asked by scanning every node, once per
 article, a page of n articles costs n² steps; `PageIndex` answers both from maps built
 in one pass over the graph, the first time they are needed.
+
+What the index cannot make linear is the answer itself: one page's related links apply to
+each of its main entities, and a related URL may name many nodes, so n articles could each
+get n related reads. Matching therefore runs on a budget proportional to the graph
+(`RELATED_WORK_BASE` + `RELATED_WORK_PER_NODE` per node) shared by all the document's
+articles; past it, further related reads are left out and the reader notes it.
 """
 
 from __future__ import annotations
@@ -17,8 +23,12 @@ from newspkg._jsonld.graph import Graph, Node
 from newspkg._schemaorg import mapping as m
 from newspkg._validation import url_problem
 
-__all__ = ["PageIndex", "is_absolute"]
+__all__ = ["RELATED_WORK_BASE", "RELATED_WORK_PER_NODE", "PageIndex", "is_absolute"]
 
+RELATED_WORK_BASE = 10_000
+"""Related reads matched (or relative URLs resolved) in any document, whatever its size."""
+RELATED_WORK_PER_NODE = 8
+"""Further related reads matched per node of the document's graph."""
 _ABSOLUTE = ("https://", "http://")
 
 
@@ -50,6 +60,15 @@ class PageIndex:
         self._page_types = page_types
         self._url_texts = url_texts
         self.builds = 0  # how many times the maps were built (tests check it stays 1)
+        self.work_left = RELATED_WORK_BASE + RELATED_WORK_PER_NODE * len(graph.nodes)
+
+    def spend(self, units: int) -> bool:
+        """Take ``units`` of related-read work from the document's budget, if it has them."""
+        if units > self.work_left:
+            self.work_left = 0
+            return False
+        self.work_left -= units
+        return True
 
     @functools.cached_property
     def _pages_by_main(self) -> dict[int, list[Node]]:
@@ -99,18 +118,24 @@ class PageIndex:
 
     def related_candidates(
         self, links: AbstractSet[str], first_url: Callable[[Node], str | None]
-    ) -> list[tuple[int, Node]]:
+    ) -> tuple[list[tuple[int, Node]], bool]:
         """The possible related reads whose first URL is in ``links``, in document order.
 
         ``first_url`` resolves a candidate's first usable URL against the reading article's
-        base; it is called only for candidates whose URLs are relative.
+        base; it is called only for candidates whose URLs are relative. The flag tells
+        whether the budget ran out, so that some candidates were not considered.
         """
         if not links:
-            return []
+            return [], False
         by_url, relative = self._candidates
         found = [entry for url in links for entry in by_url.get(url, ())]
-        found.extend(entry for entry in relative if first_url(entry[1]) in links)
-        return sorted(found, key=_index)
+        complete = True
+        if relative:
+            if self.spend(len(relative)):
+                found.extend(entry for entry in relative if first_url(entry[1]) in links)
+            else:
+                complete = False
+        return sorted(found, key=_index), not complete
 
 
 def _index(entry: tuple[int, Node]) -> int:

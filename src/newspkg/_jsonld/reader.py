@@ -399,12 +399,22 @@ class _ArticleReading(ValueReader):
         ordered = []
         # Matched without notes: the bad URLs of the page's other articles are no concern
         # of this one; a related read's own are noted when it is read.
-        for index, node in self.index.related_candidates(links, self._first_url):
+        candidates, cut = self.index.related_candidates(links, self._first_url)
+        for index, node in candidates:
             if node is self.node:
                 continue
+            if not self.index.spend(1):
+                cut = True
+                break
             read = self.build(RelatedRead, self.scalars(m.RELATED, node, "related"), "related")
             if read is not None:
                 ordered.append((self.position(node), index, read))
+        if cut:
+            self.note(
+                "related",
+                "not every related read was read: the document links more related reads "
+                "than its size allows (see the limits in the docs)",
+            )
         return tuple(read for *_, read in sorted(ordered, key=_order))
 
     def _first_url(self, node: Node) -> str | None:

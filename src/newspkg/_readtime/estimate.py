@@ -161,6 +161,8 @@ def reading_time(
 
     Raises:
         ValidationError: an argument has the wrong type or value (path names it).
+        LimitExceededError: HTML nested more than 1,000 elements deep, or with a select of
+            more than 2,000 options (see the limits in the docs).
     """
     preset, words_per_minute = _parse_speed(speed)
     if lang is not None and not isinstance(lang, str):
