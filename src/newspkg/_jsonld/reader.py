@@ -13,7 +13,6 @@ import functools
 from collections.abc import Iterator, Mapping
 from datetime import UTC, tzinfo
 from typing import Final
-from urllib.parse import urldefrag
 
 from newspkg._dates import parse_iso_duration
 from newspkg._jsonld.graph import Item, Literal, Node, Ref, read_graph
@@ -212,7 +211,9 @@ class _ArticleReading(ValueReader):
                 fallbacks.append((m.MAIN_ENTITY_OF_PAGE, target.id))
             elif isinstance(item, Ref):
                 fallbacks.append((m.MAIN_ENTITY_OF_PAGE, item.id))
-        fallbacks.append(("@id", node.id and urldefrag(node.id).url))
+        # Cut at "#" without parsing: an @id resolved against a bad base ("http://[x")
+        # makes urllib raise a bare ValueError.
+        fallbacks.append(("@id", node.id and node.id.partition("#")[0]))
         fallbacks.append(("the page URL given as base_url", self.base_url))
         for origin, value in fallbacks:
             url = self.resolve(value) if value else None
