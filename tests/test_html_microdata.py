@@ -14,7 +14,7 @@ from newspkg._html.page import parse_html
 from newspkg._html.rdfa import RdfaNode, read_rdfa
 from newspkg._html.structured import microdata_document
 from newspkg._jsonld.reader import iter_articles
-from newspkg.errors import NewspkgError
+from newspkg.errors import NewspkgError, ValidationError
 
 BASE = "https://example.com/news/"
 SCHEMA = "http://schema.org/"
@@ -382,3 +382,12 @@ def test_a_chain_of_shared_items_costs_linear_work() -> None:
     assert from_html(page, url=BASE).headline == "H"
     document = microdata_document(items(page))
     assert len(json.dumps(document)) < 20_000
+
+
+@pytest.mark.parametrize("url", ["http://[bad", "http://example.com:99999/"])
+def test_a_bad_page_url_is_no_url(url: str) -> None:
+    page = (
+        '<div vocab="http://schema.org/" typeof="Article" resource="#r"><h1 property="headline">H'
+    )
+    with pytest.raises(ValidationError, match=r"\[0\]\.url: required"):
+        from_html(page, url=url)
