@@ -158,6 +158,13 @@ def test_jsonld_script_writes_the_script_tag_from_stdin(files: dict[str, Path]) 
     assert to_script_tag(ARTICLE) + "\n" == result.stdout
 
 
+def test_jsonld_script_compact_writes_one_line(files: dict[str, Path]) -> None:
+    result = run("jsonld", "--script", "--compact", files["article.json"])
+
+    assert result.exit_code == 0
+    assert to_script_tag(ARTICLE, compact=True) + "\n" == result.stdout
+
+
 def test_meta_writes_the_head_tags(files: dict[str, Path]) -> None:
     result = run("meta", files["article.json"])
 

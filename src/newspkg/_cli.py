@@ -33,7 +33,8 @@ from newspkg._html.meta_tags import to_meta_tags
 from newspkg._html.page import MAX_HTML_SIZE, decode_html, from_html
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld
-from newspkg._jsonld.writer import to_jsonld, to_script_tag
+from newspkg._jsonld.script import to_script_tag
+from newspkg._jsonld.writer import to_jsonld
 from newspkg._models import Article
 from newspkg._native import VERSION_KEY, from_dict, to_json
 from newspkg._readtime.estimate import SpeedPreset, reading_time
@@ -115,11 +116,12 @@ def cli(ctx: click.Context, color: bool | None) -> None:
 @cli.command()
 @click.argument("file", type=click.Path(allow_dash=True, dir_okay=False))
 @click.option("--script", is_flag=True, help='Write a <script type="application/ld+json"> tag.')
-def jsonld(file: str, script: bool) -> None:
+@click.option("--compact", is_flag=True, help="Write the script tag's JSON on one line.")
+def jsonld(file: str, script: bool, compact: bool) -> None:
     """Write the article in FILE as schema.org JSON-LD."""
     article = _single_article(file)
     if script:
-        click.echo(to_script_tag(article))
+        click.echo(to_script_tag(article, compact=compact))
     else:
         click.echo(json.dumps(to_jsonld(article), ensure_ascii=False, indent=2))
 

@@ -7,10 +7,8 @@ key order included, so golden files and caches stay stable.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from datetime import date
-from typing import Final
 
 from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._models import (
@@ -27,20 +25,7 @@ from newspkg._readtime.estimate import reading_time
 from newspkg._schemaorg import mapping as m
 from newspkg.errors import ValidationError
 
-__all__ = ["to_jsonld", "to_script_tag"]
-
-# What makes JSON text safe inside <script>: with these escaped, no string can close the
-# element (</script>), open a comment or a nested script (<!--, <script) that changes how
-# the HTML tokenizer reads the rest, or break a JavaScript string (U+2028/U+2029).
-_SCRIPT_ESCAPES: Final = str.maketrans(
-    {
-        "<": "\\u003c",
-        ">": "\\u003e",
-        "&": "\\u0026",
-        "\u2028": "\\u2028",
-        "\u2029": "\\u2029",
-    }
-)
+__all__ = ["to_jsonld"]
 
 
 def to_jsonld(article: Article) -> JsonObject:
@@ -58,17 +43,6 @@ def to_jsonld(article: Article) -> JsonObject:
     if not isinstance(article, Article):
         raise ValidationError(f"expected an Article, got {type(article).__name__}")
     return _GraphWriter(article).document()
-
-
-def to_script_tag(article: Article) -> str:
-    r"""Return ``article``'s JSON-LD in a ``<script type="application/ld+json">`` element.
-
-    The element is safe to paste anywhere in an HTML page: ``<``, ``>``, ``&``, U+2028 and
-    U+2029 are written as JSON escapes (``\u003c`` ...), so no text in the article can end
-    the element or change how it is parsed, and its text parses back to the same JSON.
-    """
-    text = json.dumps(to_jsonld(article), ensure_ascii=False, indent=2)
-    return f'<script type="application/ld+json">\n{text.translate(_SCRIPT_ESCAPES)}\n</script>'
 
 
 class _GraphWriter:
