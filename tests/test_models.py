@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from newspkg import (
     Article,
+    ArticleKind,
     Author,
     AuthorKind,
     Figure,
     Publisher,
+    PublisherKind,
     RelatedRead,
     SourceNote,
     SourceRole,
@@ -339,3 +343,62 @@ def test_effective_word_count_is_the_explicit_count_else_the_body_count_else_non
         expected = None
 
     assert effective_word_count(article) == expected
+
+
+# --- choices as text ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (lambda: Article(url=URL, headline="h", kind="analysis").kind, ArticleKind.ANALYSIS),
+        (lambda: Article(url=URL, headline="h", kind=" Live_Blog ").kind, ArticleKind.LIVE_BLOG),
+        (lambda: Author(name="Desk", kind="organization").kind, AuthorKind.ORGANIZATION),
+        (lambda: Publisher(name="P", kind="person").kind, PublisherKind.PERSON),
+        (lambda: SourceNote(role="primary", title="t", url=URL).role, SourceRole.PRIMARY),
+        (
+            lambda: SourceNote(role=SourceRole.SUPPORTING, title="t", url=URL).role,
+            SourceRole.SUPPORTING,
+        ),
+    ],
+)
+def test_choices_take_their_value_as_text(build: Callable[[], object], expected: object) -> None:
+    assert build() is expected
+
+
+@given(st.sampled_from(ArticleKind))
+def test_an_article_from_text_equals_the_article_from_the_member(kind: ArticleKind) -> None:
+    assert Article(url=URL, headline="h", kind=kind.value) == Article(
+        url=URL, headline="h", kind=kind
+    )
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (
+            lambda: SourceNote(role="main", title="t", url=URL),
+            ["role: expected one of 'primary', 'supporting', got text 'main'"],
+        ),
+        (
+            lambda: Author(name="A", kind=""),
+            ["kind: expected one of 'person', 'organization', got text ''"],
+        ),
+        (
+            lambda: Publisher(name="P", kind=3),  # type: ignore[arg-type]
+            [
+                (
+                    "kind: expected one of 'news_media_organization', 'organization', 'person', "
+                    "got int 3"
+                )
+            ],
+        ),
+    ],
+)
+def test_unknown_choice_text_lists_the_allowed_values(
+    build: Callable[[], object], expected: list[str]
+) -> None:
+    with pytest.raises(ValidationError) as raised:
+        build()
+
+    assert [str(problem) for problem in raised.value.problems] == expected

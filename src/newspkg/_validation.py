@@ -93,6 +93,23 @@ LANGUAGE: Final[Mapping[str, Rule]] = {RULE: language_problem}
 COUNT: Final[Mapping[str, Rule]] = {RULE: count_problem}
 
 
+def as_enum(enum_type: type[enum.Enum], value: object) -> Any:
+    """A member of ``enum_type`` for its value as text (``"analysis"``), as a CMS stores it.
+
+    Case and surrounding white space do not matter. Anything else (a member, unknown text,
+    another type) is returned as it is, for the type check to report with the allowed values.
+    """
+    if isinstance(value, str):
+        members = _enum_values(enum_type)
+        return members.get(value.strip().lower(), value)
+    return value
+
+
+@functools.cache
+def _enum_values(enum_type: type[enum.Enum]) -> dict[str, enum.Enum]:
+    return {str(member.value).lower(): member for member in enum_type}
+
+
 def as_tuple(value: object) -> Any:
     """Lists (and other non-text iterables) become tuples, so models stay hashable.
 
