@@ -24,6 +24,7 @@ from newspkg import (
     SourceRole,
     ValidationError,
     count_words,
+    from_dict,
 )
 from newspkg._readtime.estimate import effective_word_count
 from tests.strategies import articles
@@ -235,7 +236,43 @@ def test_lists_become_tuples_so_articles_are_hashable() -> None:
 
 def test_nested_model_of_wrong_type_is_refused() -> None:
     assert problems_of(Article, url=URL, headline="h", authors=["Mara Lindqvist"]) == [
-        "authors: expected a list of a Author, got tuple ('Mara Lindqvist',)"
+        "authors[0]: expected an Author, got text 'Mara Lindqvist'"
+    ]
+
+
+def test_each_wrong_item_of_a_list_is_named_with_what_it_got() -> None:
+    assert problems_of(
+        Article,
+        url=URL,
+        headline="h",
+        authors=(Author(name="A"), {"name": "Jane"}, None),
+        keywords=["energy", 3],
+    ) == [
+        (
+            "authors[1]: expected an Author, got dict {'name': 'Jane'} (build it as Author(...), "
+            "or read the whole article from a dict with newspkg.from_dict)"
+        ),
+        "authors[2]: expected an Author, got nothing (null)",
+        "keywords[1]: expected text, got int 3",
+    ]
+
+
+def test_a_list_field_given_no_list_says_what_the_list_holds() -> None:
+    assert problems_of(Article, url=URL, headline="h", figures="x", authors=5) == [
+        "authors: expected a list of Authors, got int 5",
+        "figures: expected a list of Figures, got text 'x'",
+    ]
+
+
+def test_from_dict_names_the_whole_path_that_construction_cannot() -> None:
+    document = {"format_version": 1, "url": URL, "headline": "h", "authors": [{"name": "A"}]}
+    document["authors"].append({"name": "Jane", "url": "nope"})  # type: ignore[attr-defined]
+
+    with pytest.raises(ValidationError) as raised:
+        from_dict(document)
+
+    assert [str(p) for p in raised.value.problems] == [
+        "authors[1].url: not an absolute http(s) URL: 'nope'"
     ]
 
 

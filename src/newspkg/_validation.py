@@ -200,10 +200,7 @@ class _FieldPlan:
 
     def problems(self, value: object) -> Iterator[Problem]:
         if not self.accepts(value):
-            expected = describe_type(self.annotation)
-            yield Problem(
-                path=self.name, message=f"expected {expected}, got {_describe_value(value)}"
-            )
+            yield from self._type_problems(value)
             return
         items = enumerate(value) if isinstance(value, tuple) else ((None, value),)
         for index, item in items:
@@ -211,6 +208,25 @@ class _FieldPlan:
             if problem is not None:
                 path = self.name if index is None else f"{self.name}[{index}]"
                 yield Problem(path=path, message=problem)
+
+    def _type_problems(self, value: object) -> Iterator[Problem]:
+        """Name each wrong item of a list (``authors[0]: expected an Author, got dict``)."""
+        if self.sequence and isinstance(value, tuple):
+            (item_type, _ellipsis) = typing.get_args(self.annotation)
+            item_check = _matcher(item_type)
+            expected = describe_type(item_type)
+            for index, item in enumerate(value):
+                if not item_check(item):
+                    message = f"expected {expected}, got {_describe_value(item)}"
+                    if isinstance(item, Mapping) and attrs.has(item_type):
+                        message += (
+                            f" (build it as {item_type.__name__}(...), or read the whole "
+                            "article from a dict with newspkg.from_dict)"
+                        )
+                    yield Problem(path=f"{self.name}[{index}]", message=message)
+            return
+        expected = describe_type(self.annotation)
+        yield Problem(path=self.name, message=f"expected {expected}, got {_describe_value(value)}")
 
 
 @functools.cache
@@ -274,11 +290,17 @@ def describe_type(annotation: object) -> str:
             names.insert(0, "a date or date-time")
         return " or ".join(names)
     if origin is tuple:
-        return f"a list of {describe_type(typing.get_args(annotation)[0])}"
+        item = typing.get_args(annotation)[0]
+        if isinstance(item, type) and attrs.has(item):
+            return f"a list of {item.__name__}s"
+        return f"a list of {describe_type(item)}"
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         choices = ", ".join(repr(member.value) for member in annotation)
         return f"one of {choices}"
-    return _TYPE_WORDS.get(annotation, f"a {getattr(annotation, '__name__', annotation)}")
+    if annotation in _TYPE_WORDS:
+        return _TYPE_WORDS[annotation]
+    name = str(getattr(annotation, "__name__", annotation))
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
 
 
 _TYPE_WORDS: Final[dict[object, str]] = {
