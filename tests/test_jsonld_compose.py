@@ -14,6 +14,7 @@ from newspkg import (
     compose_graph,
     from_jsonld,
     to_jsonld,
+    to_script_tag,
 )
 from newspkg._jsonld.processing import JsonObject, expand
 from tests.strategies import articles
@@ -191,3 +192,14 @@ def test_a_document_that_is_no_graph_is_a_validation_error(
         compose_graph(doc)  # type: ignore[arg-type]
 
     assert problems(raised) == expected
+
+
+def test_plain_dict_literals_type_check_and_compose() -> None:
+    # No JsonObject annotations: mypy infers dict[str, str] and dict[str, dict[str, str]],
+    # which the signatures accept, as an integrator would write them.
+    event = {"@type": "Event", "@id": "https://example.com/e#event", "name": "Launch"}
+    about = {f"{URL}#webpage": {"about": {"@id": event["@id"]}}}
+
+    doc = compose_graph(document(), [event], properties=about)
+
+    assert to_script_tag(doc, compact=True).count("https://example.com/e#event") == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg.errors import DuplicateIdError, Problem, ValidationError
@@ -11,10 +12,10 @@ __all__ = ["compose_graph"]
 
 
 def compose_graph(
-    document: JsonObject,
-    nodes: Iterable[JsonObject] = (),
+    document: Mapping[str, Any],
+    nodes: Iterable[Mapping[str, Any]] = (),
     *,
-    properties: Mapping[str, JsonObject] | None = None,
+    properties: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> JsonObject:
     """Return ``document`` with ``nodes`` added to its ``@graph`` and ``properties`` merged in.
 
@@ -101,7 +102,7 @@ def _new_nodes(
 
 
 def _with_properties(
-    graph: list[JsonValue], properties: Mapping[str, JsonObject]
+    graph: list[JsonValue], properties: Mapping[str, Mapping[str, Any]]
 ) -> list[JsonValue]:
     positions = {
         node["@id"]: index

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from newspkg._jsonld.processing import JsonValue
 from newspkg._jsonld.writer import to_jsonld
 from newspkg._models import Article
 from newspkg.errors import ValidationError
@@ -36,9 +36,7 @@ def escape_script_json(text: str) -> str:
     )
 
 
-def to_script_tag(
-    item: Article | dict[str, JsonValue] | list[JsonValue], *, compact: bool = False
-) -> str:
+def to_script_tag(item: Article | dict[str, Any] | list[Any], *, compact: bool = False) -> str:
     r"""Return a ``<script type="application/ld+json">`` element for ``item``.
 
     ``item`` is an `Article` (written with `to_jsonld`) or a JSON-LD document of your own,
@@ -59,7 +57,7 @@ def to_script_tag(
         <script type="application/ld+json">{"@context":"https://schema.org","name":"\u003cb\u003e"}</script>
     """
     if isinstance(item, Article):
-        document: dict[str, JsonValue] | list[JsonValue] = to_jsonld(item)
+        document: dict[str, Any] | list[Any] = to_jsonld(item)
     elif isinstance(item, dict | list):
         document = item
     else:
