@@ -158,6 +158,13 @@ def test_jsonld_script_writes_the_script_tag_from_stdin(files: dict[str, Path]) 
     assert to_script_tag(ARTICLE) + "\n" == result.stdout
 
 
+def test_jsonld_script_compact_writes_one_line(files: dict[str, Path]) -> None:
+    result = run("jsonld", "--script", "--compact", files["article.json"])
+
+    assert result.exit_code == 0
+    assert to_script_tag(ARTICLE, compact=True) + "\n" == result.stdout
+
+
 def test_meta_writes_the_head_tags(files: dict[str, Path]) -> None:
     result = run("meta", files["article.json"])
 
@@ -298,6 +305,58 @@ def test_check_of_a_clean_article_exits_0(files: dict[str, Path]) -> None:
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.exit_code == 0
     assert not any(f["severity"] == "error" for r in records for f in r["findings"])
+
+
+CI_DOC = (
+    '{"@context": "https://schema.org", "@type": "AnalysisNewsArticle", "headline": "Hi",'
+    ' "author": "By Jane Doe", "datePublished": "2026-04-06T09:30:00+02:00",'
+    ' "dateModified": "2026-04-06T09:30:00+02:00", "image": "https://example.com/a.jpg"}'
+)
+
+
+def reported(result: Result) -> list[str]:
+    return [
+        line.rsplit("[", 1)[1].rstrip("]") for line in result.stdout.splitlines() if "[" in line
+    ]
+
+
+@pytest.mark.parametrize(
+    ("options", "codes", "exit_code"),
+    [
+        ([], ["author-name-byline-prefix", "schema-text-for-thing"], 0),
+        (["--fail-on", "warning"], ["author-name-byline-prefix", "schema-text-for-thing"], 1),
+        (["--fail-on", "info", "--select", "vocabulary"], ["schema-text-for-thing"], 1),
+        (
+            ["--fail-on", "warning", "--ignore", "author-name-byline-prefix"],
+            ["schema-text-for-thing"],
+            0,
+        ),
+        (["--fail-on", "warning", "--min-severity", "warning"], ["author-name-byline-prefix"], 1),
+        (
+            ["--select", "schema-pending-term,google", "--select", "vocabulary"],
+            ["schema-pending-term", "author-name-byline-prefix", "schema-text-for-thing"],
+            0,
+        ),
+        (["--fail-on", "never", "--select", "google"], ["author-name-byline-prefix"], 0),
+    ],
+)
+def test_check_for_ci_selects_ignores_and_fails_on(
+    tmp_path: Path, options: list[str], codes: list[str], exit_code: int
+) -> None:
+    path = tmp_path / "doc.jsonld"
+    path.write_text(CI_DOC, encoding="utf-8")
+
+    result = run("check", *options, path)
+
+    assert (reported(result), result.exit_code) == (codes, exit_code)
+
+
+def test_check_names_the_option_of_an_unknown_code(files: dict[str, Path]) -> None:
+    result = run("check", "--ignore", "google,missing-imag", files["article.json"])
+
+    assert result.exit_code == 2
+    assert "--ignore: unknown code 'missing-imag'" in result.stderr
+    assert result.stdout == ""
 
 
 def test_check_json_writes_one_record_per_input_and_the_summary_on_stderr(

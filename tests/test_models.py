@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from newspkg import (
     Article,
+    ArticleKind,
     Author,
     AuthorKind,
     Figure,
     Publisher,
+    PublisherKind,
     RelatedRead,
     SourceNote,
     SourceRole,
     ValidationError,
     count_words,
+    from_dict,
 )
 from newspkg._readtime.estimate import effective_word_count
 from tests.strategies import articles
@@ -231,7 +236,43 @@ def test_lists_become_tuples_so_articles_are_hashable() -> None:
 
 def test_nested_model_of_wrong_type_is_refused() -> None:
     assert problems_of(Article, url=URL, headline="h", authors=["Mara Lindqvist"]) == [
-        "authors: expected a list of a Author, got tuple ('Mara Lindqvist',)"
+        "authors[0]: expected an Author, got text 'Mara Lindqvist'"
+    ]
+
+
+def test_each_wrong_item_of_a_list_is_named_with_what_it_got() -> None:
+    assert problems_of(
+        Article,
+        url=URL,
+        headline="h",
+        authors=(Author(name="A"), {"name": "Jane"}, None),
+        keywords=["energy", 3],
+    ) == [
+        (
+            "authors[1]: expected an Author, got dict {'name': 'Jane'} (build it as Author(...), "
+            "or read the whole article from a dict with newspkg.from_dict)"
+        ),
+        "authors[2]: expected an Author, got nothing (null)",
+        "keywords[1]: expected text, got int 3",
+    ]
+
+
+def test_a_list_field_given_no_list_says_what_the_list_holds() -> None:
+    assert problems_of(Article, url=URL, headline="h", figures="x", authors=5) == [
+        "authors: expected a list of Authors, got int 5",
+        "figures: expected a list of Figures, got text 'x'",
+    ]
+
+
+def test_from_dict_names_the_whole_path_that_construction_cannot() -> None:
+    document = {"format_version": 1, "url": URL, "headline": "h", "authors": [{"name": "A"}]}
+    document["authors"].append({"name": "Jane", "url": "nope"})  # type: ignore[attr-defined]
+
+    with pytest.raises(ValidationError) as raised:
+        from_dict(document)
+
+    assert [str(p) for p in raised.value.problems] == [
+        "authors[1].url: not an absolute http(s) URL: 'nope'"
     ]
 
 
@@ -339,3 +380,62 @@ def test_effective_word_count_is_the_explicit_count_else_the_body_count_else_non
         expected = None
 
     assert effective_word_count(article) == expected
+
+
+# --- choices as text ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (lambda: Article(url=URL, headline="h", kind="analysis").kind, ArticleKind.ANALYSIS),
+        (lambda: Article(url=URL, headline="h", kind=" Live_Blog ").kind, ArticleKind.LIVE_BLOG),
+        (lambda: Author(name="Desk", kind="organization").kind, AuthorKind.ORGANIZATION),
+        (lambda: Publisher(name="P", kind="person").kind, PublisherKind.PERSON),
+        (lambda: SourceNote(role="primary", title="t", url=URL).role, SourceRole.PRIMARY),
+        (
+            lambda: SourceNote(role=SourceRole.SUPPORTING, title="t", url=URL).role,
+            SourceRole.SUPPORTING,
+        ),
+    ],
+)
+def test_choices_take_their_value_as_text(build: Callable[[], object], expected: object) -> None:
+    assert build() is expected
+
+
+@given(st.sampled_from(ArticleKind))
+def test_an_article_from_text_equals_the_article_from_the_member(kind: ArticleKind) -> None:
+    assert Article(url=URL, headline="h", kind=kind.value) == Article(
+        url=URL, headline="h", kind=kind
+    )
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (
+            lambda: SourceNote(role="main", title="t", url=URL),
+            ["role: expected one of 'primary', 'supporting', got text 'main'"],
+        ),
+        (
+            lambda: Author(name="A", kind=""),
+            ["kind: expected one of 'person', 'organization', got text ''"],
+        ),
+        (
+            lambda: Publisher(name="P", kind=3),  # type: ignore[arg-type]
+            [
+                (
+                    "kind: expected one of 'news_media_organization', 'organization', 'person', "
+                    "got int 3"
+                )
+            ],
+        ),
+    ],
+)
+def test_unknown_choice_text_lists_the_allowed_values(
+    build: Callable[[], object], expected: list[str]
+) -> None:
+    with pytest.raises(ValidationError) as raised:
+        build()
+
+    assert [str(problem) for problem in raised.value.problems] == expected

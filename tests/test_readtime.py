@@ -50,6 +50,7 @@ def test_the_model_page_in_full() -> None:
         images=3,
         duration=timedelta(seconds=1237 * 60 / 238 + 33),
         minutes=6,
+        language="en",
     )
     assert expected == reading_time(PAGE)
 
@@ -196,6 +197,9 @@ def test_formats(minutes: int, iso: str, label: str) -> None:
         ({"images": -1}, "images"),
         ({"images": 1.5}, "images"),
         ({"lang": 5}, "lang"),
+        ({"lang": "en_US"}, "lang"),
+        ({"lang": ""}, "lang"),
+        ({"lang": "de--DE"}, "lang"),
         ({"source_format": "html"}, "source_format"),
     ],
 )

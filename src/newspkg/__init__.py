@@ -22,8 +22,10 @@ from newspkg._checks.run import check
 from newspkg._dates import DateOrder, parse_date
 from newspkg._html.meta_tags import to_meta_tags
 from newspkg._html.page import JsonLdBlock, extract_jsonld, from_html, iter_jsonld_blocks
+from newspkg._jsonld.compose import compose_graph
 from newspkg._jsonld.reader import from_jsonld, iter_articles
-from newspkg._jsonld.writer import to_jsonld, to_script_tag
+from newspkg._jsonld.script import to_script_tag
+from newspkg._jsonld.writer import to_jsonld
 from newspkg._models import (
     Article,
     ArticleKind,
@@ -42,6 +44,7 @@ from newspkg._native import FORMAT_VERSION, from_dict, from_json, make_converter
 from newspkg._readtime.estimate import ReadingTime, SourceFormat, SpeedPreset, reading_time
 from newspkg._readtime.words import count_words
 from newspkg.errors import (
+    DuplicateIdError,
     LimitExceededError,
     NewspkgError,
     NoArticleError,
@@ -63,6 +66,7 @@ __all__ = [
     "BatchResult",
     "Date",
     "DateOrder",
+    "DuplicateIdError",
     "Figure",
     "Finding",
     "JsonLdBlock",
@@ -85,6 +89,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "check",
+    "compose_graph",
     "count_words",
     "extract_jsonld",
     "from_dict",

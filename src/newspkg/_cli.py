@@ -3,8 +3,9 @@
 Every subcommand reads files or ``-`` (stdin), writes results to stdout and problems to
 stderr as ``newspkg: <file>: <message>``, and exits with
 
-* 0 when every input was handled and, for ``check``, no error was found;
-* 1 when some input held no usable article, or ``check`` found an error;
+* 0 when every input was handled and, for ``check``, no error (or no finding at
+  ``--fail-on``) was found;
+* 1 when some input held no usable article, or ``check`` found one;
 * 2 on a usage error, or when some input could not be read at all (missing, a directory,
   unreadable, larger than the limit); the other inputs are still processed.
 * 70 on an internal error: a bug in newspkg, reported in one line (never a traceback),
@@ -40,16 +41,18 @@ from newspkg._batch.read import read_batch
 from newspkg._batch.runner import ordered_map
 from newspkg._checks.findings import Finding, Severity
 from newspkg._checks.run import check
+from newspkg._checks.select import Selection, severity_rank
 from newspkg._html.meta_tags import to_meta_tags
 from newspkg._html.page import MAX_HTML_SIZE, decode_html, from_html
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld
-from newspkg._jsonld.writer import to_jsonld, to_script_tag
+from newspkg._jsonld.script import to_script_tag
+from newspkg._jsonld.writer import to_jsonld
 from newspkg._models import Article
 from newspkg._native import VERSION_KEY, from_dict, to_json
 from newspkg._readtime.estimate import MAX_SPEED, MIN_SPEED, SpeedPreset, reading_time
 from newspkg._validation import language_problem
-from newspkg.errors import NewspkgError, ParseError
+from newspkg.errors import NewspkgError, ParseError, ValidationError
 
 __all__ = ["cli", "main"]
 
@@ -93,13 +96,21 @@ class Tally:
     unreadable: int = 0
     failed: int = 0
     severities: dict[Severity, int] = attrs.Factory(lambda: dict.fromkeys(Severity, 0))
+    fail_on: Severity | None = Severity.ERROR  # None: findings never fail the run
 
     @property
     def exit_code(self) -> int:
-        """2 when some input could not be read, 1 on failures or errors, else 0."""
+        """2 when some input could not be read, 1 on failures or failing findings, else 0."""
         if self.unreadable:
             return 2
-        return 1 if self.failed or self.severities[Severity.ERROR] else 0
+        return 1 if self.failed or self._failing_findings else 0
+
+    @property
+    def _failing_findings(self) -> bool:
+        if self.fail_on is None:
+            return False
+        least = severity_rank(self.fail_on)
+        return any(n for s, n in self.severities.items() if severity_rank(s) >= least)
 
 
 def _jobs(_ctx: click.Context, _param: click.Parameter, value: int) -> int:
@@ -165,14 +176,17 @@ def cli(ctx: click.Context, color: bool | None) -> None:
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--script", is_flag=True, help='Write a <script type="application/ld+json"> tag.')
+@click.option("--compact", is_flag=True, help="Write the script tag's JSON on one line.")
 @_JOBS_OPTION
 @click.pass_context
-def jsonld(ctx: click.Context, files: tuple[str, ...], script: bool, jobs: int) -> None:
+def jsonld(
+    ctx: click.Context, files: tuple[str, ...], script: bool, compact: bool, jobs: int
+) -> None:
     """Write the article in each FILE as schema.org JSON-LD.
 
     One file gives indented JSON; several give JSON Lines (one document per line).
     """
-    work = functools.partial(_jsonld_text, script=script, many=len(files) > 1)
+    work = functools.partial(_jsonld_text, script=script, compact=compact, many=len(files) > 1)
     ctx.exit(_each_file(files, work, jobs=jobs))
 
 
@@ -227,20 +241,58 @@ def read(
     show_default=True,
     help="text: findings grouped by file; json: one JSON object per input (JSON Lines).",
 )
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Report only these codes or families (comma-separated; repeatable).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Never report these codes or families (comma-separated; repeatable).",
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice([severity.value for severity in Severity]),
+    default=Severity.INFO.value,
+    show_default=True,
+    help="The lowest severity reported.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([*(severity.value for severity in Severity), "never"]),
+    default=Severity.ERROR.value,
+    show_default=True,
+    help="Exit 1 when a reported finding has this severity or a higher one.",
+)
 @_JOBS_OPTION
 @click.pass_context
 def check_command(
-    ctx: click.Context, *, files: tuple[str, ...], jsonl: bool, output_format: str, jobs: int
+    ctx: click.Context,
+    *,
+    files: tuple[str, ...],
+    jsonl: bool,
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    min_severity: str,
+    fail_on: str,
+    jobs: int,
 ) -> None:
     """Check each FILE's article markup and list what is wrong or missing.
 
-    Exits 1 when any finding is an error. Text output ends with a summary line; with
-    --format json the summary goes to stderr.
+    Exits 1 when a reported finding is an error (see --fail-on). Text output ends with a
+    summary line; with --format json the summary goes to stderr. Codes and families
+    (input, vocabulary, google, consistency) are listed in the checks documentation.
     """
-    tally = Tally()
+    options = CheckOptions.of(select, ignore, min_severity)
+    tally = Tally(fail_on=None if fail_on == "never" else Severity(fail_on))
     as_json = output_format == "json"
     items = _progress(_inputs(_files(files, jsonl=jsonl), jsonl=jsonl, tally=tally), files)
-    for name, findings, problems in ordered_map(_checked, items, jobs=jobs):
+    work = functools.partial(_checked, options=options)
+    for name, findings, problems in ordered_map(work, items, jobs=jobs):
         if findings is None:
             tally.failed += 1
             for problem in problems:
@@ -376,23 +428,59 @@ def load_article(item: Input, *, url: str | None = None) -> Article:
     return from_jsonld(document, base_url=url)
 
 
-def check_input(item: Input) -> list[Finding]:
+@attrs.frozen
+class CheckOptions:
+    """``check``'s keyword options, as given on the command line."""
+
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    min_severity: Severity
+
+    @classmethod
+    def of(
+        cls, select: tuple[str, ...], ignore: tuple[str, ...], min_severity: str
+    ) -> CheckOptions:
+        """Split comma lists and validate the codes before any input is read."""
+        options = cls(
+            select=_code_list(select) if select else None,
+            ignore=_code_list(ignore),
+            min_severity=Severity(min_severity),
+        )
+        try:
+            Selection.of(select=options.select, ignore=options.ignore, min_severity=min_severity)
+        except ValidationError as error:
+            options_named = (
+                f"--{problem.path.split('[')[0].replace('_', '-')}: {problem.message}"
+                for problem in error.problems
+            )
+            raise click.UsageError("; ".join(options_named)) from None
+        return options
+
+    def run(self, obj: Article | str | bytes) -> list[Finding]:
+        return check(obj, select=self.select, ignore=self.ignore, min_severity=self.min_severity)
+
+
+def _code_list(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name.strip() for value in values for name in value.split(",") if name.strip())
+
+
+def check_input(item: Input, options: CheckOptions) -> list[Finding]:
     """The findings for one input; input that is not JSON or too large is a finding.
 
     Raises:
         NewspkgError: a native JSON article that is not valid.
     """
     if item.looks_like_html:
-        return check(decode_html(item.data))
+        return options.run(decode_html(item.data))
     try:
         document = load_json(item.data)
     except ParseError:
         document = None  # not native; check() reports why the text cannot be read
     if _kind_of(document) is InputKind.NATIVE:
         assert isinstance(document, dict)
-        return check(from_dict(document))
+        return options.run(from_dict(document))
     # Anything else is checked as text, which the text-level checks (raw tabs) need.
-    return check(item.data)
+    return options.run(item.data)
 
 
 def _kind_of(document: JsonValue) -> InputKind:
@@ -555,10 +643,12 @@ def _native_text(item: Input, *, url: str | None, many: bool) -> _Outcome:
     return _Outcome(item.name, to_json(article, indent=None if many else 2))
 
 
-def _checked(item: Input) -> tuple[str, list[Finding] | None, tuple[str, ...]]:
+def _checked(
+    item: Input, *, options: CheckOptions
+) -> tuple[str, list[Finding] | None, tuple[str, ...]]:
     """The input's name, and its findings or the problems that kept it from being checked."""
     try:
-        return item.name, check_input(item), ()
+        return item.name, check_input(item, options), ()
     except NewspkgError as error:
         return item.name, None, tuple(_messages(error))
 
@@ -567,13 +657,13 @@ def _failure(item: Input, error: NewspkgError) -> _Outcome:
     return _Outcome(item.name, None, tuple(_messages(error)), failed=True)
 
 
-def _jsonld_text(item: Input, *, script: bool, many: bool) -> _Outcome:
+def _jsonld_text(item: Input, *, script: bool, compact: bool, many: bool) -> _Outcome:
     try:
         article = load_article(item)
     except NewspkgError as error:
         return _failure(item, error)
     if script:
-        return _Outcome(item.name, to_script_tag(article))
+        return _Outcome(item.name, to_script_tag(article, compact=compact))
     document = to_jsonld(article)
     return _Outcome(item.name, json.dumps(document, ensure_ascii=False, indent=None if many else 2))
 

@@ -18,7 +18,15 @@ from typing import TypeAlias
 import attrs
 
 from newspkg._urls import split_url
-from newspkg._validation import COUNT, LANGUAGE, URL, as_tuple, before, normalize_and_validate
+from newspkg._validation import (
+    COUNT,
+    LANGUAGE,
+    URL,
+    as_enum,
+    as_tuple,
+    before,
+    normalize_and_validate,
+)
 from newspkg.errors import Problem
 
 Date: TypeAlias = date | datetime
@@ -49,6 +57,25 @@ def _related(value: Iterable["RelatedRead"]) -> tuple["RelatedRead", ...]:
 
 def _notes(value: Iterable["ProvenanceNote"]) -> tuple["ProvenanceNote", ...]:
     return as_tuple(value)  # type: ignore[no-any-return]
+
+
+# Enum fields also take their values as text (kind="analysis"), as a CMS stores them. One
+# named converter per enum: mypy's attrs plugin reads the parameter type from it, so type
+# checkers accept both the member and its text.
+def _article_kind(value: "ArticleKind | str") -> "ArticleKind":
+    return as_enum(ArticleKind, value)  # type: ignore[no-any-return]
+
+
+def _author_kind(value: "AuthorKind | str") -> "AuthorKind":
+    return as_enum(AuthorKind, value)  # type: ignore[no-any-return]
+
+
+def _publisher_kind(value: "PublisherKind | str") -> "PublisherKind":
+    return as_enum(PublisherKind, value)  # type: ignore[no-any-return]
+
+
+def _source_role(value: "SourceRole | str") -> "SourceRole":
+    return as_enum(SourceRole, value)  # type: ignore[no-any-return]
 
 
 class ArticleKind(enum.Enum):
@@ -134,7 +161,7 @@ class Author:
     """
 
     name: str
-    kind: AuthorKind = AuthorKind.PERSON
+    kind: AuthorKind = attrs.field(default=AuthorKind.PERSON, converter=_author_kind)
     url: str | None = attrs.field(default=None, metadata=URL)
     job_title: str | None = None
     description: str | None = None
@@ -157,7 +184,9 @@ class Publisher:
     """Who publishes the article, with its logo and profiles."""
 
     name: str
-    kind: PublisherKind = PublisherKind.NEWS_MEDIA_ORGANIZATION
+    kind: PublisherKind = attrs.field(
+        default=PublisherKind.NEWS_MEDIA_ORGANIZATION, converter=_publisher_kind
+    )
     url: str | None = attrs.field(default=None, metadata=URL)
     logo: Figure | None = None
     same_as: tuple[str, ...] = attrs.field(default=(), converter=_texts, metadata=URL)
@@ -176,7 +205,7 @@ class SourceNote:
     'ec.europa.eu'
     """
 
-    role: SourceRole
+    role: SourceRole = attrs.field(converter=_source_role)
     title: str
     url: str = attrs.field(metadata=URL)
     publisher: str | None = None
@@ -241,7 +270,7 @@ class Article:
     url: str = attrs.field(metadata=URL)
     headline: str
     description: str | None = None
-    kind: ArticleKind = ArticleKind.NEWS
+    kind: ArticleKind = attrs.field(default=ArticleKind.NEWS, converter=_article_kind)
     authors: tuple[Author, ...] = attrs.field(default=(), converter=_authors)
     publisher: Publisher | None = None
     date_published: Date | None = None

@@ -132,6 +132,23 @@ LANGUAGE: Final[Mapping[str, Rule]] = {RULE: language_problem}
 COUNT: Final[Mapping[str, Rule]] = {RULE: count_problem}
 
 
+def as_enum(enum_type: type[enum.Enum], value: object) -> Any:
+    """A member of ``enum_type`` for its value as text (``"analysis"``), as a CMS stores it.
+
+    Case and surrounding white space do not matter. Anything else (a member, unknown text,
+    another type) is returned as it is, for the type check to report with the allowed values.
+    """
+    if isinstance(value, str):
+        members = _enum_values(enum_type)
+        return members.get(value.strip().lower(), value)
+    return value
+
+
+@functools.cache
+def _enum_values(enum_type: type[enum.Enum]) -> dict[str, enum.Enum]:
+    return {str(member.value).lower(): member for member in enum_type}
+
+
 def as_tuple(value: object) -> Any:
     """Lists (and other non-text iterables) become tuples, so models stay hashable.
 
@@ -234,10 +251,7 @@ class _FieldPlan:
 
     def problems(self, value: object) -> Iterator[Problem]:
         if not self.accepts(value):
-            expected = describe_type(self.annotation)
-            yield Problem(
-                path=self.name, message=f"expected {expected}, got {_describe_value(value)}"
-            )
+            yield from self._type_problems(value)
             return
         items = enumerate(value) if isinstance(value, tuple) else ((None, value),)
         for index, item in items:
@@ -245,6 +259,25 @@ class _FieldPlan:
             if problem is not None:
                 path = self.name if index is None else f"{self.name}[{index}]"
                 yield Problem(path=path, message=problem)
+
+    def _type_problems(self, value: object) -> Iterator[Problem]:
+        """Name each wrong item of a list (``authors[0]: expected an Author, got dict``)."""
+        if self.sequence and isinstance(value, tuple):
+            (item_type, _ellipsis) = typing.get_args(self.annotation)
+            item_check = _matcher(item_type)
+            expected = describe_type(item_type)
+            for index, item in enumerate(value):
+                if not item_check(item):
+                    message = f"expected {expected}, got {_describe_value(item)}"
+                    if isinstance(item, Mapping) and attrs.has(item_type):
+                        message += (
+                            f" (build it as {item_type.__name__}(...), or read the whole "
+                            "article from a dict with newspkg.from_dict)"
+                        )
+                    yield Problem(path=f"{self.name}[{index}]", message=message)
+            return
+        expected = describe_type(self.annotation)
+        yield Problem(path=self.name, message=f"expected {expected}, got {_describe_value(value)}")
 
 
 @functools.cache
@@ -312,11 +345,17 @@ def describe_type(annotation: object) -> str:
             names.insert(0, "a date or date-time")
         return " or ".join(names)
     if origin is tuple:
-        return f"a list of {describe_type(typing.get_args(annotation)[0])}"
+        item = typing.get_args(annotation)[0]
+        if isinstance(item, type) and attrs.has(item):
+            return f"a list of {item.__name__}s"
+        return f"a list of {describe_type(item)}"
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         choices = ", ".join(repr(member.value) for member in annotation)
         return f"one of {choices}"
-    return _TYPE_WORDS.get(annotation, f"a {getattr(annotation, '__name__', annotation)}")
+    if annotation in _TYPE_WORDS:
+        return _TYPE_WORDS[annotation]
+    name = str(getattr(annotation, "__name__", annotation))
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
 
 
 _TYPE_WORDS: Final[dict[object, str]] = {

@@ -3,7 +3,8 @@
 ```
 NewspkgError                      base of all; carries .problems
 ├── ValidationError  (ValueError)    values break a model rule, or a native JSON
-│                                    document has wrong/missing/unknown keys
+│   │                                document has wrong/missing/unknown keys
+│   └── DuplicateIdError             composed JSON-LD would give two nodes one @id
 ├── ParseError       (ValueError)    input is not well-formed for its format
 │   │                                (not JSON, broken JSON-LD, bad HTML block)
 │   ├── RemoteContextError           JSON-LD names a context newspkg does not
@@ -26,6 +27,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "DuplicateIdError",
     "LimitExceededError",
     "NewspkgError",
     "NoArticleError",
@@ -102,6 +104,14 @@ class ValidationError(NewspkgError, ValueError):
 
     ``problems`` lists every rule broken, each with the field path, e.g.
     ``authors[1].url: not an absolute http(s) URL``.
+    """
+
+
+class DuplicateIdError(ValidationError):
+    """Extra JSON-LD nodes would give two nodes one ``@id`` (see `newspkg.compose_graph`).
+
+    JSON-LD merges nodes that share an ``@id``, so a product that reused the article's
+    ``@id`` would silently become part of the article.
     """
 
 

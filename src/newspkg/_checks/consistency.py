@@ -40,7 +40,7 @@ from newspkg._dates import parse_iso_duration
 from newspkg._readtime.estimate import ReadingTime, reading_time
 from newspkg._schemaorg.vocabulary import vocabulary
 from newspkg._urls import join_url, split_url
-from newspkg._validation import before
+from newspkg._validation import before, language_problem
 
 __all__ = ["consistency_findings", "text_findings", "time_required_findings"]
 
@@ -124,6 +124,8 @@ def _body(article: Node) -> ReadingTime | None:
     if not texts:
         return None
     language = next((t for v in article.values("inLanguage") if (t := as_text(v.raw))), None)
+    if language is not None and language_problem(language) is not None:
+        language = None  # not a tag ("Deutsch, German"): the body's script tells instead
     return reading_time("\n\n".join(texts), lang=language, images=0)
 
 

@@ -49,6 +49,7 @@ class Code:
     group: Group
     title: str
     fix: str
+    opt_in: bool = False  # reported only when selected by name: there is nothing to fix
 
 
 @attrs.frozen(kw_only=True)
@@ -76,8 +77,10 @@ class Finding:
         return CODES[self.code].fix
 
 
-def _code(name: str, severity: Severity, group: Group, title: str, fix: str) -> Code:
-    return Code(name=name, severity=severity, group=group, title=title, fix=fix)
+def _code(
+    name: str, severity: Severity, group: Group, title: str, fix: str, *, opt_in: bool = False
+) -> Code:
+    return Code(name=name, severity=severity, group=group, title=title, fix=fix, opt_in=opt_in)
 
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -215,7 +218,9 @@ _REGISTRY: Final = (
         _I,
         _VOC,
         "A type or property is still pending at schema.org",
-        "Nothing to fix: pending terms may change, and some consumers ignore them.",
+        "Nothing to fix: pending terms may change, and some consumers ignore them. "
+        "Reported only when selected by name.",
+        opt_in=True,
     ),
     # --- Google's Article recommendations ----------------------------------------------
     _code(

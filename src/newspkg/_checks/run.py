@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from newspkg._checks.consistency import (
@@ -20,9 +20,10 @@ from newspkg._checks.consistency import (
     time_required_findings,
 )
 from newspkg._checks.document import read_document
-from newspkg._checks.findings import Finding, finding, sort_key
+from newspkg._checks.findings import Finding, Severity, finding, sort_key
 from newspkg._checks.google import article_findings, date_findings
 from newspkg._checks.page_head import head_findings
+from newspkg._checks.select import Selection
 from newspkg._checks.vocabulary import vocabulary_findings
 from newspkg._html.page import iter_jsonld_blocks
 from newspkg._jsonld.processing import JsonArray, JsonObject, JsonValue, load_json
@@ -38,7 +39,13 @@ _CONTROL: Final = re.compile(r"[\x00-\x1f]")
 _CONTROL_NAMES: Final = {"\n": "line break", "\r": "carriage return", "\t": "tab"}
 
 
-def check(obj: Article | JsonObject | JsonArray | str | bytes) -> list[Finding]:
+def check(
+    obj: Article | JsonObject | JsonArray | str | bytes,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    min_severity: Severity | str = Severity.INFO,
+) -> list[Finding]:
     """Check an article's markup against schema.org, Google's recommendations and itself.
 
     Args:
@@ -46,6 +53,12 @@ def check(obj: Article | JsonObject | JsonArray | str | bytes) -> list[Finding]:
             JSON-LD document (a dict, or a list of them); JSON-LD text (`str` or `bytes`
             starting with ``{`` or ``[``, CDATA wrappers allowed); or an HTML page (any
             other text), whose every ``<script type="application/ld+json">`` is checked.
+        select: the codes to report (``"missing-image"``) or families (``"google"``,
+            ``"vocabulary"``, ``"consistency"``, ``"input"``); default every code but the
+            opt-in ones (``schema-pending-term``), which are reported only when named.
+        ignore: codes or families never to report.
+        min_severity: the lowest severity reported (``Severity.WARNING`` or
+            ``"warning"`` drops the info findings).
 
     Returns:
         The findings, sorted by path, then code; empty when nothing is wrong. Paths point
@@ -54,13 +67,15 @@ def check(obj: Article | JsonObject | JsonArray | str | bytes) -> list[Finding]:
         saying why (``jsonld-invalid-json``, ``input-too-large``).
 
     Raises:
-        ValidationError: ``obj`` is none of the above (say, a number or None).
+        ValidationError: ``obj`` is none of the above (say, a number or None), or an
+            option names an unknown code, family or severity.
 
     Examples:
         >>> [f.code for f in check('{"@context": "https://schema.org", "@type": "NewsArticle",'
         ...                        ' "headline": "Hi", "author": "By Jane Doe"}')]
         ['missing-date-modified', 'missing-date-published', 'missing-image', 'author-name-byline-prefix', 'schema-text-for-thing']
     """  # noqa: E501
+    selection = Selection.of(select=select, ignore=ignore, min_severity=min_severity)
     if isinstance(obj, Article):
         found = list(_with_article_note(to_jsonld(obj), prefix="$"))
     elif isinstance(obj, dict | list):
@@ -72,7 +87,7 @@ def check(obj: Article | JsonObject | JsonArray | str | bytes) -> list[Finding]:
             "check() takes an Article, a JSON-LD document (dict or list), JSON-LD text or an "
             f"HTML page (str or bytes), got {type(obj).__name__}"
         )
-    return sorted(set(found), key=sort_key)
+    return sorted({item for item in found if selection.keeps(item)}, key=sort_key)
 
 
 def _is_json_text(text: str | bytes) -> bool:

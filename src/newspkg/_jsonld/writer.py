@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import date
-from typing import Final
 
-from newspkg._json_limits import check_written_size
+from newspkg._json_limits import MAX_TEXT_SIZE, check_written_size
 from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._models import (
     Article,
@@ -28,20 +27,7 @@ from newspkg._readtime.estimate import reading_time
 from newspkg._schemaorg import mapping as m
 from newspkg.errors import ValidationError
 
-__all__ = ["to_jsonld", "to_script_tag"]
-
-# What makes JSON text safe inside <script>: with these escaped, no string can close the
-# element (</script>), open a comment or a nested script (<!--, <script) that changes how
-# the HTML tokenizer reads the rest, or break a JavaScript string (U+2028/U+2029).
-_SCRIPT_ESCAPES: Final = str.maketrans(
-    {
-        "<": "\\u003c",
-        ">": "\\u003e",
-        "&": "\\u0026",
-        "\u2028": "\\u2028",
-        "\u2029": "\\u2029",
-    }
-)
+__all__ = ["to_jsonld"]
 
 
 def to_jsonld(article: Article) -> JsonObject:
@@ -61,24 +47,8 @@ def to_jsonld(article: Article) -> JsonObject:
         ['https://example.com/a#article', 'https://example.com/a#webpage']
     """
     document = _document(article)
-    check_written_size(_dumps(document), what="JSON-LD")
+    _check_size(document)
     return document
-
-
-def to_script_tag(article: Article) -> str:
-    r"""Return ``article``'s JSON-LD in a ``<script type="application/ld+json">`` element.
-
-    The element is safe to paste anywhere in an HTML page: ``<``, ``>``, ``&``, U+2028 and
-    U+2029 are written as JSON escapes (``\u003c`` ...), so no text in the article can end
-    the element or change how it is parsed, and its text parses back to the same JSON.
-
-    Raises:
-        ValidationError: ``article`` is not an `Article`.
-        LimitExceededError: the block would be larger than newspkg's readers accept (5 MiB).
-    """
-    text = _dumps(_document(article)).translate(_SCRIPT_ESCAPES)
-    check_written_size(text, what="JSON-LD script block")
-    return f'<script type="application/ld+json">\n{text}\n</script>'
 
 
 def _document(article: Article) -> JsonObject:
@@ -87,9 +57,16 @@ def _document(article: Article) -> JsonObject:
     return _GraphWriter(article).document()
 
 
-def _dumps(document: JsonObject) -> str:
-    # The form newspkg prints (CLI, script blocks), measured against the readers' limit.
-    return json.dumps(document, ensure_ascii=False, indent=2)
+def _check_size(document: JsonObject) -> None:
+    """Refuse a graph newspkg's readers would refuse once printed (CLI, script blocks).
+
+    The compact text comes from the C encoder; only a graph near the limit pays for the
+    indented text newspkg prints (Python's indenting encoder is slow before 3.14).
+    """
+    compact = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    if len(compact) * 8 <= MAX_TEXT_SIZE:
+        return  # indentation cannot make a shallow graph 8 times longer
+    check_written_size(json.dumps(document, ensure_ascii=False, indent=2), what="JSON-LD")
 
 
 class _GraphWriter:

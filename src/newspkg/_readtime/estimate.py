@@ -31,8 +31,10 @@ import attrs
 
 from newspkg._html.text import readable_text
 from newspkg._models import Article
+from newspkg._readtime.labels import reading_label
+from newspkg._readtime.scripts import script_language
 from newspkg._readtime.words import TextCounts, count_text
-from newspkg._validation import count_problem
+from newspkg._validation import count_problem, language_problem
 from newspkg.errors import ValidationError
 
 __all__ = ["ReadingTime", "SourceFormat", "SpeedPreset", "reading_time"]
@@ -119,6 +121,9 @@ class ReadingTime:
     duration: timedelta
     #: Whole minutes as the preset rounds them: 0 for nothing to read, else at least 1.
     minutes: int
+    #: The BCP 47 tag of the text's language: ``lang``, the article's language, or the
+    #: primary subtag its script stands for (``"ar"``); None for English or unknown.
+    language: str | None = None
 
     @property
     def iso8601(self) -> str:
@@ -130,8 +135,14 @@ class ReadingTime:
 
     @property
     def label(self) -> str:
-        """The minutes for display: ``7 min read``."""
-        return f"{self.minutes} min read"
+        """The minutes for display, in the text's language: ``7 min read``, ``7 Min. Lesezeit``.
+
+        Languages without a catalog (see ``docs/reading-time.md``) get the English label.
+
+        >>> reading_time("Слово " * 500).label
+        '3 минуты чтения'
+        """
+        return reading_label(self.minutes, self.language)
 
 
 def reading_time(
@@ -148,8 +159,10 @@ def reading_time(
         source: plain text, an HTML fragment, or an ``Article`` (its explicit
             ``word_count`` if set, else its ``body``; its ``language``; its hero
             image and figures).
-        lang: BCP 47 tag choosing the reading rate; defaults to the article's
-            language, and to English for text.
+        lang: BCP 47 tag choosing the reading rate and the label's language;
+            defaults to the article's language, else the language the text's script
+            stands for (Arabic, Hebrew, Korean, Thai, Devanagari as Hindi, Cyrillic as
+            Russian, Han as Chinese, Han with kana as Japanese), else English.
         images: how many images the reader looks at; defaults to those in the
             HTML or on the article, 0 for plain text.
         speed: words per minute for word-timed text, or a `SpeedPreset` or its
@@ -169,16 +182,19 @@ def reading_time(
         raise ValidationError(
             f"expected a language tag or None, got {type(lang).__name__}", path="lang"
         )
+    if lang is not None and (problem := language_problem(lang)) is not None:
+        raise ValidationError(problem, path="lang")
     counts, found_images, found_lang = _measure(source, lang, source_format)
     images = found_images if images is None else _image_count(images)
-    language = _primary(lang if lang is not None else found_lang)
-    seconds, minutes = _TIMERS[preset](counts, images, language, words_per_minute)
+    tag = lang if lang is not None else found_lang
+    seconds, minutes = _TIMERS[preset](counts, images, _primary(tag), words_per_minute)
     return ReadingTime(
         words=counts.total,
         characters=counts.characters,
         images=images,
         duration=timedelta(seconds=float(seconds)),
         minutes=minutes,
+        language=tag,
     )
 
 
@@ -225,10 +241,16 @@ def _parse_speed(speed: object) -> tuple[SpeedPreset, Fraction | None]:
 def _measure(
     source: object, lang: str | None, source_format: SourceFormat
 ) -> tuple[TextCounts, int, str | None]:
-    """Count words, find images and the language of any kind of source."""
+    """Count words, find images and the language of any kind of source.
+
+    The language is the article's, else the one its text's script stands for; None when
+    ``lang`` is given (it wins) or nothing tells.
+    """
     if isinstance(source, Article):
         figures = len(source.images)
         language = source.language
+        if language is None and lang is None and source.body:
+            language = script_language(source.body)
         if source.word_count is not None:
             # An explicit count wins; for Chinese and Japanese it counts characters.
             explicit = source.word_count
@@ -249,8 +271,10 @@ def _measure(
     )
     if is_html:
         readable = readable_text(source)
-        return count_text(readable.text, lang=lang), readable.images, None
-    return count_text(source, lang=lang), 0, None
+        found = None if lang is not None else script_language(readable.text)
+        return count_text(readable.text, lang=lang), readable.images, found
+    found = None if lang is not None else script_language(source)
+    return count_text(source, lang=lang), 0, found
 
 
 def _primary(lang: str | None) -> str | None:
