@@ -21,7 +21,7 @@ from typing import Final
 
 import attrs
 
-from newspkg._jsonld.writer import to_script_tag
+from newspkg._jsonld.script import to_script_tag
 from newspkg._models import Article, Author, Figure, Publisher
 
 __all__ = ["ArchiveStats", "write_archive"]
