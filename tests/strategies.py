@@ -324,12 +324,14 @@ _VOCABS = ["http://schema.org/", "https://schema.org/"]
 _JSONLD_TYPES = [
     "NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "OpinionNewsArticle",
     "WebPage", "Person", "Organization", "NewsMediaOrganization", "ImageObject", "VideoObject",
-    "CreativeWork", "Thing", "SomethingUnknown",
+    "CreativeWork", "Thing", "SomethingUnknown", "http://schema.org/NewsArticle",
+    "https://schema.org/Person",
 ]  # fmt: skip
 _JSONLD_TEXT_PROPS = [
     "headline", "name", "description", "datePublished", "dateModified", "inLanguage",
     "articleBody", "text", "url", "keywords", "articleSection", "dateline", "caption",
     "contentUrl", "width", "relatedLink", "unknownProperty", "jobTitle", "alternateName",
+    "http://schema.org/description", "https://schema.org/alternativeHeadline",
 ]  # fmt: skip
 _JSONLD_NODE_PROPS = [
     "author", "publisher", "image", "logo", "mainEntityOfPage", "mainEntity", "isBasedOn",

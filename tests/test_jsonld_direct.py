@@ -23,7 +23,7 @@ from newspkg import Article, NewspkgError, from_jsonld, iter_articles
 from newspkg._jsonld import direct
 from newspkg._jsonld.direct import Unsupported, expand_direct, expand_document, resolve_reference
 from newspkg._jsonld.graph import _with_fixed_contexts
-from newspkg._jsonld.processing import JsonObject, JsonValue, expand, load_json
+from newspkg._jsonld.processing import JsonObject, JsonValue, bundled_context, expand, load_json
 from tests.strategies import PAGE_URLS, non_direct_documents, schema_documents
 
 # Measured: 408 of 417 real-world files and 26 of 26 schema.org examples qualify.
@@ -185,3 +185,12 @@ def test_a_page_with_only_schema_org_context_is_read_without_pyld() -> None:
         article = from_jsonld(document)
 
     assert article.headline == "Direct"
+
+
+def test_the_other_terms_constant_matches_the_bundled_context() -> None:
+    context = bundled_context()["@context"]
+    assert isinstance(context, dict)
+
+    other = set(context) - direct.plain_terms() - {"@vocab"}
+
+    assert sorted(other) == sorted(direct.OTHER_TERMS)

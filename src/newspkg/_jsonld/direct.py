@@ -36,7 +36,7 @@ from newspkg._jsonld.processing import (
 )
 from newspkg._schemaorg.mapping import SCHEMA_VOCABS
 
-__all__ = ["Unsupported", "expand_direct", "expand_document"]
+__all__ = ["OTHER_TERMS", "Unsupported", "expand_direct", "expand_document", "plain_terms"]
 
 # The bundled context's @vocab, and the namespace every schema.org term maps to.
 _SCHEMA: Final = "http://schema.org/"
@@ -44,6 +44,92 @@ _SCHEMA: Final = "http://schema.org/"
 _ABSOLUTE: Final = re.compile(r"^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$")
 _ALIASES: Final = {"id": "@id", "type": "@type"}
 _NO_ALIASES: Final[Mapping[str, str]] = {}
+
+
+# The bundled context's terms that are not plain schema.org names: prefixes (dc, schema, ...),
+# HTML (rdf:HTML) and the id/type aliases. Kept as a constant so that reading a page never
+# loads the 3,000-term context; tests/test_jsonld_direct.py checks it against the bundle.
+OTHER_TERMS: Final = frozenset(
+    {
+        "HTML",
+        "bibo",
+        "brick",
+        "cmns-cls",
+        "cmns-col",
+        "cmns-dt",
+        "cmns-ge",
+        "cmns-id",
+        "cmns-loc",
+        "cmns-q",
+        "cmns-txt",
+        "csvw",
+        "dc",
+        "dcam",
+        "dcat",
+        "dcmitype",
+        "dct",
+        "dcterms",
+        "dctype",
+        "doap",
+        "eli",
+        "fibo-be-corp-corp",
+        "fibo-be-ge-ge",
+        "fibo-be-le-cb",
+        "fibo-be-le-lp",
+        "fibo-be-nfp-nfp",
+        "fibo-be-oac-cctl",
+        "fibo-fbc-dae-dbt",
+        "fibo-fbc-pas-fpas",
+        "fibo-fnd-acc-cur",
+        "fibo-fnd-agr-ctr",
+        "fibo-fnd-arr-doc",
+        "fibo-fnd-arr-lif",
+        "fibo-fnd-dt-oc",
+        "fibo-fnd-org-org",
+        "fibo-fnd-pas-pas",
+        "fibo-fnd-plc-adr",
+        "fibo-fnd-plc-fac",
+        "fibo-fnd-plc-loc",
+        "fibo-fnd-pty-pty",
+        "fibo-fnd-rel-rel",
+        "fibo-pay-ps-ps",
+        "foaf",
+        "gleif-L1",
+        "gs1",
+        "hydra",
+        "id",
+        "lcc-3166-1",
+        "lcc-4217",
+        "lcc-cr",
+        "lcc-lr",
+        "lrmoo",
+        "mo",
+        "odrl",
+        "og",
+        "org",
+        "owl",
+        "prof",
+        "prov",
+        "qb",
+        "rdf",
+        "rdfs",
+        "sarif",
+        "schema",
+        "sh",
+        "skos",
+        "snomed",
+        "sosa",
+        "ssn",
+        "time",
+        "type",
+        "unece",
+        "vann",
+        "vcard",
+        "void",
+        "xml",
+        "xsd",
+    }
+)
 
 
 class Unsupported(Exception):  # noqa: N818 (a signal between two functions, never raised out)
@@ -56,28 +142,43 @@ class _Context(NamedTuple):
     bundled: bool  # schema.org's terms are defined
     vocab: str | None
     aliases: Mapping[str, str]  # term -> keyword ("id" -> "@id")
+    # What each key seen so far expands to ("" when pyld drops it): pages repeat the same
+    # few dozen keys, and there are only a handful of contexts (`_context` interns them).
+    keys: dict[str, str]
 
 
-_INITIAL: Final = _Context(bundled=False, vocab=None, aliases=_NO_ALIASES)
+# At most 3 x 3 x 4 contexts exist (bundled or not, three vocabularies, four alias sets).
+_CONTEXTS: dict[tuple[bool, str | None, frozenset[tuple[str, str]]], _Context] = {}
+_MEMO_LIMIT: Final = 4096  # keys remembered per context; page-made keys cannot grow it further
+
+
+def _context(*, bundled: bool, vocab: str | None, aliases: Mapping[str, str]) -> _Context:
+    key = (bundled, vocab, frozenset(aliases.items()))
+    found = _CONTEXTS.get(key)
+    if found is None:
+        found = _CONTEXTS[key] = _Context(bundled, vocab, dict(aliases), {})
+    return found
+
+
+_INITIAL: Final = _context(bundled=False, vocab=None, aliases=_NO_ALIASES)
 
 
 @cache
-def _bundled_terms() -> tuple[frozenset[str], frozenset[str]]:
-    """Split the bundled context's terms: (plain schema.org terms, every other term).
+def plain_terms() -> frozenset[str]:
+    """The bundled context's plain terms: ``T`` defined as ``{"@id": "schema:T"}``.
 
-    A plain term ``T`` is defined as ``{"@id": "schema:T"}`` and expands to
-    ``http://schema.org/T``; the others (prefixes such as ``dc``, ``HTML``, the ``id``/``type``
-    aliases) are handled by pyld or by the alias table. Reading the table is a dictionary walk,
-    not context processing.
+    Each expands to ``http://schema.org/T``, which is what the bundled ``@vocab`` gives any
+    other name too; the set is only needed when a page changes ``@vocab`` after naming the
+    context, or writes ``name:suffix``. Reading it is a dictionary walk, not context
+    processing.
     """
     context = bundled_context()["@context"]
     assert isinstance(context, dict)
-    plain = frozenset(
+    return frozenset(
         term
         for term, definition in context.items()
         if isinstance(definition, dict) and definition == {"@id": f"schema:{term}"}
     )
-    return plain, frozenset(context) - plain - {"@vocab"}
 
 
 @lru_cache(maxsize=64)
@@ -136,7 +237,7 @@ def _process(active: _Context, local: JsonValue) -> _Context:
         if not _is_context_url(local):
             raise Unsupported
         # Loading the bundled context defines its terms (id/type aliases included) and @vocab.
-        return _Context(bundled=True, vocab=_SCHEMA, aliases={**active.aliases, **_ALIASES})
+        return _context(bundled=True, vocab=_SCHEMA, aliases={**active.aliases, **_ALIASES})
     if not isinstance(local, dict):
         raise Unsupported
     vocab, aliases = active.vocab, active.aliases
@@ -147,7 +248,7 @@ def _process(active: _Context, local: JsonValue) -> _Context:
             aliases = {**aliases, key: value}
         else:
             raise Unsupported
-    return _Context(bundled=active.bundled, vocab=vocab, aliases=aliases)
+    return _context(bundled=active.bundled, vocab=vocab, aliases=aliases)
 
 
 def _is_term(context: _Context, name: str) -> bool:
@@ -155,8 +256,7 @@ def _is_term(context: _Context, name: str) -> bool:
         return True
     if not context.bundled:
         return False
-    plain, other = _bundled_terms()
-    return name in plain or name in other
+    return name in OTHER_TERMS or name in plain_terms()
 
 
 def _expand_vocab(context: _Context, value: str) -> str:
@@ -165,11 +265,12 @@ def _expand_vocab(context: _Context, value: str) -> str:
     if alias is not None:
         return alias
     if context.bundled:
-        plain, other = _bundled_terms()
-        if value in plain:
-            return _SCHEMA + value
-        if value in other:
+        if value in OTHER_TERMS:
             raise Unsupported  # a prefix (dc, schema) or HTML used as a term
+        # A plain term is http://schema.org/T whatever @vocab says; under the bundled @vocab,
+        # any other name is too, so the term table is only read when @vocab was changed.
+        if ":" not in value and (context.vocab == _SCHEMA or value in plain_terms()):
+            return _SCHEMA + value
     colon = value.find(":")
     if colon > 0:
         if value.startswith("_:") or value.startswith("//", colon + 1):
@@ -181,6 +282,30 @@ def _expand_vocab(context: _Context, value: str) -> str:
     if context.vocab is None:
         raise Unsupported
     return context.vocab + value
+
+
+def _remembered_key(context: _Context, key: str) -> str:
+    memo = context.keys
+    prop = memo.get(key)
+    if prop is None:
+        prop = _expand_key(context, key)
+        if len(memo) < _MEMO_LIMIT:
+            memo[key] = prop
+    return prop
+
+
+def _expand_key(context: _Context, key: str) -> str:
+    """What a key expands to: a keyword, an absolute IRI, or "" (skipped: @context, dropped)."""
+    if key[:1] == "@":
+        if key in {"@id", "@type", "@graph", "@value"}:
+            return key
+        if key == "@context":
+            return ""
+        raise Unsupported  # @list, @set, @reverse, @language, @nest, ... or "@foo"
+    prop = _expand_vocab(context, key)
+    if prop[0] != "@" and _ABSOLUTE.match(prop) is None:
+        return ""  # pyld drops keys that expand to no absolute IRI
+    return prop
 
 
 class _Walk:
@@ -212,20 +337,18 @@ class _Walk:
         if "@context" in element:
             context = _process(context, element["@context"])
         keys = sorted(element)
-        expanded_keys = [key if key == "@context" else self._key(context, key) for key in keys]
-        if "@value" in expanded_keys:
+        props = [_remembered_key(context, key) for key in keys]
+        if "@value" in props:
             return self._value_object(element, free_floating=free_floating)
         result: JsonObject = {}
-        for key, prop in zip(keys, expanded_keys, strict=True):
-            if key == "@context":
-                continue
+        for key, prop in zip(keys, props, strict=True):
+            if not prop:
+                continue  # @context (done above), or a key pyld drops
             value = element[key]
-            if prop.startswith("@"):
+            if prop[0] == "@":
                 if prop in result:
                     raise Unsupported  # colliding keywords (id and @id)
                 self._keyword(context, result, prop, value)
-            elif _ABSOLUTE.match(prop) is None:
-                continue  # pyld drops keys that expand to no absolute IRI
             elif isinstance(value, list):
                 _values(result, prop).extend(self.array(context, value, free_floating=False))
             elif isinstance(value, dict):
@@ -237,13 +360,6 @@ class _Walk:
         if free_floating and (not result or (len(result) == 1 and "@id" in result)):
             return None
         return result
-
-    def _key(self, context: _Context, key: str) -> str:
-        if key.startswith("@"):
-            if key in {"@id", "@type", "@graph", "@value"}:
-                return key
-            raise Unsupported  # @list, @set, @reverse, @language, @nest, ... or "@foo"
-        return _expand_vocab(context, key)
 
     def _keyword(
         self, context: _Context, result: JsonObject, keyword: str, value: JsonValue

@@ -41,16 +41,14 @@ __all__ = ["from_jsonld", "iter_articles"]
 _REQUIRED: Final = ("url", "headline")
 
 
+@functools.cache
 def _with_subclasses(name: str) -> frozenset[str]:
+    # Cached per name, on first read: the vocabulary table loads when first needed.
     return vocabulary().subclasses_of(name) | {name}
 
 
-_ARTICLE_TYPES: Final = _with_subclasses("Article")
-_PAGE_TYPES: Final = _with_subclasses(m.WEB_PAGE_TYPE)
-_ORGANIZATION_TYPES: Final = _with_subclasses(m.ORGANIZATION_TYPE)
-_NEWS_MEDIA_TYPES: Final = _with_subclasses(
-    m.PUBLISHER_TYPES[PublisherKind.NEWS_MEDIA_ORGANIZATION]
-)
+_ARTICLE = "Article"
+_NEWS_MEDIA = m.PUBLISHER_TYPES[PublisherKind.NEWS_MEDIA_ORGANIZATION]
 _TYPE_KINDS: Final = {name: kind for kind, name in m.KIND_TYPES.items()}
 
 
@@ -121,7 +119,7 @@ class _Page:
 
     def articles(self) -> list[Node]:
         graph = self.graph
-        candidates = [node for node in graph.nodes if node.has_type(_ARTICLE_TYPES)]
+        candidates = [node for node in graph.nodes if node.has_type(_with_subclasses(_ARTICLE))]
         parts: set[int] = set()
         links: set[str] = set()
         for node in graph.nodes:
@@ -145,7 +143,9 @@ class _Page:
 
     @functools.cached_property
     def _main_entities(self) -> set[int]:
-        pages = (node for node in self.graph.nodes if node.has_type(_PAGE_TYPES))
+        pages = (
+            node for node in self.graph.nodes if node.has_type(_with_subclasses(m.WEB_PAGE_TYPE))
+        )
         return {id(main) for page in pages for main in self.graph.nodes_of(page, [m.MAIN_ENTITY])}
 
     def main(self, articles: list[Node]) -> Node:
@@ -276,7 +276,11 @@ class _ArticleReading(ValueReader):
         if node is None:
             self.note(path, f"{_describe(item)} does not resolve to a node; not read")
             return None
-        kind = AuthorKind.ORGANIZATION if node.has_type(_ORGANIZATION_TYPES) else AuthorKind.PERSON
+        kind = (
+            AuthorKind.ORGANIZATION
+            if node.has_type(_with_subclasses(m.ORGANIZATION_TYPE))
+            else AuthorKind.PERSON
+        )
         fields = self.scalars(m.AUTHOR, node, path)
         fields["kind"] = kind
         if kind is AuthorKind.ORGANIZATION:
@@ -291,9 +295,11 @@ class _ArticleReading(ValueReader):
             if node is None:
                 continue
             fields = self.scalars(m.PUBLISHER, node, "publisher")
-            if node.has_type(_NEWS_MEDIA_TYPES):
+            if node.has_type(_with_subclasses(_NEWS_MEDIA)):
                 fields["kind"] = PublisherKind.NEWS_MEDIA_ORGANIZATION
-            elif node.has_type(_ORGANIZATION_TYPES) or not node.has_type({"Person"}):
+            elif node.has_type(_with_subclasses(m.ORGANIZATION_TYPE)) or not node.has_type(
+                {"Person"}
+            ):
                 fields["kind"] = PublisherKind.ORGANIZATION
             else:
                 fields["kind"] = PublisherKind.PERSON
@@ -361,7 +367,8 @@ class _ArticleReading(ValueReader):
         pages += [
             page
             for page in graph.nodes
-            if page.has_type(_PAGE_TYPES) and self.node in graph.nodes_of(page, [m.MAIN_ENTITY])
+            if page.has_type(_with_subclasses(m.WEB_PAGE_TYPE))
+            and self.node in graph.nodes_of(page, [m.MAIN_ENTITY])
         ]
         links = {
             url
@@ -375,7 +382,7 @@ class _ArticleReading(ValueReader):
         for index, node in enumerate(graph.nodes):
             if (
                 node is self.node
-                or not node.has_type(_ARTICLE_TYPES)
+                or not node.has_type(_with_subclasses(_ARTICLE))
                 or m.MAIN_ENTITY_OF_PAGE in node.props
             ):
                 continue
