@@ -53,6 +53,7 @@ def test_reading_a_schema_org_document_needs_no_pyld_and_no_context_processing()
     modules = report["modules"]
     assert isinstance(modules, list)
     assert [name for name in HEAVY if name in modules] == []
+    assert report["vocabulary_loaded"] is False
 
 
 @pytest.mark.parametrize(

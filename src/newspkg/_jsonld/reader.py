@@ -32,7 +32,13 @@ from newspkg._models import (
 )
 from newspkg._readtime.words import count_words
 from newspkg._schemaorg import mapping as m
-from newspkg._schemaorg.vocabulary import vocabulary
+from newspkg._schemaorg.reader_types import (
+    ARTICLE_TYPES,
+    KIND_DEPTHS,
+    NEWS_MEDIA_TYPES,
+    ORGANIZATION_TYPES,
+    WEB_PAGE_TYPES,
+)
 from newspkg._validation import url_problem
 from newspkg.errors import NoArticleError, Problem, ValidationError, join_path
 
@@ -41,14 +47,6 @@ __all__ = ["from_jsonld", "iter_articles"]
 _REQUIRED: Final = ("url", "headline")
 
 
-@functools.cache
-def _with_subclasses(name: str) -> frozenset[str]:
-    # Cached per name, on first read: the vocabulary table loads when first needed.
-    return vocabulary().subclasses_of(name) | {name}
-
-
-_ARTICLE = "Article"
-_NEWS_MEDIA = m.PUBLISHER_TYPES[PublisherKind.NEWS_MEDIA_ORGANIZATION]
 _TYPE_KINDS: Final = {name: kind for kind, name in m.KIND_TYPES.items()}
 
 
@@ -119,7 +117,7 @@ class _Page:
 
     def articles(self) -> list[Node]:
         graph = self.graph
-        candidates = [node for node in graph.nodes if node.has_type(_with_subclasses(_ARTICLE))]
+        candidates = [node for node in graph.nodes if node.has_type(ARTICLE_TYPES)]
         parts: set[int] = set()
         links: set[str] = set()
         for node in graph.nodes:
@@ -143,9 +141,7 @@ class _Page:
 
     @functools.cached_property
     def _main_entities(self) -> set[int]:
-        pages = (
-            node for node in self.graph.nodes if node.has_type(_with_subclasses(m.WEB_PAGE_TYPE))
-        )
+        pages = (node for node in self.graph.nodes if node.has_type(WEB_PAGE_TYPES))
         return {id(main) for page in pages for main in self.graph.nodes_of(page, [m.MAIN_ENTITY])}
 
     def main(self, articles: list[Node]) -> Node:
@@ -276,11 +272,7 @@ class _ArticleReading(ValueReader):
         if node is None:
             self.note(path, f"{_describe(item)} does not resolve to a node; not read")
             return None
-        kind = (
-            AuthorKind.ORGANIZATION
-            if node.has_type(_with_subclasses(m.ORGANIZATION_TYPE))
-            else AuthorKind.PERSON
-        )
+        kind = AuthorKind.ORGANIZATION if node.has_type(ORGANIZATION_TYPES) else AuthorKind.PERSON
         fields = self.scalars(m.AUTHOR, node, path)
         fields["kind"] = kind
         if kind is AuthorKind.ORGANIZATION:
@@ -295,11 +287,9 @@ class _ArticleReading(ValueReader):
             if node is None:
                 continue
             fields = self.scalars(m.PUBLISHER, node, "publisher")
-            if node.has_type(_with_subclasses(_NEWS_MEDIA)):
+            if node.has_type(NEWS_MEDIA_TYPES):
                 fields["kind"] = PublisherKind.NEWS_MEDIA_ORGANIZATION
-            elif node.has_type(_with_subclasses(m.ORGANIZATION_TYPE)) or not node.has_type(
-                {"Person"}
-            ):
+            elif node.has_type(ORGANIZATION_TYPES) or not node.has_type({"Person"}):
                 fields["kind"] = PublisherKind.ORGANIZATION
             else:
                 fields["kind"] = PublisherKind.PERSON
@@ -367,8 +357,7 @@ class _ArticleReading(ValueReader):
         pages += [
             page
             for page in graph.nodes
-            if page.has_type(_with_subclasses(m.WEB_PAGE_TYPE))
-            and self.node in graph.nodes_of(page, [m.MAIN_ENTITY])
+            if page.has_type(WEB_PAGE_TYPES) and self.node in graph.nodes_of(page, [m.MAIN_ENTITY])
         ]
         links = {
             url
@@ -382,7 +371,7 @@ class _ArticleReading(ValueReader):
         for index, node in enumerate(graph.nodes):
             if (
                 node is self.node
-                or not node.has_type(_with_subclasses(_ARTICLE))
+                or not node.has_type(ARTICLE_TYPES)
                 or m.MAIN_ENTITY_OF_PAGE in node.props
             ):
                 continue
@@ -406,11 +395,10 @@ class _ArticleReading(ValueReader):
 
 def _kind(types: list[str]) -> ArticleKind:
     """The kind of the most specific Article type named (most ancestors wins)."""
-    vocab = vocabulary()
     known = [name for name in types if name in _TYPE_KINDS]
     if not known:
         return ArticleKind.ARTICLE
-    return _TYPE_KINDS[max(known, key=lambda name: len(vocab.ancestors(name)))]
+    return _TYPE_KINDS[max(known, key=KIND_DEPTHS.__getitem__)]
 
 
 def _head(path: str) -> str:
