@@ -145,6 +145,7 @@ class _Context(NamedTuple):
     # What each key seen so far expands to ("" when pyld drops it): pages repeat the same
     # few dozen keys, and there are only a handful of contexts (`_context` interns them).
     keys: dict[str, str]
+    types: dict[str, str]  # the same for @type values
 
 
 # At most 3 x 3 x 4 contexts exist (bundled or not, three vocabularies, four alias sets).
@@ -156,7 +157,7 @@ def _context(*, bundled: bool, vocab: str | None, aliases: Mapping[str, str]) ->
     key = (bundled, vocab, frozenset(aliases.items()))
     found = _CONTEXTS.get(key)
     if found is None:
-        found = _CONTEXTS[key] = _Context(bundled, vocab, dict(aliases), {})
+        found = _CONTEXTS[key] = _Context(bundled, vocab, dict(aliases), {}, {})
     return found
 
 
@@ -186,13 +187,19 @@ def _is_context_url(url: str) -> bool:
     return is_schemaorg_context_url(url)
 
 
-def expand_document(document: JsonValue, *, base: str | None) -> list[JsonObject]:
+def expand_document(
+    document: JsonValue, *, base: str | None, parsed: bool = False
+) -> list[JsonObject]:
     """Expand ``document`` directly when it qualifies, else through pyld (same result).
+
+    ``parsed=True`` says the document came from `load_json` on text, which checked it
+    already (json.loads makes nothing but JSON types); other input is checked here.
 
     Raises:
         ParseError, RemoteContextError, LimitExceededError: as `processing.expand`.
     """
-    check_json_value(document)
+    if not parsed:
+        check_json_value(document)
     try:
         return expand_direct(document, base=base)
     except Unsupported:
@@ -412,13 +419,20 @@ class _Walk:
 
 
 def _expand_types(context: _Context, value: JsonValue) -> list[JsonValue]:
+    memo = context.types
     types: list[JsonValue] = []
     for name in value if isinstance(value, list) else [value]:
-        if not isinstance(name, str) or name.startswith("@"):
-            raise Unsupported  # pyld raises an error (or keeps a keyword); let it
-        iri = _expand_vocab(context, name)
-        if iri.startswith("@"):
-            raise Unsupported  # "type": "id"
+        if not isinstance(name, str):
+            raise Unsupported  # pyld raises an error; let it
+        iri = memo.get(name)
+        if iri is None:
+            if name.startswith("@"):
+                raise Unsupported  # a keyword, kept by pyld
+            iri = _expand_vocab(context, name)
+            if iri.startswith("@"):
+                raise Unsupported  # "type": "id"
+            if len(memo) < _MEMO_LIMIT:
+                memo[name] = iri
         types.append(iri)
     return types
 

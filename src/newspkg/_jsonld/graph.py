@@ -202,11 +202,14 @@ def read_graph(source: str | bytes | JsonValue, *, base: str | None) -> Graph:
         RemoteContextError: the document names a context newspkg does not bundle.
         LimitExceededError: the document is too large or too deeply nested.
     """
-    # Parsed input is checked against the size and depth limits by expand_document itself.
-    document = _with_fixed_contexts(
-        load_json(source) if isinstance(source, str | bytes) else source
-    )
-    return Graph(expand_document(document, base=base), source=document, base=base)
+    # Text is checked against the size and depth limits by load_json, parsed input by
+    # expand_document.
+    if isinstance(source, str | bytes):
+        document, parsed = _with_fixed_contexts(load_json(source)), True
+    else:
+        document, parsed = _with_fixed_contexts(source), False
+    expanded = expand_document(document, base=base, parsed=parsed)
+    return Graph(expanded, source=document, base=base)
 
 
 def _mark_paths(value: JsonValue, path: str) -> JsonValue:
