@@ -1,6 +1,7 @@
 """Expansion without pyld for documents that only use schema.org's context: the common case.
 
-Nine pages in ten say ``"@context": "https://schema.org"`` (or an inline context that only sets
+Nearly every page (406 of the 411 readable real-world corpus documents) says
+``"@context": "https://schema.org"`` (or an inline context that only sets
 ``@vocab`` to schema.org and aliases ``id``/``type``) and nothing else JSON-LD can do. For those,
 expansion is a plain walk: every term is ``http://schema.org/`` plus its name, every value
 becomes ``{"@value": ...}``, ``@id``s are resolved against the page URL. `expand_direct` does
@@ -49,87 +50,21 @@ _NO_ALIASES: Final[Mapping[str, str]] = {}
 # The bundled context's terms that are not plain schema.org names: prefixes (dc, schema, ...),
 # HTML (rdf:HTML) and the id/type aliases. Kept as a constant so that reading a page never
 # loads the 3,000-term context; tests/test_jsonld_direct.py checks it against the bundle.
-OTHER_TERMS: Final = frozenset(
-    {
-        "HTML",
-        "bibo",
-        "brick",
-        "cmns-cls",
-        "cmns-col",
-        "cmns-dt",
-        "cmns-ge",
-        "cmns-id",
-        "cmns-loc",
-        "cmns-q",
-        "cmns-txt",
-        "csvw",
-        "dc",
-        "dcam",
-        "dcat",
-        "dcmitype",
-        "dct",
-        "dcterms",
-        "dctype",
-        "doap",
-        "eli",
-        "fibo-be-corp-corp",
-        "fibo-be-ge-ge",
-        "fibo-be-le-cb",
-        "fibo-be-le-lp",
-        "fibo-be-nfp-nfp",
-        "fibo-be-oac-cctl",
-        "fibo-fbc-dae-dbt",
-        "fibo-fbc-pas-fpas",
-        "fibo-fnd-acc-cur",
-        "fibo-fnd-agr-ctr",
-        "fibo-fnd-arr-doc",
-        "fibo-fnd-arr-lif",
-        "fibo-fnd-dt-oc",
-        "fibo-fnd-org-org",
-        "fibo-fnd-pas-pas",
-        "fibo-fnd-plc-adr",
-        "fibo-fnd-plc-fac",
-        "fibo-fnd-plc-loc",
-        "fibo-fnd-pty-pty",
-        "fibo-fnd-rel-rel",
-        "fibo-pay-ps-ps",
-        "foaf",
-        "gleif-L1",
-        "gs1",
-        "hydra",
-        "id",
-        "lcc-3166-1",
-        "lcc-4217",
-        "lcc-cr",
-        "lcc-lr",
-        "lrmoo",
-        "mo",
-        "odrl",
-        "og",
-        "org",
-        "owl",
-        "prof",
-        "prov",
-        "qb",
-        "rdf",
-        "rdfs",
-        "sarif",
-        "schema",
-        "sh",
-        "skos",
-        "snomed",
-        "sosa",
-        "ssn",
-        "time",
-        "type",
-        "unece",
-        "vann",
-        "vcard",
-        "void",
-        "xml",
-        "xsd",
-    }
-)
+# fmt: off
+OTHER_TERMS: Final = frozenset({
+    "HTML", "bibo", "brick", "cmns-cls", "cmns-col", "cmns-dt", "cmns-ge", "cmns-id",
+    "cmns-loc", "cmns-q", "cmns-txt", "csvw", "dc", "dcam", "dcat", "dcmitype", "dct",
+    "dcterms", "dctype", "doap", "eli", "fibo-be-corp-corp", "fibo-be-ge-ge", "fibo-be-le-cb",
+    "fibo-be-le-lp", "fibo-be-nfp-nfp", "fibo-be-oac-cctl", "fibo-fbc-dae-dbt",
+    "fibo-fbc-pas-fpas", "fibo-fnd-acc-cur", "fibo-fnd-agr-ctr", "fibo-fnd-arr-doc",
+    "fibo-fnd-arr-lif", "fibo-fnd-dt-oc", "fibo-fnd-org-org", "fibo-fnd-pas-pas",
+    "fibo-fnd-plc-adr", "fibo-fnd-plc-fac", "fibo-fnd-plc-loc", "fibo-fnd-pty-pty",
+    "fibo-fnd-rel-rel", "fibo-pay-ps-ps", "foaf", "gleif-L1", "gs1", "hydra", "id",
+    "lcc-3166-1", "lcc-4217", "lcc-cr", "lcc-lr", "lrmoo", "mo", "odrl", "og", "org", "owl",
+    "prof", "prov", "qb", "rdf", "rdfs", "sarif", "schema", "sh", "skos", "snomed", "sosa",
+    "ssn", "time", "type", "unece", "vann", "vcard", "void", "xml", "xsd",
+})
+# fmt: on
 
 
 class Unsupported(Exception):  # noqa: N818 (a signal between two functions, never raised out)
