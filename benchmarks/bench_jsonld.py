@@ -3,7 +3,10 @@
 1. ``to_jsonld`` + ``json.dumps`` on the example article, against building the same dict by
    hand (straight-line code, no tables) + ``json.dumps``. Target: at most 3x.
 2. ``from_jsonld`` over the real-page corpus, against pyld's ``expand`` alone (through the
-   same offline loader) on the same parsed documents. Target: at most 1.5x.
+   same offline loader) on the same parsed documents. Target (issue 11): ``expand`` takes at
+   least 3.5x as long over the whole corpus, and at least 8x on the median document (each
+   document timed alone, both ways, in turns). Documents under schema.org's context alone are
+   read without pyld (``newspkg._jsonld.direct``); the others still pay for ``expand``.
 3. ``to_script_tag`` on the example article, against ``to_jsonld`` + ``json.dumps`` of the
    same JSON text (same separators, no escaping, no element). Target: at most 1.3x, compact
    and indented; the former ``str.translate`` escaping is timed beside it for reference.
@@ -16,7 +19,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import statistics
 from contextlib import suppress
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -264,7 +269,18 @@ def main() -> None:
     )
     print(f"from_jsonld on {len(documents)} corpus documents: {reader * 1e3:.0f} ms")
     print(f"pyld expand alone on the same documents: {expanded * 1e3:.0f} ms")
-    print(f"reader ratio: {reader / expanded:.2f}x (target <= 1.5x)")
+    print(f"expand / from_jsonld, whole corpus: {expanded / reader:.1f}x (target >= 3.5x)")
+    per_document = []
+    for document, page_url in documents:
+        one = [(document, page_url)]
+        read_one, expand_one = best_of(
+            options.repeat, partial(read_all, one), partial(expand_all, one)
+        )
+        per_document.append(expand_one / read_one)
+    print(
+        f"expand / from_jsonld, median document: {statistics.median(per_document):.1f}x "
+        "(target >= 8x)"
+    )
 
 
 if __name__ == "__main__":

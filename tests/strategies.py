@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import string
 from datetime import date, datetime, timedelta, timezone
-from typing import TypeVar
+from typing import TypeAlias, TypeVar, cast
 
 from hypothesis import strategies as st
 
@@ -76,6 +76,7 @@ _HOSTS = [
 _LANGUAGES = ["en", "en-GB", "de", "fr-CA", "es-419", "pt-BR", "zh-Hant-TW", "ja", "ko", "th", "ar"]
 _OFFSET_MINUTES = [0, 60, 120, -300, -240, 330, 345, 540, -210, 840, -720]
 
+JsonLd: TypeAlias = "bool | int | float | str | list[JsonLd] | dict[str, JsonLd] | None"
 T = TypeVar("T")
 
 SAFE_CHARACTERS = st.characters(
@@ -309,3 +310,170 @@ def any_text() -> st.SearchStrategy[str]:
 
 
 # --- end texts ------------------------------------------------------------------------------------
+
+
+# --- JSON-LD documents as pages ship them (the direct reader's differential tests) ----------
+
+SCHEMA_CONTEXT_URLS = [
+    f"{scheme}://{host}{path}"
+    for scheme in ("http", "https")
+    for host in ("schema.org", "www.schema.org", "SCHEMA.ORG")
+    for path in ("", "/", "/docs/jsonldcontext.json", "/docs/jsonldcontext.jsonld")
+]
+_VOCABS = ["http://schema.org/", "https://schema.org/"]
+_JSONLD_TYPES = [
+    "NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "OpinionNewsArticle",
+    "WebPage", "Person", "Organization", "NewsMediaOrganization", "ImageObject", "VideoObject",
+    "CreativeWork", "Thing", "SomethingUnknown", "http://schema.org/NewsArticle",
+    "https://schema.org/Person",
+]  # fmt: skip
+_JSONLD_TEXT_PROPS = [
+    "headline", "name", "description", "datePublished", "dateModified", "inLanguage",
+    "articleBody", "text", "url", "keywords", "articleSection", "dateline", "caption",
+    "contentUrl", "width", "relatedLink", "unknownProperty", "jobTitle", "alternateName",
+    "http://schema.org/description", "https://schema.org/alternativeHeadline",
+]  # fmt: skip
+_JSONLD_NODE_PROPS = [
+    "author", "publisher", "image", "logo", "mainEntityOfPage", "mainEntity", "isBasedOn",
+    "citation", "associatedMedia", "creator", "about", "hasPart",
+]  # fmt: skip
+_IDS = [
+    "https://example.com/news/1#article", "https://example.com/#org", "http://example.com/p",
+    "#article", "#org", "/news/1", "/", "", "story#x", "?page=2", "_:b0", "_:b1",
+    "urn:uuid:1234", "mailto:desk@example.com",
+]  # fmt: skip
+PAGE_URLS = [None, "https://example.com/news/story", "https://example.com/", "https://example.com"]
+
+
+def schema_contexts() -> st.SearchStrategy[JsonLd]:
+    """Contexts the direct reader takes: schema.org URLs, or only @vocab and id/type aliases."""
+    inline = st.fixed_dictionaries(
+        {"@vocab": st.sampled_from(_VOCABS)},
+        optional={"id": st.just("@id"), "type": st.just("@type")},
+    )
+    single = st.sampled_from(SCHEMA_CONTEXT_URLS) | inline
+    return cast("st.SearchStrategy[JsonLd]", single | st.lists(single, min_size=1, max_size=3))
+
+
+def _scalars() -> st.SearchStrategy[JsonLd]:
+    return (
+        texts(max_size=20)
+        | st.sampled_from(_IDS)
+        | st.integers(-10, 10_000)
+        | st.floats(allow_nan=False, allow_infinity=False, width=32)
+        | st.booleans()
+        | st.none()
+    )
+
+
+@st.composite
+def jsonld_nodes(draw: st.DrawFn, *, depth: int = 2, aliases: bool = False) -> dict[str, JsonLd]:
+    """A node object with schema.org terms, nested nodes, references and plain value objects."""
+    node: dict[str, JsonLd] = {}
+    id_key, type_key = ("id", "type") if aliases and draw(st.booleans()) else ("@id", "@type")
+    if draw(st.booleans()):
+        types = st.sampled_from(_JSONLD_TYPES)
+        node[type_key] = cast("JsonLd", draw(types | st.lists(types, max_size=3)))
+    if draw(st.booleans()):
+        node[id_key] = draw(st.sampled_from(_IDS))
+    for prop in draw(st.lists(st.sampled_from(_JSONLD_TEXT_PROPS), max_size=4, unique=True)):
+        value = _scalars() | st.fixed_dictionaries({"@value": _scalars()})
+        node[prop] = draw(value | st.lists(value, max_size=3))
+    if depth > 0:
+        for prop in draw(st.lists(st.sampled_from(_JSONLD_NODE_PROPS), max_size=3, unique=True)):
+            child = jsonld_nodes(depth=depth - 1, aliases=aliases)
+            reference = st.sampled_from(_IDS).map(lambda ref: {"@id": ref})
+            item = child | reference | texts(max_size=20)
+            node[prop] = cast("JsonLd", draw(item | st.lists(item, max_size=3) | st.just([])))
+        if draw(st.integers(0, 9)) == 0:  # a nested context naming schema.org again
+            node["@context"] = draw(st.sampled_from(SCHEMA_CONTEXT_URLS))
+    return node
+
+
+@st.composite
+def schema_documents(draw: st.DrawFn) -> JsonLd:
+    """A document in every shape pages use, under contexts the direct reader takes.
+
+    A single node, ``@graph`` (with or without other keys), a top-level array of nodes with
+    their own contexts, flattened nodes referring to each other by ``@id``, nested arrays.
+    """
+    context = draw(schema_contexts())
+    aliases = isinstance(context, dict) and "id" in context
+    nodes = st.lists(jsonld_nodes(aliases=aliases), min_size=1, max_size=4)
+    shape = draw(st.sampled_from(["node", "graph", "graph-node", "array", "flattened"]))
+    if shape == "node":
+        return {"@context": context, **draw(jsonld_nodes(aliases=aliases))}
+    if shape == "array":
+        items = draw(nodes)
+        return [{"@context": context, **item} for item in items] + draw(
+            st.lists(_scalars(), max_size=1)
+        )
+    graph: list[JsonLd] = list(draw(nodes))
+    if shape == "flattened":
+        flat = draw(st.lists(jsonld_nodes(depth=0), min_size=1, max_size=4))
+        for index, node in enumerate(flat):
+            node["@id"] = f"_:n{index}"
+            node["author"] = {"@id": f"_:n{(index + 1) % len(flat)}"}
+        graph = list(flat)
+    if draw(st.booleans()):
+        graph.append([draw(jsonld_nodes(depth=0))])  # nested array in @graph
+    document: dict[str, JsonLd] = {"@context": context, "@graph": graph}
+    if shape == "graph-node":
+        document["@id"] = draw(st.sampled_from(_IDS))
+        document["name"] = draw(texts(max_size=10))
+    return document
+
+
+_SCHEMA_CONTEXT = {"@context": "https://schema.org"}
+_NOT_DIRECT: list[dict[str, JsonLd]] = [
+    # Contexts: a term definition, @base, @language, a prefix, another vocabulary, a
+    # context only pyld can load (refused offline).
+    {"@context": {"headline": {"@id": "http://schema.org/name"}}},
+    {"@context": {"@vocab": "http://schema.org/", "@base": "https://example.com/"}},
+    {"@context": {"@vocab": "http://schema.org/", "@language": "en"}},
+    {"@context": {"@vocab": "http://schema.org/", "ex": "https://example.com/ns#"}},
+    {"@context": "https://example.org/context.jsonld"},
+    {"@context": {"@vocab": "http://example.org/"}},
+    # Under schema.org's context: compact IRIs, prefixes and aliases used as names.
+    {**_SCHEMA_CONTEXT, "schema:headline": "compact"},
+    {**_SCHEMA_CONTEXT, "@type": "schema:NewsArticle"},
+    {**_SCHEMA_CONTEXT, "@type": "id"},
+    {**_SCHEMA_CONTEXT, "dc": "a prefix used as a term"},
+    {**_SCHEMA_CONTEXT, "@id": "schema:Thing"},
+    # Anywhere: typed or tagged values, lists, sets, reverse properties, odd @ids.
+    {"headline": {"@value": "x", "@language": "en"}},
+    {"datePublished": {"@value": "2026-01-01", "@type": "http://schema.org/Date"}},
+    {"keywords": {"@list": ["a", "b"]}},
+    {"keywords": {"@set": ["a", "b"]}},
+    {"@reverse": {"author": {"@id": "#a"}}},
+    {"@id": "../up#x"},
+    {"@id": "//example.org/x"},
+    {"@id": 7},
+    {"@graph": "not a node"},
+]
+
+
+@st.composite
+def non_direct_documents(draw: st.DrawFn) -> JsonLd:
+    """A schema.org document with one thing the direct reader must leave to pyld, anywhere.
+
+    Read it with a page URL: without one, relative ``@id``s stay relative on both paths.
+    """
+    document = draw(schema_documents())
+    target = draw(st.sampled_from(_objects(document)))
+    target.update(draw(st.sampled_from(_NOT_DIRECT)))
+    return document
+
+
+def _objects(value: JsonLd) -> list[dict[str, JsonLd]]:
+    """Every node object in a generated document (not value objects or contexts)."""
+    found: list[dict[str, JsonLd]] = []
+    if isinstance(value, list):
+        for item in value:
+            found.extend(_objects(item))
+    elif isinstance(value, dict) and "@value" not in value:
+        found.append(value)
+        for key, item in value.items():
+            if key != "@context":
+                found.extend(_objects(item))
+    return found

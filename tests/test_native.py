@@ -13,6 +13,7 @@ from newspkg import (
     Article,
     ParseError,
     ValidationError,
+    _native,
     from_dict,
     from_json,
     make_converter,
@@ -153,3 +154,36 @@ def test_converter_is_our_own() -> None:
 def test_to_dict_refuses_non_articles() -> None:
     with pytest.raises(ValidationError, match="expected an Article"):
         to_dict({"headline": "h"})  # type: ignore[arg-type]
+
+
+orjson_only = pytest.mark.skipif(
+    _native._orjson() is None, reason="orjson is not installed (the fast extra)"
+)
+
+
+@orjson_only
+@given(articles())
+def test_orjson_writes_the_same_bytes_as_json(article: Article) -> None:
+    expected = json.dumps(to_dict(article), ensure_ascii=False, indent=2)
+
+    assert to_json(article) == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "why"),
+    [
+        ({"word_count": 2**70}, "an integer over 64 bits"),
+        ({"headline": "lone \ud800 surrogate"}, "a lone surrogate"),
+    ],
+)
+def test_what_orjson_refuses_is_written_by_json(fields: dict[str, Any], why: str) -> None:
+    article = Article(**{"url": URL, "headline": "Hi", **fields})
+
+    assert to_json(article) == json.dumps(to_dict(article), ensure_ascii=False, indent=2), why
+
+
+def test_without_orjson_json_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    article = Article(url=URL, headline="Grid operators brace", keywords=("a", "b"))
+    monkeypatch.setattr(_native, "_orjson", lambda: None)
+
+    assert to_json(article) == json.dumps(to_dict(article), ensure_ascii=False, indent=2)

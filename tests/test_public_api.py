@@ -6,6 +6,8 @@ import inspect
 import tomllib
 from pathlib import Path
 
+import pytest
+
 import newspkg
 import newspkg.errors
 
@@ -13,11 +15,18 @@ import newspkg.errors
 def test_all_lists_exactly_the_public_names() -> None:
     public = {
         name
-        for name, value in vars(newspkg).items()
-        if not name.startswith("_") and not inspect.ismodule(value)
+        for name in dir(newspkg)
+        if not name.startswith("_") and not inspect.ismodule(getattr(newspkg, name))
     }
+    imported_on_demand = set(newspkg._HOMES)
 
     assert sorted(public) == sorted(set(newspkg.__all__) - {"__version__"})
+    assert sorted(imported_on_demand) == sorted(public)
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'Articel'"):
+        newspkg.Articel  # noqa: B018
 
 
 def test_all_names_resolve() -> None:

@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newspkg._schemaorg import reader_types
+from newspkg._schemaorg.mapping import KIND_TYPES
 from newspkg._schemaorg.vocabulary import Layer, TermKind, local_name, vocabulary
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -256,3 +258,24 @@ def test_generator_reproduces_committed_data(shared_corpus: Path, tmp_path: Path
     )
     for name in GENERATED:
         assert (DATA / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(
+    ("constant", "name"),
+    [
+        (reader_types.ARTICLE_TYPES, "Article"),
+        (reader_types.WEB_PAGE_TYPES, "WebPage"),
+        (reader_types.ORGANIZATION_TYPES, "Organization"),
+        (reader_types.NEWS_MEDIA_TYPES, "NewsMediaOrganization"),
+    ],
+)
+def test_the_reader_type_constants_match_the_vocabulary(
+    constant: frozenset[str], name: str
+) -> None:
+    assert sorted(constant) == sorted(vocabulary().subclasses_of(name) | {name})
+
+
+def test_the_kind_depths_match_the_vocabulary() -> None:
+    expected = {name: len(vocabulary().ancestors(name)) for name in KIND_TYPES.values()}
+
+    assert expected == reader_types.KIND_DEPTHS

@@ -10,51 +10,117 @@ can act on.
 True
 """
 
+import importlib as _importlib
+import typing as _typing
 from contextlib import suppress as _suppress
-from importlib.metadata import version as _version
 
-from newspkg._batch.inputs import iter_records
-from newspkg._batch.outputs import result_line
-from newspkg._batch.read import read_batch
-from newspkg._batch.records import BatchRecord, BatchResult
-from newspkg._checks.findings import Finding, Severity
-from newspkg._checks.run import check
-from newspkg._dates import DateOrder, parse_date
-from newspkg._html.meta_tags import to_meta_tags
-from newspkg._html.page import JsonLdBlock, extract_jsonld, from_html, iter_jsonld_blocks
-from newspkg._jsonld.compose import compose_graph
-from newspkg._jsonld.reader import from_jsonld, iter_articles
-from newspkg._jsonld.script import to_script_tag
-from newspkg._jsonld.writer import to_jsonld
-from newspkg._models import (
-    Article,
-    ArticleKind,
-    Author,
-    AuthorKind,
-    Date,
-    Figure,
-    ProvenanceNote,
-    Publisher,
-    PublisherKind,
-    RelatedRead,
-    SourceNote,
-    SourceRole,
-)
-from newspkg._native import FORMAT_VERSION, from_dict, from_json, make_converter, to_dict, to_json
-from newspkg._readtime.estimate import ReadingTime, SourceFormat, SpeedPreset, reading_time
-from newspkg._readtime.words import count_words
-from newspkg.errors import (
-    DuplicateIdError,
-    LimitExceededError,
-    NewspkgError,
-    NoArticleError,
-    ParseError,
-    Problem,
-    RemoteContextError,
-    ValidationError,
-)
+if _typing.TYPE_CHECKING:
+    from newspkg._batch.inputs import iter_records
+    from newspkg._batch.outputs import result_line
+    from newspkg._batch.read import read_batch
+    from newspkg._batch.records import BatchRecord, BatchResult
+    from newspkg._checks.findings import Finding, Severity
+    from newspkg._checks.run import check
+    from newspkg._dates import DateOrder, parse_date
+    from newspkg._html.meta_tags import to_meta_tags
+    from newspkg._html.page import JsonLdBlock, extract_jsonld, from_html, iter_jsonld_blocks
+    from newspkg._jsonld.compose import compose_graph
+    from newspkg._jsonld.reader import from_jsonld, iter_articles
+    from newspkg._jsonld.script import to_script_tag
+    from newspkg._jsonld.writer import to_jsonld
+    from newspkg._models import (
+        Article,
+        ArticleKind,
+        Author,
+        AuthorKind,
+        Date,
+        Figure,
+        ProvenanceNote,
+        Publisher,
+        PublisherKind,
+        RelatedRead,
+        SourceNote,
+        SourceRole,
+    )
+    from newspkg._native import (
+        FORMAT_VERSION,
+        from_dict,
+        from_json,
+        make_converter,
+        to_dict,
+        to_json,
+    )
+    from newspkg._readtime.estimate import ReadingTime, SourceFormat, SpeedPreset, reading_time
+    from newspkg._readtime.words import count_words
+    from newspkg.errors import (
+        DuplicateIdError,
+        LimitExceededError,
+        NewspkgError,
+        NoArticleError,
+        ParseError,
+        Problem,
+        RemoteContextError,
+        ValidationError,
+    )
 
-__version__ = _version("newspkg")
+# The module each public name lives in. Nothing is imported with the package: each name
+# is imported on first use (`__getattr__`), so `import newspkg` costs about as much as
+# `import json`, and a program that only reads JSON-LD never loads the HTML parser, the
+# checks or cattrs. The `TYPE_CHECKING` imports above are what type checkers and editors see.
+_HOMES: dict[str, str] = {
+    "Article": "newspkg._models",
+    "ArticleKind": "newspkg._models",
+    "Author": "newspkg._models",
+    "AuthorKind": "newspkg._models",
+    "BatchRecord": "newspkg._batch.records",
+    "BatchResult": "newspkg._batch.records",
+    "Date": "newspkg._models",
+    "DateOrder": "newspkg._dates",
+    "DuplicateIdError": "newspkg.errors",
+    "FORMAT_VERSION": "newspkg._native",
+    "Figure": "newspkg._models",
+    "Finding": "newspkg._checks.findings",
+    "JsonLdBlock": "newspkg._html.page",
+    "LimitExceededError": "newspkg.errors",
+    "NewspkgError": "newspkg.errors",
+    "NoArticleError": "newspkg.errors",
+    "ParseError": "newspkg.errors",
+    "Problem": "newspkg.errors",
+    "ProvenanceNote": "newspkg._models",
+    "Publisher": "newspkg._models",
+    "PublisherKind": "newspkg._models",
+    "ReadingTime": "newspkg._readtime.estimate",
+    "RelatedRead": "newspkg._models",
+    "RemoteContextError": "newspkg.errors",
+    "Severity": "newspkg._checks.findings",
+    "SourceFormat": "newspkg._readtime.estimate",
+    "SourceNote": "newspkg._models",
+    "SourceRole": "newspkg._models",
+    "SpeedPreset": "newspkg._readtime.estimate",
+    "ValidationError": "newspkg.errors",
+    "check": "newspkg._checks.run",
+    "compose_graph": "newspkg._jsonld.compose",
+    "count_words": "newspkg._readtime.words",
+    "extract_jsonld": "newspkg._html.page",
+    "from_dict": "newspkg._native",
+    "from_html": "newspkg._html.page",
+    "from_json": "newspkg._native",
+    "from_jsonld": "newspkg._jsonld.reader",
+    "iter_articles": "newspkg._jsonld.reader",
+    "iter_jsonld_blocks": "newspkg._html.page",
+    "iter_records": "newspkg._batch.inputs",
+    "make_converter": "newspkg._native",
+    "parse_date": "newspkg._dates",
+    "read_batch": "newspkg._batch.read",
+    "reading_time": "newspkg._readtime.estimate",
+    "result_line": "newspkg._batch.outputs",
+    "to_dict": "newspkg._native",
+    "to_json": "newspkg._native",
+    "to_jsonld": "newspkg._jsonld.writer",
+    "to_meta_tags": "newspkg._html.meta_tags",
+    "to_script_tag": "newspkg._jsonld.script",
+}
+
 
 __all__ = [
     "FORMAT_VERSION",
@@ -111,9 +177,26 @@ __all__ = [
     "to_script_tag",
 ]
 
-# Reprs and docs show the public path (newspkg.Article), not the private module.
-for _name in __all__:
-    _obj = globals()[_name]
-    if getattr(_obj, "__module__", "").startswith("newspkg._"):
-        with _suppress(AttributeError, TypeError):  # some objects have a read-only module
-            _obj.__module__ = __name__
+
+def __getattr__(name: str) -> object:
+    """Import a public name on first use; ``__version__`` is read from the installed metadata."""
+    home = _HOMES.get(name)
+    if home is not None:
+        value: object = getattr(_importlib.import_module(home), name)
+        # Reprs and docs show the public path (newspkg.Article), not the private module.
+        if getattr(value, "__module__", "").startswith("newspkg._"):
+            with _suppress(AttributeError, TypeError):  # some objects have a read-only module
+                value.__module__ = __name__
+    elif name == "__version__":
+        # importlib.metadata costs more to import than most of newspkg: only when asked.
+        from importlib.metadata import version  # noqa: PLC0415
+
+        value = version("newspkg")
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -7,8 +7,6 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from dateutil import parser as dateutil_parser
-
 from newspkg._models import Date
 from newspkg._validation import date_problem
 from newspkg._zone_names import AMBIGUOUS, UNAMBIGUOUS
@@ -148,6 +146,9 @@ def parse_iso(text: str) -> Date:
 
 
 def _parse(text: str, default: datetime, *, day_first: bool) -> datetime:
+    # Imported on first use: ISO dates (nearly all of them) never need dateutil.
+    from dateutil import parser as dateutil_parser  # noqa: PLC0415
+
     with warnings.catch_warnings():
         # An abbreviation like "CET" or "EST" is ambiguous; refuse it rather than drop it.
         warnings.simplefilter("error", dateutil_parser.UnknownTimezoneWarning)

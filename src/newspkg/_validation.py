@@ -205,6 +205,8 @@ def normalize_and_validate(
             if problem is not None:
                 problems.append(Problem(path=plan.name, message=problem))
             continue
+        if plan.trusted and plan.accepts(value):
+            continue  # models (validated when built), enums, flags: the type is the rule
         problems.extend(plan.problems(value))
     if not problems and extra is not None:
         problems.extend(extra())
@@ -228,6 +230,7 @@ class _FieldPlan:
     sequence: bool  # a tuple field, which also takes lists
     texts: bool  # a tuple of text
     plain_text: bool  # text (or optional text) with no rule beyond being non-empty
+    trusted: bool  # no rule and no text or dates inside: a value of the right type is valid
     rule: Rule | None
 
     def normalized(self, value: object) -> object:
@@ -291,10 +294,18 @@ def _plans(cls: type[attrs.AttrsInstance]) -> tuple[_FieldPlan, ...]:
             sequence=typing.get_origin(field.type) is tuple,
             texts=field.type == tuple[str, ...],
             plain_text=field.type in (str, str | None) and RULE not in field.metadata,
+            trusted=RULE not in field.metadata and not _holds_text_or_dates(field.type),
             rule=field.metadata.get(RULE),
         )
         for field in attrs.fields(cls)
     )
+
+
+def _holds_text_or_dates(annotation: object) -> bool:
+    """Whether values of ``annotation`` can hold text or dates, which have rules of their own."""
+    if annotation in (str, date, datetime):
+        return True
+    return any(_holds_text_or_dates(arg) for arg in typing.get_args(annotation))
 
 
 def _value_problem(value: object, rule: Rule | None) -> str | None:

@@ -86,6 +86,12 @@ class NewspkgError(Exception):
             self.problems = tuple(problems)
         super().__init__(self._summary())
 
+    def __reduce__(self) -> tuple[type[NewspkgError], tuple[tuple[Problem, ...]]]:
+        # Exception pickles as ``cls(*args)``, and args holds the summary text, which would
+        # be read back as one message at "$" (gaining a "$: " prefix per round trip).
+        # Rebuilding from the problems keeps the class, the problems and the text exact.
+        return type(self), (self.problems,)
+
     def _summary(self) -> str:
         if len(self.problems) == 1:
             return str(self.problems[0])

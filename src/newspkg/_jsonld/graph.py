@@ -1,7 +1,8 @@
 """Expanded JSON-LD as a small typed graph: nodes, literals and ``@id`` references.
 
 The reader never walks JSON-LD as bare JSON. `read_graph` parses the input, expands it
-offline through `newspkg._jsonld.processing` and turns the expanded form into `Node`s whose
+offline (directly for documents that only use schema.org's context, `newspkg._jsonld.direct`,
+else through pyld in `newspkg._jsonld.processing`) and turns the expanded form into `Node`s whose
 property names are schema.org local names. `Graph.path` finds where a node sits in the
 *original* document (so errors can say ``@graph[2].headline``). Every
 shape a page can use (``@graph``, arrays, compact or expanded or flattened, any schema.org
@@ -16,7 +17,8 @@ from typing import Final, TypeAlias
 
 import attrs
 
-from newspkg._jsonld.processing import JsonObject, JsonValue, expand, load_json
+from newspkg._jsonld.direct import expand_document
+from newspkg._jsonld.processing import JsonObject, JsonValue, load_json
 from newspkg._schemaorg.mapping import SCHEMA_VOCABS
 from newspkg._schemaorg.vocabulary import local_name
 
@@ -85,7 +87,8 @@ class Graph:
         if self._source is None:
             return node.path
         if self._marked is None:
-            self._marked = Graph(expand(_mark_paths(self._source, "$"), base=self._base))
+            marked_source = _mark_paths(self._source, "$")
+            self._marked = Graph(expand_document(marked_source, base=self._base))
         marked = self._marked
         if self._positions is None:
             # One map for every path asked: a page of n unreadable articles asks n times.
@@ -205,11 +208,14 @@ def read_graph(source: str | bytes | JsonValue, *, base: str | None) -> Graph:
         RemoteContextError: the document names a context newspkg does not bundle.
         LimitExceededError: the document is too large or too deeply nested.
     """
-    # Parsed input is checked against the size and depth limits by expand itself.
-    document = _with_fixed_contexts(
-        load_json(source) if isinstance(source, str | bytes) else source
-    )
-    return Graph(expand(document, base=base), source=document, base=base)
+    # Text is checked against the size and depth limits by load_json, parsed input by
+    # expand_document.
+    if isinstance(source, str | bytes):
+        document, parsed = _with_fixed_contexts(load_json(source)), True
+    else:
+        document, parsed = _with_fixed_contexts(source), False
+    expanded = expand_document(document, base=base, parsed=parsed)
+    return Graph(expanded, source=document, base=base)
 
 
 def _mark_paths(value: JsonValue, path: str) -> JsonValue:

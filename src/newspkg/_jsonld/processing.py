@@ -37,10 +37,7 @@ import warnings
 from collections.abc import Callable, Iterator, MutableMapping
 from functools import cache
 from importlib import resources
-from typing import TypeAlias, cast
-
-from pyld import jsonld
-from pyld.context_resolver import ContextResolver
+from typing import Any, TypeAlias, cast
 
 from newspkg._json_limits import (
     MAX_DEPTH,
@@ -324,6 +321,8 @@ class _BudgetedResolver(ContextResolver):  # type: ignore[misc]  # pyld is untyp
 
 
 def _options(base: str | None) -> dict[str, object]:
+    from pyld.context_resolver import ContextResolver  # noqa: PLC0415 (pyld loads on first use)
+
     return {
         # None, not "": pyld resolves relative IRIs against http://example.org/base/ when
         # the base is "", and leaves them relative only when it is None.
@@ -355,6 +354,7 @@ def expand(doc: JsonValue | list[JsonObject], *, base: str | None = None) -> lis
     values = check_json_value(doc)
     if not isinstance(doc, dict | list):
         return []  # pyld would take a bare string for a URL to fetch
+    jsonld = _pyld()
     result = _call_pyld(lambda: jsonld.expand(doc, _options(base)), values=values)
     return _object_list(result)
 
@@ -380,6 +380,7 @@ def compact(
         doc = []
     if context is None:
         raise ParseError("the compaction context must not be null", path="@context")
+    jsonld = _pyld()
     result = _call_pyld(lambda: jsonld.compact(doc, context, _options(base)), values=values)
     if not isinstance(result, dict):
         raise ParseError("JSON-LD compaction did not return an object")
@@ -400,8 +401,21 @@ def flatten(doc: JsonValue | list[JsonObject], *, base: str | None = None) -> li
     values = check_json_value(doc)
     if not isinstance(doc, dict | list):
         return []
+    jsonld = _pyld()
     result = _call_pyld(lambda: jsonld.flatten(doc, None, _options(base)), values=values)
     return _object_list(result)
+
+
+def _pyld() -> Any:
+    """Return pyld's ``jsonld`` module, imported on first use.
+
+    Importing pyld costs more than the rest of newspkg together (it pulls in requests,
+    aiohttp and lxml for document loaders newspkg never uses), and documents under
+    schema.org's context alone never need it (`newspkg._jsonld.direct`).
+    """
+    from pyld import jsonld  # noqa: PLC0415
+
+    return jsonld
 
 
 def _object_list(result: object) -> list[JsonObject]:
@@ -456,7 +470,7 @@ def _translate(error: BaseException) -> ParseError:
                 "resolve it against; pass the page URL as base",
                 path="@context",
             )
-    pyld_errors = [cause for cause in chain if isinstance(cause, jsonld.JsonLdError)]
+    pyld_errors = [cause for cause in chain if isinstance(cause, _pyld().JsonLdError)]
     if pyld_errors:
         # The innermost JsonLdError says what is wrong; outer ones only say which step failed.
         innermost = pyld_errors[-1]

@@ -31,7 +31,13 @@ from newspkg._models import (
 )
 from newspkg._readtime.words import count_words
 from newspkg._schemaorg import mapping as m
-from newspkg._schemaorg.vocabulary import vocabulary
+from newspkg._schemaorg.reader_types import (
+    ARTICLE_TYPES,
+    KIND_DEPTHS,
+    NEWS_MEDIA_TYPES,
+    ORGANIZATION_TYPES,
+    WEB_PAGE_TYPES,
+)
 from newspkg._urls import without_fragment
 from newspkg._validation import check_option, url_problem
 from newspkg.errors import NewspkgError, NoArticleError, Problem, ValidationError, join_path
@@ -41,16 +47,6 @@ __all__ = ["from_jsonld", "iter_articles"]
 _REQUIRED: Final = ("url", "headline")
 
 
-def _with_subclasses(name: str) -> frozenset[str]:
-    return vocabulary().subclasses_of(name) | {name}
-
-
-_ARTICLE_TYPES: Final = _with_subclasses("Article")
-_PAGE_TYPES: Final = _with_subclasses(m.WEB_PAGE_TYPE)
-_ORGANIZATION_TYPES: Final = _with_subclasses(m.ORGANIZATION_TYPE)
-_NEWS_MEDIA_TYPES: Final = _with_subclasses(
-    m.PUBLISHER_TYPES[PublisherKind.NEWS_MEDIA_ORGANIZATION]
-)
 _TYPE_KINDS: Final = {name: kind for kind, name in m.KIND_TYPES.items()}
 
 
@@ -137,7 +133,7 @@ class _Page:
 
     def articles(self) -> list[Node]:
         graph = self.graph
-        candidates = [node for node in graph.nodes if node.has_type(_ARTICLE_TYPES)]
+        candidates = [node for node in graph.nodes if node.has_type(ARTICLE_TYPES)]
         parts: set[int] = set()
         links: set[str] = set()
         for node in graph.nodes:
@@ -305,7 +301,7 @@ class _ArticleReading(ValueReader):
         if node is None:
             self.note(path, f"{_describe(item)} does not resolve to a node; not read")
             return None
-        kind = AuthorKind.ORGANIZATION if node.has_type(_ORGANIZATION_TYPES) else AuthorKind.PERSON
+        kind = AuthorKind.ORGANIZATION if node.has_type(ORGANIZATION_TYPES) else AuthorKind.PERSON
         fields = self.scalars(m.AUTHOR, node, path)
         fields["kind"] = kind
         if kind is AuthorKind.ORGANIZATION:
@@ -320,9 +316,9 @@ class _ArticleReading(ValueReader):
             if node is None:
                 continue
             fields = self.scalars(m.PUBLISHER, node, "publisher")
-            if node.has_type(_NEWS_MEDIA_TYPES):
+            if node.has_type(NEWS_MEDIA_TYPES):
                 fields["kind"] = PublisherKind.NEWS_MEDIA_ORGANIZATION
-            elif node.has_type(_ORGANIZATION_TYPES) or not node.has_type({"Person"}):
+            elif node.has_type(ORGANIZATION_TYPES) or not node.has_type({"Person"}):
                 fields["kind"] = PublisherKind.ORGANIZATION
             else:
                 fields["kind"] = PublisherKind.PERSON
@@ -444,11 +440,10 @@ def _context_hint(source: str | bytes | JsonValue) -> str:
 
 def _kind(types: list[str]) -> ArticleKind:
     """The kind of the most specific Article type named (most ancestors wins)."""
-    vocab = vocabulary()
     known = [name for name in types if name in _TYPE_KINDS]
     if not known:
         return ArticleKind.ARTICLE
-    return _TYPE_KINDS[max(known, key=lambda name: len(vocab.ancestors(name)))]
+    return _TYPE_KINDS[max(known, key=KIND_DEPTHS.__getitem__)]
 
 
 def _head(path: str) -> str:

@@ -131,7 +131,7 @@ class _GraphWriter:
         if dateline is None:
             return
         term = m.ARTICLE["dateline"]
-        if self.article.kind in m.NEWS_ARTICLE_KINDS:
+        if self.article.kind in m.news_article_kinds():
             node[term.prop] = dateline
         else:
             node[term.read_also[0]] = _encode(m.Value.PLACE, dateline)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
+from functools import cache
 from typing import Final
 
 import attrs
@@ -29,7 +30,6 @@ __all__ = [
     "AUTHOR_TYPES",
     "FIGURE",
     "KIND_TYPES",
-    "NEWS_ARTICLE_KINDS",
     "PUBLISHER",
     "PUBLISHER_TYPES",
     "RELATED",
@@ -40,6 +40,7 @@ __all__ = [
     "Fragment",
     "Term",
     "Value",
+    "news_article_kinds",
     "node_id",
 ]
 
@@ -215,10 +216,16 @@ SOURCE_ROLES: Final[Mapping[SourceRole, str]] = {
 }
 # fmt: on
 
-NEWS_ARTICLE_KINDS: Final = frozenset(
-    kind for kind, name in KIND_TYPES.items() if vocabulary().is_subclass(name, "NewsArticle")
-)
-"""Kinds typed NewsArticle or a subtype: the ones `dateline` (domain NewsArticle) applies to."""
+
+@cache
+def news_article_kinds() -> frozenset[ArticleKind]:
+    """Kinds typed NewsArticle or a subtype: the ones `dateline` (domain NewsArticle) applies to.
+
+    A function, so that the vocabulary table loads on first use, not on import.
+    """
+    return frozenset(
+        kind for kind, name in KIND_TYPES.items() if vocabulary().is_subclass(name, "NewsArticle")
+    )
 
 
 # Properties and types that join the nodes together rather than carry a model field.

@@ -1,0 +1,415 @@
+"""Expansion without pyld for documents that only use schema.org's context: the common case.
+
+Nearly every page (406 of the 411 readable real-world corpus documents) says
+``"@context": "https://schema.org"`` (or an inline context that only sets
+``@vocab`` to schema.org and aliases ``id``/``type``) and nothing else JSON-LD can do. For those,
+expansion is a plain walk: every term is ``http://schema.org/`` plus its name, every value
+becomes ``{"@value": ...}``, ``@id``s are resolved against the page URL. `expand_direct` does
+that walk and gives the same list of node objects as pyld's ``expand`` with the bundled context,
+key for key and in the same order (the reader's node order follows it).
+
+The decision is made per document and is never a guess: the first thing the walk does not
+handle *exactly* as pyld would (term definitions, compact IRIs, ``@base``, ``@language``,
+``@list``, typed or language-tagged values, relative IRIs it cannot resolve identically, input
+pyld refuses) raises `Unsupported`, and the whole document goes through pyld as before
+(`expand_document`). ``tests/test_jsonld_direct.py`` compares both paths.
+
+Following pyld's expansion (JSON-LD 1.1 Processing Algorithms, section 5): object keys are
+visited in sorted order; free-floating nodes (empty, or with only an ``@id``) and scalars at
+the top level or in ``@graph`` are dropped; ``null`` values are dropped; nested arrays are
+flattened; a top-level object with nothing but ``@graph`` is replaced by the graph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache, lru_cache
+from typing import Final, NamedTuple
+
+from newspkg._jsonld.processing import (
+    JsonObject,
+    JsonValue,
+    bundled_context,
+    check_json_value,
+    expand,
+    is_schemaorg_context_url,
+)
+from newspkg._schemaorg.mapping import SCHEMA_VOCABS
+
+__all__ = ["OTHER_TERMS", "Unsupported", "expand_direct", "expand_document", "plain_terms"]
+
+# The bundled context's @vocab, and the namespace every schema.org term maps to.
+_SCHEMA: Final = "http://schema.org/"
+# pyld's test for an absolute IRI (kept identical, so that keys it drops are dropped here).
+_ABSOLUTE: Final = re.compile(r"^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$")
+_ALIASES: Final = {"id": "@id", "type": "@type"}
+_NO_ALIASES: Final[Mapping[str, str]] = {}
+
+
+# The bundled context's terms that are not plain schema.org names: prefixes (dc, schema, ...),
+# HTML (rdf:HTML) and the id/type aliases. Kept as a constant so that reading a page never
+# loads the 3,000-term context; tests/test_jsonld_direct.py checks it against the bundle.
+# fmt: off
+OTHER_TERMS: Final = frozenset({
+    "HTML", "bibo", "brick", "cmns-cls", "cmns-col", "cmns-dt", "cmns-ge", "cmns-id",
+    "cmns-loc", "cmns-q", "cmns-txt", "csvw", "dc", "dcam", "dcat", "dcmitype", "dct",
+    "dcterms", "dctype", "doap", "eli", "fibo-be-corp-corp", "fibo-be-ge-ge", "fibo-be-le-cb",
+    "fibo-be-le-lp", "fibo-be-nfp-nfp", "fibo-be-oac-cctl", "fibo-fbc-dae-dbt",
+    "fibo-fbc-pas-fpas", "fibo-fnd-acc-cur", "fibo-fnd-agr-ctr", "fibo-fnd-arr-doc",
+    "fibo-fnd-arr-lif", "fibo-fnd-dt-oc", "fibo-fnd-org-org", "fibo-fnd-pas-pas",
+    "fibo-fnd-plc-adr", "fibo-fnd-plc-fac", "fibo-fnd-plc-loc", "fibo-fnd-pty-pty",
+    "fibo-fnd-rel-rel", "fibo-pay-ps-ps", "foaf", "gleif-L1", "gs1", "hydra", "id",
+    "lcc-3166-1", "lcc-4217", "lcc-cr", "lcc-lr", "lrmoo", "mo", "odrl", "og", "org", "owl",
+    "prof", "prov", "qb", "rdf", "rdfs", "sarif", "schema", "sh", "skos", "snomed", "sosa",
+    "ssn", "time", "type", "unece", "vann", "vcard", "void", "xml", "xsd",
+})
+# fmt: on
+
+
+class Unsupported(Exception):  # noqa: N818 (a signal between two functions, never raised out)
+    """The document uses something only pyld handles exactly; it must go through pyld."""
+
+
+class _Context(NamedTuple):
+    """The little of an active context that qualifying documents can set."""
+
+    bundled: bool  # schema.org's terms are defined
+    vocab: str | None
+    aliases: Mapping[str, str]  # term -> keyword ("id" -> "@id")
+    # What each key seen so far expands to ("" when pyld drops it): pages repeat the same
+    # few dozen keys, and there are only a handful of contexts (`_context` interns them).
+    keys: dict[str, str]
+    types: dict[str, str]  # the same for @type values
+
+
+# At most 3 x 3 x 4 contexts exist (bundled or not, three vocabularies, four alias sets).
+_CONTEXTS: dict[tuple[bool, str | None, frozenset[tuple[str, str]]], _Context] = {}
+_MEMO_LIMIT: Final = 4096  # keys remembered per context; page-made keys cannot grow it further
+
+
+def _context(*, bundled: bool, vocab: str | None, aliases: Mapping[str, str]) -> _Context:
+    key = (bundled, vocab, frozenset(aliases.items()))
+    found = _CONTEXTS.get(key)
+    if found is None:
+        found = _CONTEXTS[key] = _Context(bundled, vocab, dict(aliases), {}, {})
+    return found
+
+
+_INITIAL: Final = _context(bundled=False, vocab=None, aliases=_NO_ALIASES)
+
+
+@cache
+def plain_terms() -> frozenset[str]:
+    """The bundled context's plain terms: ``T`` defined as ``{"@id": "schema:T"}``.
+
+    Each expands to ``http://schema.org/T``, which is what the bundled ``@vocab`` gives any
+    other name too; the set is only needed when a page changes ``@vocab`` after naming the
+    context, or writes ``name:suffix``. Reading it is a dictionary walk, not context
+    processing.
+    """
+    context = bundled_context()["@context"]
+    assert isinstance(context, dict)
+    return frozenset(
+        term
+        for term, definition in context.items()
+        if isinstance(definition, dict) and definition == {"@id": f"schema:{term}"}
+    )
+
+
+@lru_cache(maxsize=64)
+def _is_context_url(url: str) -> bool:
+    return is_schemaorg_context_url(url)
+
+
+def expand_document(
+    document: JsonValue, *, base: str | None, parsed: bool = False
+) -> list[JsonObject]:
+    """Expand ``document`` directly when it qualifies, else through pyld (same result).
+
+    ``parsed=True`` says the document came from `load_json` on text, which checked it
+    already (json.loads makes nothing but JSON types); other input is checked here.
+
+    Raises:
+        ParseError, RemoteContextError, LimitExceededError: as `processing.expand`.
+    """
+    if not parsed:
+        check_json_value(document)
+    try:
+        return expand_direct(document, base=base)
+    except Unsupported:
+        return expand(document, base=base)
+
+
+def expand_direct(document: JsonValue, *, base: str | None) -> list[JsonObject]:
+    """Expand a document that only uses schema.org's context, exactly as pyld would.
+
+    ``document`` must already be checked against the size and depth limits.
+
+    Raises:
+        Unsupported: the document needs pyld (see the module docstring).
+    """
+    walk = _Walk(base or None)  # as processing.expand: an empty base is no base
+    if isinstance(document, list):
+        return [
+            item
+            for item in walk.array(_INITIAL, document, free_floating=True)
+            if isinstance(item, dict)
+        ]
+    if not isinstance(document, dict):
+        return []
+    node = walk.node(_INITIAL, document, free_floating=True)
+    if node is None:
+        return []
+    graph = node.get("@graph")
+    if len(node) == 1 and isinstance(graph, list):
+        return [item for item in graph if isinstance(item, dict)]
+    return [node]
+
+
+def _process(active: _Context, local: JsonValue) -> _Context:
+    """Apply a local ``@context`` to ``active``; anything but the qualifying forms is refused."""
+    if isinstance(local, list):
+        for item in local:
+            active = _process(active, item)
+        return active
+    if local is None:
+        return _INITIAL
+    if isinstance(local, str):
+        if not _is_context_url(local):
+            raise Unsupported
+        # Loading the bundled context defines its terms (id/type aliases included) and @vocab.
+        return _context(bundled=True, vocab=_SCHEMA, aliases={**active.aliases, **_ALIASES})
+    if not isinstance(local, dict):
+        raise Unsupported
+    vocab, aliases = active.vocab, active.aliases
+    for key, value in local.items():
+        if key == "@vocab" and isinstance(value, str) and value in SCHEMA_VOCABS:
+            vocab = value
+        elif _ALIASES.get(key) == value and isinstance(value, str):
+            aliases = {**aliases, key: value}
+        else:
+            raise Unsupported
+    return _context(bundled=active.bundled, vocab=vocab, aliases=aliases)
+
+
+def _is_term(context: _Context, name: str) -> bool:
+    if name in context.aliases:
+        return True
+    if not context.bundled:
+        return False
+    return name in OTHER_TERMS or name in plain_terms()
+
+
+def _expand_vocab(context: _Context, value: str) -> str:
+    """Expand a key or ``@type`` value as an IRI relative to the vocabulary."""
+    alias = context.aliases.get(value)
+    if alias is not None:
+        return alias
+    if context.bundled:
+        if value in OTHER_TERMS:
+            raise Unsupported  # a prefix (dc, schema) or HTML used as a term
+        # A plain term is http://schema.org/T whatever @vocab says; under the bundled @vocab,
+        # any other name is too, so the term table is only read when @vocab was changed.
+        if ":" not in value and (context.vocab == _SCHEMA or value in plain_terms()):
+            return _SCHEMA + value
+    colon = value.find(":")
+    if colon > 0:
+        if value.startswith("_:") or value.startswith("//", colon + 1):
+            return value
+        if _is_term(context, value[:colon]):
+            raise Unsupported  # a compact IRI
+        if _ABSOLUTE.match(value):
+            return value
+    if context.vocab is None:
+        raise Unsupported
+    return context.vocab + value
+
+
+def _remembered_key(context: _Context, key: str) -> str:
+    memo = context.keys
+    prop = memo.get(key)
+    if prop is None:
+        prop = _expand_key(context, key)
+        if len(memo) < _MEMO_LIMIT:
+            memo[key] = prop
+    return prop
+
+
+def _expand_key(context: _Context, key: str) -> str:
+    """What a key expands to: a keyword, an absolute IRI, or "" (skipped: @context, dropped)."""
+    if key[:1] == "@":
+        if key in {"@id", "@type", "@graph", "@value"}:
+            return key
+        if key == "@context":
+            return ""
+        raise Unsupported  # @list, @set, @reverse, @language, @nest, ... or "@foo"
+    prop = _expand_vocab(context, key)
+    if prop[0] != "@" and _ABSOLUTE.match(prop) is None:
+        return ""  # pyld drops keys that expand to no absolute IRI
+    return prop
+
+
+class _Walk:
+    """One expansion: the page URL that relative ``@id``s resolve against."""
+
+    def __init__(self, base: str | None) -> None:
+        self.base = base
+
+    def array(
+        self, context: _Context, values: list[JsonValue], *, free_floating: bool
+    ) -> list[JsonValue]:
+        """Expand the items of an array, dropping nulls and flattening nested arrays."""
+        expanded: list[JsonValue] = []
+        for value in values:
+            if isinstance(value, list):
+                expanded.extend(self.array(context, value, free_floating=free_floating))
+            elif isinstance(value, dict):
+                item = self.node(context, value, free_floating=free_floating)
+                if item is not None:
+                    expanded.append(item)
+            elif value is not None and not free_floating:
+                expanded.append({"@value": value})
+        return expanded
+
+    def node(
+        self, context: _Context, element: JsonObject, *, free_floating: bool
+    ) -> JsonObject | None:
+        """Expand a node object (or a plain value object); None when pyld would drop it."""
+        if "@context" in element:
+            context = _process(context, element["@context"])
+        keys = sorted(element)
+        props = [_remembered_key(context, key) for key in keys]
+        if "@value" in props:
+            return self._value_object(element, free_floating=free_floating)
+        result: JsonObject = {}
+        for key, prop in zip(keys, props, strict=True):
+            if not prop:
+                continue  # @context (done above), or a key pyld drops
+            value = element[key]
+            if prop[0] == "@":
+                if prop in result:
+                    raise Unsupported  # colliding keywords (id and @id)
+                self._keyword(context, result, prop, value)
+            elif isinstance(value, list):
+                _values(result, prop).extend(self.array(context, value, free_floating=False))
+            elif isinstance(value, dict):
+                item = self.node(context, value, free_floating=False)
+                if item is not None:
+                    _values(result, prop).append(item)
+            elif value is not None:
+                _values(result, prop).append({"@value": value})
+        if free_floating and (not result or (len(result) == 1 and "@id" in result)):
+            return None
+        return result
+
+    def _keyword(
+        self, context: _Context, result: JsonObject, keyword: str, value: JsonValue
+    ) -> None:
+        if keyword == "@id":
+            if not isinstance(value, str):
+                raise Unsupported  # pyld raises an error; let it
+            result["@id"] = self._expand_id(context, value)
+        elif keyword == "@type":
+            types = _expand_types(context, value)
+            if types:  # pyld adds nothing for "@type": []
+                result["@type"] = types
+        elif keyword == "@graph":
+            if isinstance(value, list):
+                result["@graph"] = self.array(context, value, free_floating=True)
+            elif isinstance(value, dict):
+                item = self.node(context, value, free_floating=True)
+                if item is not None:
+                    result["@graph"] = [item]
+            else:
+                raise Unsupported  # pyld raises an error; let it
+        else:
+            raise Unsupported
+
+    @staticmethod
+    def _value_object(element: JsonObject, *, free_floating: bool) -> JsonObject | None:
+        if len(element) != 1:
+            raise Unsupported  # typed or language-tagged values, @index, ...
+        (value,) = element.values()
+        if isinstance(value, dict | list):
+            raise Unsupported  # pyld raises an error; let it
+        if value is None or free_floating:
+            return None
+        return {"@value": value}
+
+    def _expand_id(self, context: _Context, value: str) -> str:
+        """Expand an ``@id`` as pyld does: absolute and blank ones kept, relative ones resolved."""
+        if value.startswith("@"):
+            raise Unsupported
+        colon = value.find(":")
+        if colon > 0:
+            if value.startswith("_:") or value.startswith("//", colon + 1):
+                return value
+            if _is_term(context, value[:colon]) or _ABSOLUTE.match(value) is None:
+                raise Unsupported
+            return value
+        if self.base is None:
+            return value  # pyld leaves relative IRIs relative without a base
+        return resolve_reference(value, self.base)
+
+
+def _expand_types(context: _Context, value: JsonValue) -> list[JsonValue]:
+    memo = context.types
+    types: list[JsonValue] = []
+    for name in value if isinstance(value, list) else [value]:
+        if not isinstance(name, str):
+            raise Unsupported  # pyld raises an error; let it
+        iri = memo.get(name)
+        if iri is None:
+            if name.startswith("@"):
+                raise Unsupported  # a keyword, kept by pyld
+            iri = _expand_vocab(context, name)
+            if iri.startswith("@"):
+                raise Unsupported  # "type": "id"
+            if len(memo) < _MEMO_LIMIT:
+                memo[name] = iri
+        types.append(iri)
+    return types
+
+
+def _values(result: JsonObject, prop: str) -> list[JsonValue]:
+    """The list of values of ``prop`` in ``result``, added (empty) on first use."""
+    values = result.get(prop)
+    if not isinstance(values, list):
+        values = result[prop] = []
+    return values
+
+
+def resolve_reference(value: str, base: str) -> str:
+    """Resolve a relative reference (``#x``, ``?x``, ``/path``, ``path``) as pyld does.
+
+    Only the forms whose result is a plain concatenation are handled (RFC 3986 section 5.2.2
+    with no dot segments to remove); anything else raises `Unsupported`.
+    """
+    fragment = base.find("#")
+    if fragment > 0:
+        base = base[:fragment]
+    colon = base.find(":")
+    if colon < 0 or ":" in value:
+        raise Unsupported
+    if not value:
+        return base
+    if value.startswith("?"):
+        query = base.find("?")
+        return (base[:query] if query > 0 else base) + value
+    if value.startswith("#"):
+        return base + value
+    if value.startswith(("//", ".")) or "/." in value:
+        raise Unsupported  # network-path references and dot segments
+    if base.startswith("//", colon + 1):
+        slash = base.find("/", colon + 3)
+    else:
+        slash = base.find("/", colon + 1)
+    if slash < 0:
+        raise Unsupported
+    if value.startswith("/"):
+        return base[:slash] + value
+    path = base[slash:]
+    if "?" in path or "/." in path:
+        raise Unsupported
+    return base[:slash] + path[: path.rfind("/") + 1] + value

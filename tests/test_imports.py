@@ -1,0 +1,76 @@
+"""`import newspkg` loads nothing heavy; each part loads when first used.
+
+Checked in fresh interpreters, since this test process has long imported everything.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ["pyld", "requests", "aiohttp", "lxml", "click", "importlib.metadata", "dateutil"]
+
+
+def loaded_after(code: str) -> dict[str, object]:
+    """Run ``code`` in a fresh interpreter; report which modules it loaded and what it printed."""
+    probe = (
+        "import json, sys\n"
+        f"{code}\n"
+        "_v = sys.modules.get('newspkg._schemaorg.vocabulary')\n"
+        "print(json.dumps({'modules': sorted(sys.modules),"
+        " 'vocabulary_loaded': _v is not None and _v.vocabulary.cache_info().currsize > 0}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    report: dict[str, object] = json.loads(result.stdout.splitlines()[-1])
+    return report
+
+
+def test_importing_the_package_loads_no_dependency_and_no_vocabulary() -> None:
+    report = loaded_after("import newspkg")
+
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert [name for name in HEAVY if name in modules] == []
+    assert [name for name in modules if name.startswith(("attr", "cattrs", "regex"))] == []
+    assert report["vocabulary_loaded"] is False
+
+
+def test_reading_a_schema_org_document_needs_no_pyld_and_no_context_processing() -> None:
+    report = loaded_after(
+        "import newspkg\n"
+        "from newspkg._jsonld import processing\n"
+        "article = newspkg.from_jsonld({'@context': 'https://schema.org', '@type': 'NewsArticle',"
+        " 'url': 'https://example.com/a', 'headline': 'Hi'})\n"
+        "assert article.headline == 'Hi'\n"
+        "assert processing._SHARED_CACHE._slot is None, 'the context was processed'"
+    )
+
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert [name for name in HEAVY if name in modules] == []
+    assert report["vocabulary_loaded"] is False
+
+
+@pytest.mark.parametrize(
+    ("name", "module"),
+    [("check", "newspkg._checks.run"), ("from_html", "selectolax"), ("to_json", "cattrs")],
+)
+def test_each_part_loads_when_first_used(name: str, module: str) -> None:
+    report = loaded_after(f"import newspkg\nnewspkg.{name}")
+
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert module in modules
+
+
+def test_the_version_is_read_on_first_use() -> None:
+    report = loaded_after("import newspkg\nassert newspkg.__version__")
+
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert "importlib.metadata" in modules
