@@ -29,6 +29,7 @@ both namespaces.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -306,29 +307,36 @@ class _BundledContextCache(MutableMapping[str, object]):
 _SHARED_CACHE = _BundledContextCache()
 
 
-class _BudgetedResolver(ContextResolver):  # type: ignore[misc]  # pyld is untyped
-    """pyld's resolver, charging the work budget and reusing the processed bundled context."""
+@functools.cache
+def _budgeted_resolver_class() -> Any:
+    """Pyld's resolver, charging the work budget and reusing the processed bundled context.
 
-    def resolve(
-        self, active_ctx: object, context: object, base: object, cycles: object = None
-    ) -> list[object]:
-        charge_resolve(context)
-        resolved: list[object] = super().resolve(active_ctx, context, base, cycles)
-        bundled = bundled_context()["@context"]
-        for item in resolved:
-            attach_cache(item, idempotent=getattr(item, "document", None) is bundled)
-        return resolved
+    Built on first use, so that importing newspkg does not import pyld.
+    """
+    from pyld.context_resolver import ContextResolver  # noqa: PLC0415
+
+    class BudgetedResolver(ContextResolver):  # type: ignore[misc]  # pyld is untyped
+        def resolve(
+            self, active_ctx: object, context: object, base: object, cycles: object = None
+        ) -> list[object]:
+            charge_resolve(context)
+            resolved: list[object] = super().resolve(active_ctx, context, base, cycles)
+            bundled = bundled_context()["@context"]
+            for item in resolved:
+                attach_cache(item, idempotent=getattr(item, "document", None) is bundled)
+            return resolved
+
+    return BudgetedResolver
 
 
 def _options(base: str | None) -> dict[str, object]:
-    from pyld.context_resolver import ContextResolver  # noqa: PLC0415 (pyld loads on first use)
 
     return {
         # None, not "": pyld resolves relative IRIs against http://example.org/base/ when
         # the base is "", and leaves them relative only when it is None.
         "base": base or None,
         "documentLoader": _load_document,
-        "contextResolver": _BudgetedResolver(_SHARED_CACHE, _load_document),
+        "contextResolver": _budgeted_resolver_class()(_SHARED_CACHE, _load_document),
         "processingMode": "json-ld-1.1",
     }
 

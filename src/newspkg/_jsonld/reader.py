@@ -121,8 +121,8 @@ class _Page:
         self.default_timezone = default_timezone
         self.index = PageIndex(
             self.graph,
-            article_types=_ARTICLE_TYPES,
-            page_types=_PAGE_TYPES,
+            article_types=ARTICLE_TYPES,
+            page_types=WEB_PAGE_TYPES,
             url_texts=self._url_texts,
         )
 
