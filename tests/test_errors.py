@@ -26,6 +26,7 @@ problems = st.builds(Problem, path=st.text(max_size=20), message=st.text(max_siz
 
 def test_every_error_class_is_covered() -> None:
     assert {cls.__name__ for cls in ERROR_CLASSES} == {
+        "DuplicateIdError",
         "LimitExceededError",
         "NewspkgError",
         "NoArticleError",
