@@ -61,7 +61,7 @@ def check(obj: Article | JsonObject | JsonArray | str | bytes) -> list[Finding]:
         ['missing-date-modified', 'missing-date-published', 'missing-image', 'author-name-byline-prefix', 'schema-text-for-thing']
     """  # noqa: E501
     if isinstance(obj, Article):
-        found = list(_with_article_note(to_jsonld(obj), prefix="$"))
+        found = list(_article_findings(obj))
     elif isinstance(obj, dict | list):
         found = list(_parsed_findings(obj))
     elif isinstance(obj, str | bytes):
@@ -72,6 +72,15 @@ def check(obj: Article | JsonObject | JsonArray | str | bytes) -> list[Finding]:
             f"HTML page (str or bytes), got {type(obj).__name__}"
         )
     return sorted(set(found), key=sort_key)
+
+
+def _article_findings(article: Article) -> Iterator[Finding]:
+    try:
+        document = to_jsonld(article)
+    except LimitExceededError as error:  # its JSON-LD would be too large to publish and read
+        yield _unreadable(error, "$")
+        return
+    yield from _with_article_note(document, prefix="$")
 
 
 def _is_json_text(text: str | bytes) -> bool:
