@@ -25,7 +25,7 @@ from newspkg._jsonld.values import whole_number
 from newspkg._models import Article, Author, Date, Figure, Publisher, PublisherKind
 from newspkg._readtime.estimate import reading_time
 from newspkg._urls import join_url
-from newspkg._validation import language_problem, url_problem
+from newspkg._validation import MAX_COUNT, language_problem, url_problem
 from newspkg.errors import NewspkgError, ValidationError
 
 __all__ = ["MetaValue", "PageMeta", "meta_values", "read_page_meta", "to_meta_tags"]
@@ -487,4 +487,6 @@ def _image(page: PageMeta) -> MetaValue | None:
 
 def _count(page: PageMeta, key: str) -> int | None:
     found = page.first(key)
-    return None if found is None else whole_number(found[1])
+    number = None if found is None else whole_number(found[1])
+    # A size the model cannot hold is left out like one that is not a number: the image stays.
+    return number if number is not None and number <= MAX_COUNT else None
