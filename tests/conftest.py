@@ -19,6 +19,14 @@ settings.register_profile(
     print_blob=True,
 )
 settings.register_profile("dev", max_examples=25, deadline=None)
+# "fuzz" is for long local runs of tests/test_fuzz.py: many examples, no time limit.
+settings.register_profile(
+    "fuzz",
+    max_examples=20_000,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    print_blob=True,
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

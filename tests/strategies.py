@@ -5,6 +5,7 @@ Each section belongs to one concept; keep them apart so they stay readable.
 
 from __future__ import annotations
 
+import functools
 import string
 from datetime import date, datetime, timedelta, timezone
 from typing import TypeAlias, TypeVar, cast
@@ -25,6 +26,7 @@ from newspkg import (
     SourceNote,
     SourceRole,
 )
+from newspkg._validation import MAX_COUNT
 
 # --- models (articles, authors, figures, sources) ------------------------------------------------
 # Real bylines and places are rarely ASCII-only; mix scripts so encoders are exercised.
@@ -82,60 +84,102 @@ T = TypeVar("T")
 SAFE_CHARACTERS = st.characters(
     blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ufeff"
 )
+# Everything the model stores: any code point but U+0000 and the surrogates, which it refuses.
+STORABLE_CHARACTERS = st.characters(codec="utf-8", exclude_characters="\x00")
 
 
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
 def texts(*, max_size: int = 60) -> st.SearchStrategy[str]:
-    """Non-empty text as editors type it: words from many scripts, or arbitrary characters."""
+    """Non-empty text: words from many scripts, or any characters the model stores.
+
+    Arbitrary text includes controls, line and paragraph separators and the BOM: whatever a
+    user can put in a model must survive every round trip.
+    """
     from_words = st.lists(st.sampled_from(_WORDS + _NAMES), min_size=1, max_size=8).map(" ".join)
-    arbitrary = st.text(SAFE_CHARACTERS, min_size=1, max_size=max_size).map(str.strip).filter(bool)
-    return st.one_of(from_words, arbitrary)
+    arbitrary = st.text(STORABLE_CHARACTERS, min_size=1, max_size=max_size)
+    return st.one_of(from_words, arbitrary.map(str.strip).filter(bool))
 
 
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
 def bodies() -> st.SearchStrategy[str]:
     """Long article text: paragraphs of words separated by blank lines."""
     paragraph = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=120).map(" ".join)
     return st.lists(paragraph, min_size=1, max_size=12).map("\n\n".join)
 
 
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
 def urls() -> st.SearchStrategy[str]:
-    """Absolute http(s) URLs, including internationalised hosts and paths."""
-    segment = st.text(string.ascii_lowercase + string.digits + "-_éü漢", min_size=1, max_size=12)
-    return st.builds(
-        lambda scheme, host, parts, query: f"{scheme}://{host}/{'/'.join(parts)}{query}",
-        st.sampled_from(["https", "http"]),
+    """Absolute http(s) URLs: internationalised hosts and paths, and odd but valid forms.
+
+    Upper-case schemes and hosts, ports, user names, IPv6 hosts, percent-escapes and
+    fragments: the model lower-cases scheme and host, and keeps the rest as written.
+    """
+    segment = st.text(
+        string.ascii_letters + string.digits + "-_.~!$&'()*+,;=:@%éü漢", min_size=1, max_size=12
+    )
+    host = st.one_of(
         st.sampled_from(_HOSTS),
+        st.sampled_from(_HOSTS).map(str.upper),
+        st.sampled_from(["[::1]", "[2001:DB8::A]", "127.0.0.1", "user@example.com", "Ü.example"]),
+    )
+    port = st.one_of(st.just(""), st.integers(1, 65535).map(":{}".format))
+    return st.builds(
+        lambda scheme, host, port, parts, query, fragment: (
+            f"{scheme}://{host}{port}/{'/'.join(parts)}{query}{fragment}"
+        ),
+        st.sampled_from(["https", "http", "HTTPS", "Http"]),
+        host,
+        port,
         st.lists(segment, min_size=0, max_size=4),
-        st.sampled_from(["", "?id=42", "?a=1&b=2"]),
+        st.sampled_from(["", "?id=42", "?a=1&b=2", "?q=%E2%82%AC", "?"]),
+        st.sampled_from(["", "#top", "#%C3%A9"]),
     )
 
 
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
 def timezones() -> st.SearchStrategy[timezone]:
-    """Fixed-offset zones, whole minutes, as ISO 8601 writes them."""
-    minutes = st.one_of(st.sampled_from(_OFFSET_MINUTES), st.integers(-14 * 60, 14 * 60))
+    """Fixed-offset zones, whole minutes, as ISO 8601 writes them (up to ±23:59)."""
+    minutes = st.one_of(st.sampled_from(_OFFSET_MINUTES), st.integers(-(24 * 60 - 1), 24 * 60 - 1))
     return minutes.map(lambda m: timezone(timedelta(minutes=m)))
 
 
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
 def instants() -> st.SearchStrategy[datetime]:
-    """Aware date-times to the second, between 1995 and 2035."""
-    return st.datetimes(
+    """Aware date-times, mostly 1995 to 2035 to the second, else any year with microseconds."""
+    recent = st.datetimes(
         min_value=datetime(1995, 1, 1),  # hypothesis bounds are naive by design
         max_value=datetime(2035, 12, 31),
         timezones=timezones(),
     ).map(lambda moment: moment.replace(microsecond=0, fold=0))
+    # Years 1 to 9999, kept a day inside so no offset moves the instant out of range.
+    anytime = st.datetimes(
+        min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=timezones()
+    ).map(lambda moment: moment.replace(fold=0))
+    return st.one_of(recent, anytime)
 
 
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
 def dates() -> st.SearchStrategy[Date]:
-    """A calendar day or an aware instant."""
-    return st.one_of(st.dates(date(1995, 1, 1), date(2035, 12, 31)), instants())
+    """A calendar day (years 1 to 9999) or an aware instant."""
+    return st.one_of(st.dates(date(1995, 1, 1), date(2035, 12, 31)), st.dates(), instants())
+
+
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
+def languages() -> st.SearchStrategy[str]:
+    """BCP 47 tags as pages write them, in any letter case (tags are case-insensitive)."""
+    return st.sampled_from(_LANGUAGES).flatmap(
+        lambda tag: st.sampled_from([tag, tag.lower(), tag.upper(), tag.swapcase()])
+    )
 
 
 def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.one_of(st.none(), strategy)
 
 
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
 def figures(*, labelled: bool = True) -> st.SearchStrategy[Figure]:
     """Images with any mix of alt text, caption, credit, label and size."""
-    sizes = st.integers(min_value=0, max_value=10_000)
+    sizes = st.one_of(st.integers(0, 10_000), st.integers(0, MAX_COUNT))
     return st.builds(
         Figure,
         url=urls(),
@@ -150,6 +194,7 @@ def figures(*, labelled: bool = True) -> st.SearchStrategy[Figure]:
     )
 
 
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
 def authors() -> st.SearchStrategy[Author]:
     """People and organizations with a partial or full author card."""
     person = st.builds(
@@ -163,7 +208,7 @@ def authors() -> st.SearchStrategy[Author]:
         same_as=st.lists(urls(), max_size=3).map(tuple),
         location=_optional(st.sampled_from(["Brussels · London corridor", "Nairobi", "São Paulo"])),
         knows_about=st.lists(texts(max_size=20), max_size=3).map(tuple),
-        story_count=_optional(st.integers(0, 5000)),
+        story_count=_optional(st.one_of(st.integers(0, 5000), st.integers(0, MAX_COUNT))),
     )
     organization = st.builds(
         Author,
@@ -177,6 +222,7 @@ def authors() -> st.SearchStrategy[Author]:
     return st.one_of(person, organization)
 
 
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
 def publishers() -> st.SearchStrategy[Publisher]:
     """A news organization (mostly), another organization or a person."""
     return st.builds(
@@ -189,6 +235,7 @@ def publishers() -> st.SearchStrategy[Publisher]:
     )
 
 
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
 def source_notes() -> st.SearchStrategy[SourceNote]:
     """Primary and supporting entries of a source trail."""
     return st.builds(
@@ -204,6 +251,7 @@ def source_notes() -> st.SearchStrategy[SourceNote]:
     )
 
 
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
 def related_reads() -> st.SearchStrategy[RelatedRead]:
     """Related stories linked from the page."""
     return st.builds(
@@ -216,6 +264,7 @@ def related_reads() -> st.SearchStrategy[RelatedRead]:
     )
 
 
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
 def provenance_notes() -> st.SearchStrategy[ProvenanceNote]:
     """Notes a reader leaves on the fields it filled, reinterpreted or set aside."""
     return st.builds(
@@ -226,6 +275,7 @@ def provenance_notes() -> st.SearchStrategy[ProvenanceNote]:
     )
 
 
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
 def keywords() -> st.SearchStrategy[str]:
     """Tags as CMSs store them: short phrases without commas."""
     return texts(max_size=25).filter(lambda keyword: "," not in keyword)
@@ -260,14 +310,14 @@ def articles(draw: st.DrawFn) -> Article:
         date_modified=modified,
         section=draw(_optional(texts(max_size=20))),
         keywords=tuple(draw(st.lists(keywords(), max_size=5))),
-        language=draw(_optional(st.sampled_from(_LANGUAGES))),
+        language=draw(_optional(languages())),
         image=draw(_optional(figures(labelled=False))),
         image_renditions=tuple(draw(st.lists(figures(labelled=False), max_size=2))),
         figures=tuple(draw(st.lists(figures(), max_size=3))),
         sources=tuple(draw(st.lists(source_notes(), max_size=4))),
         related=tuple(draw(st.lists(related_reads(), max_size=3))),
         body=draw(_optional(bodies())),
-        word_count=draw(_optional(st.integers(0, 20_000))),
+        word_count=draw(_optional(st.one_of(st.integers(0, 20_000), st.integers(0, MAX_COUNT)))),
         dateline=draw(_optional(st.sampled_from(["BRUSSELS", "Kyiv", "SÃO PAULO, April 6"]))),
         is_accessible_for_free=draw(_optional(st.booleans())),
         provenance=tuple(draw(st.lists(provenance_notes(), max_size=2))),

@@ -393,3 +393,40 @@ def test_output_the_terminal_cannot_encode_is_escaped(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert b"caf\\udcff.json: url: required key missing" in result.stderr
     assert b"Traceback" not in result.stderr
+
+
+def test_readers_leave_out_of_range_counts_unread_and_keep_the_rest() -> None:
+    document: JsonObject = {
+        **_DOC,
+        "wordCount": 10**16,
+        "image": {"@type": "ImageObject", "url": "https://a.com/i.png", "width": 10**12},
+        "author": {
+            "@type": "Person",
+            "name": "X",
+            "agentInteractionStatistic": {
+                "@type": "InteractionCounter",
+                "interactionType": "https://schema.org/WriteAction",
+                "userInteractionCount": 10**10,
+            },
+        },
+    }
+    article = from_jsonld(document)
+    assert (article.word_count, article.authors[0].story_count) == (None, None)
+    assert article.image == Figure(url="https://a.com/i.png")
+    assert {note.field for note in article.provenance} == {
+        "word_count",
+        "authors[0].story_count",
+        "image[0].width",
+    }
+    # ... so what was read writes and reads again.
+    assert from_jsonld(to_jsonld(article)).word_count is None
+
+
+def test_an_out_of_range_image_size_in_meta_tags_is_left_out() -> None:
+    page = (
+        '<meta property="og:type" content="article"><meta property="og:title" content="T">'
+        '<meta property="og:url" content="https://a.com/">'
+        '<meta property="og:image" content="https://a.com/i.png">'
+        '<meta property="og:image:width" content="99999999999999">'
+    )
+    assert from_html(page).image == Figure(url="https://a.com/i.png")

@@ -7,6 +7,7 @@ these helpers, which answer None instead, so a hostile address is a value to
 report, never an exception that escapes.
 """
 
+import functools
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
@@ -57,6 +58,7 @@ def join_url(base: str, reference: str) -> str | None:
     return joined if split_url(joined) is not None else None
 
 
+@functools.lru_cache(maxsize=4096)  # models normalise the same URLs again and again
 def normalize_url(text: str) -> str:
     """``text`` with its scheme and host in lower case, every other character as written.
 

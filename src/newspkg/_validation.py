@@ -15,7 +15,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any, Final
 
 import attrs
@@ -162,8 +162,9 @@ def as_tuple(value: object) -> Any:
 # A date without a time names a day in a time zone nobody wrote down, and days
 # run from UTC+14 to UTC-12: an instant falls on its latest day in the first
 # and its earliest in the second.
-_LATEST_DAY_ZONE: Final = timezone(timedelta(hours=14))
-_EARLIEST_DAY_ZONE: Final = timezone(timedelta(hours=-12))
+_LATEST_DAY_OFFSET: Final = timedelta(hours=14)
+_EARLIEST_DAY_OFFSET: Final = timedelta(hours=-12)
+_DAY: Final = timedelta(days=1)
 
 
 def before(later: date, earlier: date) -> bool:
@@ -172,14 +173,23 @@ def before(later: date, earlier: date) -> bool:
     Two times compare as instants, two dates as days. A date and an aware time
     compare as days in every time zone: 1999-12-31 is not before
     2000-01-01T00:00+01:00, which is still 1999-12-31 west of Greenwich.
+    Days are counted from 0001-01-01, so instants near year 1 or 9999 compare
+    without leaving `datetime`'s range.
     """
     if isinstance(later, datetime) and isinstance(earlier, datetime):
         return later < earlier
-    if isinstance(later, datetime):
-        later = later.astimezone(_LATEST_DAY_ZONE).date()
-    if isinstance(earlier, datetime):
-        earlier = earlier.astimezone(_EARLIEST_DAY_ZONE).date()
-    return later < earlier
+    later_day = _day(later, _LATEST_DAY_OFFSET)
+    earlier_day = _day(earlier, _EARLIEST_DAY_OFFSET)
+    return later_day < earlier_day
+
+
+def _day(moment: date, zone: timedelta) -> int:
+    """The day ``moment`` falls on in the zone ``zone`` ahead of UTC, counted from 0001-01-01."""
+    if not isinstance(moment, datetime):
+        return moment.toordinal() - 1
+    # timedelta arithmetic spans far more than datetime's years 1 to 9999: nothing overflows.
+    since_start = moment.replace(tzinfo=None) - datetime.min
+    return (since_start - (moment.utcoffset() or timedelta(0)) + zone) // _DAY
 
 
 def normalize_and_validate(

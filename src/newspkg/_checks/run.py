@@ -77,7 +77,7 @@ def check(
     """  # noqa: E501
     selection = Selection.of(select=select, ignore=ignore, min_severity=min_severity)
     if isinstance(obj, Article):
-        found = list(_with_article_note(to_jsonld(obj), prefix="$"))
+        found = list(_article_findings(obj))
     elif isinstance(obj, dict | list):
         found = list(_parsed_findings(obj))
     elif isinstance(obj, str | bytes):
@@ -88,6 +88,15 @@ def check(
             f"HTML page (str or bytes), got {type(obj).__name__}"
         )
     return sorted({item for item in found if selection.keeps(item)}, key=sort_key)
+
+
+def _article_findings(article: Article) -> Iterator[Finding]:
+    try:
+        document = to_jsonld(article)
+    except LimitExceededError as error:  # its JSON-LD would be too large to publish and read
+        yield _unreadable(error, "$")
+        return
+    yield from _with_article_note(document, prefix="$")
 
 
 def _is_json_text(text: str | bytes) -> bool:

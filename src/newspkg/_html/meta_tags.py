@@ -29,7 +29,7 @@ from newspkg._models import Article, Author, Date, Figure, Publisher, PublisherK
 from newspkg._names import byline_names
 from newspkg._readtime.estimate import reading_time
 from newspkg._urls import join_url, split_url
-from newspkg._validation import language_problem, url_problem
+from newspkg._validation import MAX_COUNT, language_problem, url_problem
 from newspkg._zone_names import resolve_ambiguous
 from newspkg.errors import NewspkgError, ValidationError
 
@@ -616,4 +616,6 @@ def _image(page: PageMeta) -> MetaValue | None:
 
 def _count(page: PageMeta, key: str) -> int | None:
     found = page.first(key)
-    return None if found is None else whole_number(found[1])
+    number = None if found is None else whole_number(found[1])
+    # A size the model cannot hold is left out like one that is not a number: the image stays.
+    return number if number is not None and number <= MAX_COUNT else None

@@ -22,7 +22,7 @@ from newspkg._jsonld.graph import Graph, Item, Literal, Node, Ref
 from newspkg._models import Date, ProvenanceNote
 from newspkg._schemaorg import mapping as m
 from newspkg._urls import join_url
-from newspkg._validation import language_problem, url_problem
+from newspkg._validation import MAX_COUNT, language_problem, url_problem
 from newspkg.errors import Problem, ValidationError, join_path
 
 __all__ = ["ValueReader", "build", "whole_number"]
@@ -196,8 +196,11 @@ class ValueReader:
         for item in items:
             if isinstance(item, Literal):
                 number = whole_number(item.value)
-                if number is not None:
+                if number is not None and number <= MAX_COUNT:
                     return number
+                if number is not None:
+                    self.note(path, f"{_digits(number)} is more than {MAX_COUNT:,}; not read")
+                    continue
                 self.note(path, f"{item.value!r} is not a whole number of zero or more; not read")
         return None
 
@@ -209,7 +212,7 @@ class ValueReader:
             if isinstance(item, Literal):
                 match = _PIXELS.fullmatch(str(item.value).strip())
                 number = None if match is None else whole_number(match.group(1))
-                if number is not None:
+                if number is not None and number <= MAX_COUNT:
                     return number
                 self.note(path, f"{item.value!r} is not a size in pixels; not read")
         return None
@@ -289,6 +292,10 @@ def whole_number(value: str | int | float | bool) -> int | None:
             with contextlib.suppress(ValueError):
                 value = int(text)
     return value if isinstance(value, int) and value >= 0 else None
+
+
+def _digits(number: int) -> str:
+    return f"{number:,}" if number < 10**30 else f"a number of {len(str(number))} digits"
 
 
 def _local(iri: str) -> str:
