@@ -151,3 +151,9 @@ def test_recased_authors_only_touches_all_caps_names() -> None:
     )
     assert [a.name for a in authors] == ["Jane Doe", "John Roe", "A"]
     assert len(remarks) == 1
+
+
+def test_fill_notes_name_the_markup_not_json_ld() -> None:
+    head = '<meta property="og:image" content="https://e.com/a.jpg">'
+    found = from_html(page(head, HEADLINE))
+    assert details(found, "image") == ["not in the microdata; taken from the page's og:image"]

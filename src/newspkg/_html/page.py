@@ -401,7 +401,8 @@ def _with_meta_fallbacks(article: Article, page: PageMeta, notes: list[Provenanc
     def build(values: dict[str, Any]) -> Article:
         return attrs.evolve(article, **values)
 
-    return _settle(build, fills, notes, why="not in the JSON-LD")
+    where = {"microdata": "microdata", "rdfa": "RDFa"}.get(syntax or "", "JSON-LD")
+    return _settle(build, fills, notes, why=f"not in the {where}")
 
 
 def _page_url_first(article: Article, page: PageMeta) -> Article:
