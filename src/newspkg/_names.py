@@ -20,7 +20,7 @@ import attrs
 
 from newspkg._models import Author, AuthorKind
 
-__all__ = ["BylineNames", "byline_names", "cleaned_authors", "is_not_a_name"]
+__all__ = ["BylineNames", "byline_names", "cleaned_authors", "is_not_a_name", "recased_authors"]
 
 _BY: Final = re.compile(
     r"^\s*(?:written\s+by|posted\s+by|story\s+by|by)\s*[:\-]?\s+", re.IGNORECASE
@@ -121,24 +121,73 @@ def _comma_split(part: str) -> list[str]:
     return [part]
 
 
-def cleaned_authors(authors: Iterable[Author]) -> tuple[tuple[Author, ...], list[str]]:
+def cleaned_authors(
+    authors: Iterable[Author], *, sites: frozenset[str] = frozenset()
+) -> tuple[tuple[Author, ...], list[str]]:
     """Authors with byline-like names cleaned, and a remark per change.
 
     "By" is dropped, a person named "A and B" becomes two authors (the item's other facts
     cannot be split between them, so they are kept only when one name is left), and an
     author whose name is an address (a facebook.com profile) is set aside. Organisation
-    names are not split ("Procter and Gamble").
+    names are not split ("Procter and Gamble"). A trailing ", <site>" where ``<site>`` is
+    one of ``sites`` (case-folded publisher or site names) is cut from a person's name
+    ("Tom Watkins, CNN"), and an author equal to an earlier one (same name and kind) is
+    dropped.
+
+    >>> [a.name for a in cleaned_authors(
+    ...     [Author(name="Tom Watkins, CNN"), Author(name="Tom Watkins")],
+    ...     sites=frozenset({"cnn"}))[0]]
+    ['Tom Watkins']
     """
     found: list[Author] = []
     remarks: list[str] = []
     for author in authors:
-        names = byline_names(author.name, split=author.kind is AuthorKind.PERSON)
+        person = author.kind is AuthorKind.PERSON
+        names = byline_names(author.name, split=person, sites=sites if person else frozenset())
         if names.changes or names.dropped:
             what = [*names.changes, *(f"{part!r} is not a name" for part in names.dropped)]
             tail = "" if names.names else "; set aside"
             remarks.append(f"author {author.name!r}: {'; '.join(what)}{tail}")
         if len(names.names) == 1:
-            found.append(attrs.evolve(author, name=names.names[0]))
+            cleaned = [attrs.evolve(author, name=names.names[0])]
         else:
-            found.extend(Author(name=name, kind=author.kind) for name in names.names)
+            cleaned = [Author(name=name, kind=author.kind) for name in names.names]
+        for one in cleaned:
+            if any(_same_author(one, seen) for seen in found):
+                remarks.append(f"author {one.name!r}: dropped a duplicate")
+            else:
+                found.append(one)
     return tuple(found), remarks
+
+
+def _same_author(one: Author, other: Author) -> bool:
+    return one.kind is other.kind and one.name.casefold() == other.name.casefold()
+
+
+def recased_authors(
+    authors: Iterable[Author], spellings: Iterable[str]
+) -> tuple[tuple[Author, ...], list[str]]:
+    """All-capitals names replaced by the page's other spelling of them, with a remark each.
+
+    Markup often holds a byline styled in capitals ("JEFFREY GETTLEMAN") where the page's
+    tags or byline spell the name properly; the spelling is taken when it is the same name
+    case-insensitively. Names with lower-case letters are kept as written.
+
+    >>> [a.name for a in recased_authors([Author(name="JANE DOE")], ["Jane Doe"])[0]]
+    ['Jane Doe']
+    """
+    proper = {name.casefold(): name for name in spellings if not _all_caps(name)}
+    found: list[Author] = []
+    remarks: list[str] = []
+    for author in authors:
+        spelling = proper.get(author.name.casefold()) if _all_caps(author.name) else None
+        if spelling is not None and spelling != author.name:
+            remarks.append(f"author {author.name!r}: spelled {spelling!r} as elsewhere on the page")
+            found.append(attrs.evolve(author, name=spelling))
+        else:
+            found.append(author)
+    return tuple(found), remarks
+
+
+def _all_caps(name: str) -> bool:
+    return name.isupper() and sum(ch.isalpha() for ch in name) > 1

@@ -29,6 +29,7 @@ from newspkg._html.meta_tags import (
     PageMeta,
     meta_values,
     read_page_meta,
+    site_names,
     unescape_twice,
 )
 from newspkg._html.structured import structured_article
@@ -36,7 +37,7 @@ from newspkg._jsonld.lenient_json import fix_key_case, repair_json
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld, iter_articles
 from newspkg._models import Article, ArticleKind, ProvenanceNote
-from newspkg._names import cleaned_authors
+from newspkg._names import cleaned_authors, recased_authors
 from newspkg._urls import split_url
 from newspkg._validation import check_option, url_problem
 from newspkg.errors import (
@@ -384,7 +385,11 @@ _FILLABLE: Final = (
 
 def _with_meta_fallbacks(article: Article, page: PageMeta, notes: list[ProvenanceNote]) -> Article:
     """``article`` with its empty fields filled from the page's tags, never overriding one."""
-    article = _page_url_first(_unescaped(article, notes), page)
+    syntax = _markup_syntax(article)
+    article = _page_url_first(_unescaped(article, notes, page, source=syntax or "jsonld"), page)
+    if syntax is not None:
+        article = _head_over_markup(article, page, notes, syntax)
+    article = _recased(article, page, notes, source=syntax or "jsonld")
     fills: dict[str, MetaValue] = {}
     empty = [field for field in _FILLABLE if getattr(article, field) in (None, ())]
     for field, found in meta_values(page, only=empty).items():
@@ -396,7 +401,8 @@ def _with_meta_fallbacks(article: Article, page: PageMeta, notes: list[Provenanc
     def build(values: dict[str, Any]) -> Article:
         return attrs.evolve(article, **values)
 
-    return _settle(build, fills, notes, why="not in the JSON-LD")
+    where = {"microdata": "microdata", "rdfa": "RDFa"}.get(syntax or "", "JSON-LD")
+    return _settle(build, fills, notes, why=f"not in the {where}")
 
 
 def _page_url_first(article: Article, page: PageMeta) -> Article:
@@ -410,12 +416,15 @@ def _page_url_first(article: Article, page: PageMeta) -> Article:
         (
             note
             for note in article.provenance
-            if note.field == "url" and note.source == "jsonld" and note.detail.startswith("no url")
+            if note.field == "url"
+            and note.source in {"jsonld", "microdata", "rdfa"}
+            and note.detail.startswith("no url")
         ),
         None,
     )
     if fallback is None:
         return article
+    syntax = {"jsonld": "JSON-LD", "microdata": "microdata", "rdfa": "RDFa"}[fallback.source]
     og_url = page.first("og:url")
     for source, address in (
         ("the page's canonical link", page.canonical),
@@ -427,15 +436,82 @@ def _page_url_first(article: Article, page: PageMeta) -> Article:
             note = ProvenanceNote(
                 field="url",
                 source="link canonical" if "canonical" in source else "meta og:url",
-                detail=f"no url in the JSON-LD; taken from {source} "
-                f"(before the JSON-LD's fallback {article.url!r})",
+                detail=f"no url in the {syntax}; taken from {source} "
+                f"(before the {syntax}'s fallback {article.url!r})",
             )
             kept = tuple(n for n in article.provenance if n is not fallback)
             return attrs.evolve(article, url=address, provenance=(*kept, note))
     return article
 
 
-def _unescaped(article: Article, notes: list[ProvenanceNote]) -> Article:
+_HEAD_FIRST: Final = ("headline", "description", "date_published")
+
+
+def _markup_syntax(article: Article) -> str | None:
+    """``microdata`` or ``rdfa`` when the article was read from that markup, else None."""
+    first = article.provenance[0] if article.provenance else None
+    if first is not None and first.field == "kind" and first.source in {"microdata", "rdfa"}:
+        return first.source
+    return None
+
+
+def _head_over_markup(
+    article: Article, page: PageMeta, notes: list[ProvenanceNote], syntax: str
+) -> Article:
+    """A markup article with its headline, description and published date from the head.
+
+    Microdata and RDFa mark up the visible page (an ``<h1>``, a teaser cut with "...", a
+    date printed by the theme, often the update's), while the head's tags (``og:title``,
+    ``og:description``, ``article:published_time``, ...) are what the publisher declares
+    for the whole article. So, for these three fields, a head tag wins over the markup, as
+    ``og:title`` already wins over ``<meta itemprop="headline">``; each replacement is noted
+    with the markup's value. The ``<title>``, ``<h1>`` and ``<time>`` fallbacks do not.
+    """
+    changes: dict[str, Any] = {}
+    for field, found in meta_values(page, only=_HEAD_FIRST).items():
+        ours = getattr(article, field)
+        if (
+            found.value is None
+            or ours is None
+            or not found.source.startswith("meta ")
+            or found.source.startswith("meta itemprop:")
+            or found.value == ours
+        ):
+            continue
+        changes[field] = found.value
+        notes.append(
+            ProvenanceNote(
+                field=field,
+                source=found.source,
+                detail=f"taken from {found.where} rather than the {syntax} value {str(ours)!r} "
+                "(the head's tags come before microdata and RDFa for this field)",
+            )
+        )
+    return attrs.evolve(article, **changes) if changes else article
+
+
+def _recased(
+    article: Article, page: PageMeta, notes: list[ProvenanceNote], *, source: str
+) -> Article:
+    """``article`` with all-capitals author names spelled as the page's tags or byline have them."""
+    if not any(author.name.isupper() for author in article.authors):
+        return article
+    found = meta_values(page, only=["authors"]).get("authors")
+    if found is None or not isinstance(found.value, tuple):
+        return article
+    authors, remarks = recased_authors(article.authors, [a.name for a in found.value])
+    if not remarks:
+        return article
+    notes.extend(
+        ProvenanceNote(field="authors", source=source, detail=f"{r} ({found.where})")
+        for r in remarks
+    )
+    return attrs.evolve(article, authors=authors)
+
+
+def _unescaped(
+    article: Article, notes: list[ProvenanceNote], page: PageMeta, *, source: str
+) -> Article:
     """``article`` with its JSON-LD text cleaned as pages need it, each change noted.
 
     Entities that were escaped twice are decoded; byline-like author names are cleaned
@@ -448,11 +524,14 @@ def _unescaped(article: Article, notes: list[ProvenanceNote]) -> Article:
             text, remark = unescape_twice(value)
             if remark is not None and text.strip():
                 changes[field] = text
-                notes.append(ProvenanceNote(field=field, source="jsonld", detail=remark))
-    authors, remarks = cleaned_authors(article.authors)
+                notes.append(ProvenanceNote(field=field, source=source, detail=remark))
+    sites = site_names(page)
+    if article.publisher is not None:
+        sites |= {article.publisher.name.casefold()}
+    authors, remarks = cleaned_authors(article.authors, sites=sites)
     if remarks:
         changes["authors"] = authors
-        notes.extend(ProvenanceNote(field="authors", source="jsonld", detail=r) for r in remarks)
+        notes.extend(ProvenanceNote(field="authors", source=source, detail=r) for r in remarks)
     return attrs.evolve(article, **changes) if changes else article
 
 
