@@ -170,16 +170,18 @@ def test_orjson_writes_the_same_bytes_as_json(article: Article) -> None:
 
 
 @pytest.mark.parametrize(
-    ("fields", "why"),
+    ("value", "why"),
     [
-        ({"word_count": 2**70}, "an integer over 64 bits"),
-        ({"headline": "lone \ud800 surrogate"}, "a lone surrogate"),
+        (2**70, "an integer over 64 bits"),
+        ("lone \ud800 surrogate", "a lone surrogate"),
     ],
 )
-def test_what_orjson_refuses_is_written_by_json(fields: dict[str, Any], why: str) -> None:
-    article = Article(**{"url": URL, "headline": "Hi", **fields})
+def test_what_orjson_refuses_is_written_by_json(value: object, why: str) -> None:
+    # The models refuse both today (counts up to 10**9, no lone surrogates); the encoder
+    # still must not fail if a future field lets one through.
+    data = {"format_version": 2, "value": value}
 
-    assert to_json(article) == json.dumps(to_dict(article), ensure_ascii=False, indent=2), why
+    assert _native._dumps(data, indent=2) == json.dumps(data, ensure_ascii=False, indent=2), why
 
 
 def test_without_orjson_json_writes(monkeypatch: pytest.MonkeyPatch) -> None:
