@@ -52,8 +52,9 @@ def iter_records(paths: Iterable[str | os.PathLike[str]]) -> Iterator[BatchRecor
         paths: WARC/ARC archives, JSON Lines files, folders or single files (see the
             module's description); local paths or fsspec URLs.
 
-    >>> [record.id for record in iter_records(["no/such/file.html"])]
-    ['no/such/file.html']
+    Examples:
+        >>> [record.id for record in iter_records(["no/such/file.html"])]
+        ['no/such/file.html']
     """
     for path in paths:
         yield from _records_of(os.fspath(path))

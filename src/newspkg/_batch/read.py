@@ -36,8 +36,9 @@ def read_batch(
         jobs: worker processes; 1 reads in this process.
         chunk_size: records handed to a worker at a time.
 
-    >>> [(result.id, result.error.type) for result in read_batch(["missing.warc.gz"])]
-    [('missing.warc.gz', 'UnreadableInput')]
+    Examples:
+        >>> [(result.id, result.error.type) for result in read_batch(["missing.warc.gz"])]
+        [('missing.warc.gz', 'UnreadableInput')]
     """
     work = functools.partial(process_record, articles=articles, findings=findings)
     return ordered_map(work, iter_records(paths), jobs=jobs, chunk_size=chunk_size)
