@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import string
 from datetime import date, datetime, timedelta, timezone
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
@@ -16,14 +16,21 @@ from newspkg import (
     ArticleKind,
     Author,
     AuthorKind,
+    Correction,
+    Crumb,
     Date,
     Figure,
+    LiveUpdate,
     ProvenanceNote,
     Publisher,
     PublisherKind,
     RelatedRead,
+    Site,
     SourceNote,
     SourceRole,
+    Translation,
+    UpdateNote,
+    Video,
 )
 
 # --- models (articles, authors, figures, sources) ------------------------------------------------
@@ -132,8 +139,19 @@ def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.one_of(st.none(), strategy)
 
 
-def figures(*, labelled: bool = True) -> st.SearchStrategy[Figure]:
-    """Images with any mix of alt text, caption, credit, label and size."""
+def videos() -> st.SearchStrategy[Video]:
+    """What makes a figure a video: upload date, where it plays, running time."""
+    return st.builds(
+        Video,
+        upload_date=_optional(dates()),
+        content_url=_optional(urls()),
+        embed_url=_optional(urls()),
+        duration=_optional(st.integers(0, 20_000)),
+    )
+
+
+def figures(*, labelled: bool = True, video: bool = False) -> st.SearchStrategy[Figure]:
+    """Images (and, with ``video``, videos) with any mix of text, size and licence data."""
     sizes = st.integers(min_value=0, max_value=10_000)
     return st.builds(
         Figure,
@@ -146,6 +164,11 @@ def figures(*, labelled: bool = True) -> st.SearchStrategy[Figure]:
         else st.none(),
         width=_optional(sizes),
         height=_optional(sizes),
+        license=_optional(urls()),
+        acquire_license_page=_optional(urls()),
+        creator=_optional(authors()),
+        copyright_notice=_optional(texts(max_size=40)),
+        video=_optional(videos()) if video else st.none(),
     )
 
 
@@ -163,6 +186,8 @@ def authors() -> st.SearchStrategy[Author]:
         location=_optional(st.sampled_from(["Brussels · London corridor", "Nairobi", "São Paulo"])),
         knows_about=st.lists(texts(max_size=20), max_size=3).map(tuple),
         story_count=_optional(st.integers(0, 5000)),
+        works_for=_optional(st.sampled_from(["The Ledger", "Reuters", "NHK"])),
+        affiliation=_optional(texts(max_size=30)),
     )
     organization = st.builds(
         Author,
@@ -176,16 +201,68 @@ def authors() -> st.SearchStrategy[Author]:
     return st.one_of(person, organization)
 
 
-def publishers() -> st.SearchStrategy[Publisher]:
-    """A news organization (mostly), another organization or a person."""
-    return st.builds(
-        Publisher,
-        name=texts(max_size=30),
-        kind=st.sampled_from(PublisherKind),
-        url=_optional(urls()),
-        logo=_optional(figures(labelled=False)),
-        same_as=st.lists(urls(), max_size=3).map(tuple),
+_POLICIES = (
+    "corrections_policy",
+    "ethics_policy",
+    "diversity_policy",
+    "masthead",
+    "ownership_funding_info",
+    "actionable_feedback_policy",
+    "verification_fact_checking_policy",
+    "unnamed_sources_policy",
+    "no_bylines_policy",
+)
+
+
+@st.composite
+def publishers(draw: st.DrawFn) -> Publisher:
+    """A news organization (mostly, with its trust policies), another organization or a person."""
+    kind = draw(st.sampled_from(PublisherKind))
+    policies = {}
+    if kind is PublisherKind.NEWS_MEDIA_ORGANIZATION:
+        policies = {name: draw(_optional(urls())) for name in _POLICIES}
+    return Publisher(
+        name=draw(texts(max_size=30)),
+        kind=kind,
+        url=draw(_optional(urls())),
+        logo=draw(_optional(figures(labelled=False))),
+        same_as=tuple(draw(st.lists(urls(), max_size=3))),
+        founding_date=None if kind is PublisherKind.PERSON else draw(_optional(dates())),
+        publishing_principles=draw(_optional(urls())),
+        **policies,
     )
+
+
+def sites() -> st.SearchStrategy[Site]:
+    """The site an article appears on, with its publisher and search box."""
+    return st.builds(
+        Site,
+        name=texts(max_size=30),
+        url=urls(),
+        publisher=_optional(publishers()),
+        language=_optional(st.sampled_from(_LANGUAGES)),
+        alternate_names=st.lists(texts(max_size=20), max_size=2).map(tuple),
+        search_url_template=_optional(urls().map(lambda url: f"{url}?q={{search_term_string}}")),
+    )
+
+
+def crumbs() -> st.SearchStrategy[Crumb]:
+    return st.builds(Crumb, name=texts(max_size=20), url=_optional(urls()))
+
+
+def live_updates() -> st.SearchStrategy[LiveUpdate]:
+    return st.builds(
+        LiveUpdate,
+        headline=texts(),
+        date=dates(),
+        body=_optional(texts(max_size=200)),
+        author=_optional(authors()),
+        image=_optional(figures(labelled=False)),
+    )
+
+
+def translations() -> st.SearchStrategy[Translation]:
+    return st.builds(Translation, url=urls(), language=st.sampled_from(_LANGUAGES))
 
 
 def source_notes() -> st.SearchStrategy[SourceNote]:
@@ -245,14 +322,51 @@ def _publication_dates(draw: st.DrawFn) -> tuple[Date | None, Date | None]:
 
 
 @st.composite
+def _newsroom_fields(draw: st.DrawFn, url: str, kind: ArticleKind) -> dict[str, Any]:
+    """The newsroom page's fields: site, trail, paywall, trust, live coverage, translations."""
+    free = draw(_optional(st.booleans()))
+    fields: dict[str, Any] = {
+        "is_accessible_for_free": free,
+        "site": draw(_optional(sites())),
+        "breadcrumbs": tuple(draw(st.lists(crumbs(), max_size=3))),
+        "paywalled_parts": ()
+        if free
+        else tuple(
+            draw(st.lists(st.sampled_from([".paywall", "#premium", "section.pro"]), max_size=2))
+        ),
+        "backstory": draw(_optional(texts(max_size=80))),
+        "editors": tuple(draw(st.lists(authors(), max_size=2))),
+        "translators": tuple(draw(st.lists(authors(), max_size=1))),
+        "contributors": tuple(draw(st.lists(authors(), max_size=2))),
+        "corrections": tuple(
+            draw(st.lists(st.builds(Correction, date=dates(), text=texts()), max_size=2))
+        ),
+        "updates": tuple(
+            draw(st.lists(st.builds(UpdateNote, date=dates(), text=texts()), max_size=2))
+        ),
+        "translation_of": draw(_optional(translations().filter(lambda t: t.url != url))),
+        "translations": tuple(
+            draw(st.lists(translations().filter(lambda t: t.url != url), max_size=2))
+        ),
+    }
+    if kind is ArticleKind.LIVE_BLOG:
+        start, end = draw(_publication_dates())
+        fields["coverage_start"], fields["coverage_end"] = start, end
+        fields["live_updates"] = tuple(draw(st.lists(live_updates(), max_size=3)))
+    return fields
+
+
+@st.composite
 def articles(draw: st.DrawFn) -> Article:
-    """Whole articles, from a bare headline to the full analysis page."""
+    """Whole articles, from a bare headline to the full newsroom page."""
     published, modified = draw(_publication_dates())
+    url = draw(urls())
+    kind = draw(st.sampled_from(ArticleKind))
     return Article(
-        url=draw(urls()),
+        url=url,
         headline=draw(texts(max_size=110)),
         description=draw(_optional(texts(max_size=300))),
-        kind=draw(st.sampled_from(ArticleKind)),
+        kind=kind,
         authors=tuple(draw(st.lists(authors(), max_size=3))),
         publisher=draw(_optional(publishers())),
         date_published=published,
@@ -262,14 +376,14 @@ def articles(draw: st.DrawFn) -> Article:
         language=draw(_optional(st.sampled_from(_LANGUAGES))),
         image=draw(_optional(figures(labelled=False))),
         image_renditions=tuple(draw(st.lists(figures(labelled=False), max_size=2))),
-        figures=tuple(draw(st.lists(figures(), max_size=3))),
+        figures=tuple(draw(st.lists(figures(video=True), max_size=3))),
         sources=tuple(draw(st.lists(source_notes(), max_size=4))),
         related=tuple(draw(st.lists(related_reads(), max_size=3))),
         body=draw(_optional(bodies())),
         word_count=draw(_optional(st.integers(0, 20_000))),
         dateline=draw(_optional(st.sampled_from(["BRUSSELS", "Kyiv", "SÃO PAULO, April 6"]))),
-        is_accessible_for_free=draw(_optional(st.booleans())),
         provenance=tuple(draw(st.lists(provenance_notes(), max_size=2))),
+        **draw(_newsroom_fields(url, kind)),
     )
 
 
