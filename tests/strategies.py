@@ -335,7 +335,9 @@ def _newsroom_fields(draw: st.DrawFn, url: str, kind: ArticleKind) -> dict[str, 
             draw(st.lists(st.sampled_from([".paywall", "#premium", "section.pro"]), max_size=2))
         ),
         "backstory": draw(_optional(texts(max_size=80))),
-        "editors": tuple(draw(st.lists(authors(), max_size=2))),
+        "editors": tuple(
+            draw(st.lists(authors().filter(lambda a: a.kind is AuthorKind.PERSON), max_size=2))
+        ),
         "translators": tuple(draw(st.lists(authors(), max_size=1))),
         "contributors": tuple(draw(st.lists(authors(), max_size=2))),
         "corrections": tuple(

@@ -111,6 +111,15 @@ def test_a_full_newsroom_article_builds() -> None:
             {"name": "Desk", "kind": AuthorKind.ORGANIZATION, "works_for": "The Ledger"},
             ["works_for: only a person has an employer"],
         ),
+        (
+            Article,
+            {
+                "url": URL,
+                "headline": "H",
+                "editors": [Author(name="Desk", kind=AuthorKind.ORGANIZATION)],
+            },
+            ["editors[0].kind: an editor is a person"],
+        ),
         (Video, {"duration": -1}, ["duration: must not be negative, got -1"]),
         (
             Translation,

@@ -441,6 +441,9 @@ class Article:
             if figure is not None and figure.video is not None:
                 name = "image" if index == 0 else f"image_renditions[{index - 1}]"
                 yield Problem(path=f"{name}.video", message="only figures may be videos")
+        for index, editor in enumerate(self.editors):
+            if editor.kind is not AuthorKind.PERSON:
+                yield Problem(path=f"editors[{index}].kind", message="an editor is a person")
         own = {self.url}
         for index, translation in enumerate((self.translation_of, *self.translations)):
             if translation is not None and translation.url in own:

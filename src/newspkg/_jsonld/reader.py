@@ -16,20 +16,11 @@ from typing import Final
 from urllib.parse import urldefrag
 
 from newspkg._dates import parse_iso_duration
-from newspkg._jsonld.graph import Item, Literal, Node, Ref, read_graph
+from newspkg._jsonld.graph import Graph, Literal, Node, Ref, read_graph
+from newspkg._jsonld.parts import PartsReader, describe, with_subclasses
 from newspkg._jsonld.processing import JsonValue
-from newspkg._jsonld.values import ValueReader, build
-from newspkg._models import (
-    Article,
-    ArticleKind,
-    Author,
-    AuthorKind,
-    Figure,
-    Publisher,
-    PublisherKind,
-    RelatedRead,
-    SourceNote,
-)
+from newspkg._jsonld.values import build
+from newspkg._models import Article, ArticleKind, Figure, RelatedRead, SourceNote
 from newspkg._readtime.words import count_words
 from newspkg._schemaorg import mapping as m
 from newspkg._schemaorg.vocabulary import vocabulary
@@ -41,16 +32,11 @@ __all__ = ["from_jsonld", "iter_articles"]
 _REQUIRED: Final = ("url", "headline")
 
 
-def _with_subclasses(name: str) -> frozenset[str]:
-    return vocabulary().subclasses_of(name) | {name}
-
-
-_ARTICLE_TYPES: Final = _with_subclasses("Article")
-_PAGE_TYPES: Final = _with_subclasses(m.WEB_PAGE_TYPE)
-_ORGANIZATION_TYPES: Final = _with_subclasses(m.ORGANIZATION_TYPE)
-_NEWS_MEDIA_TYPES: Final = _with_subclasses(
-    m.PUBLISHER_TYPES[PublisherKind.NEWS_MEDIA_ORGANIZATION]
-)
+_ARTICLE_TYPES: Final = with_subclasses("Article")
+_PAGE_TYPES: Final = with_subclasses(m.WEB_PAGE_TYPE)
+_BREADCRUMB_TYPES: Final = with_subclasses(m.BREADCRUMB_TYPE)
+# Parts of an article that are articles to schema.org: never articles of the page.
+_PART_PROPS: Final = (*m.SOURCE_ROLES.values(), m.ARTICLE["live_updates"].prop)
 _TYPE_KINDS: Final = {name: kind for kind, name in m.KIND_TYPES.items()}
 
 
@@ -100,10 +86,11 @@ def iter_articles(
 ) -> Iterator[Article]:
     """Return every article of a JSON-LD document, in document order.
 
-    Sources (``isBasedOn``, ``citation``) and related reads are parts of an article, not
-    articles of the page, so they are not yielded. The document is parsed at once (errors
-    in it raise here); each article is read when the iterator reaches it. Options and
-    errors are those of `from_jsonld`, except that no article gives an empty iterator.
+    Sources (``isBasedOn``, ``citation``), live blog updates (``liveBlogUpdate``) and related
+    reads are parts of an article, not articles of the page, so they are not yielded. The
+    document is parsed at once (errors in it raise here); each article is read when the
+    iterator reaches it. Options and errors are those of `from_jsonld`, except that no
+    article gives an empty iterator.
     """
     page = _Page(source, base_url=base_url, default_timezone=default_timezone)
     return map(page.read, page.articles())
@@ -125,9 +112,9 @@ class _Page:
         parts: set[int] = set()
         links: set[str] = set()
         for node in graph.nodes:
-            for source in graph.nodes_of(node, m.SOURCE_ROLES.values()):
-                parts.add(id(source))
-            links.update(graph.texts(node, [m.ARTICLE["related"].prop]))
+            for part in graph.nodes_of(node, _PART_PROPS):
+                parts.add(id(part))
+            links.update(related_links(graph, node))
         mains = self._main_entities
         return [
             node
@@ -162,7 +149,7 @@ class _Page:
         return _ArticleReading(self, node).article()
 
 
-class _ArticleReading(ValueReader):
+class _ArticleReading(PartsReader):
     """Reads one article node, collecting a note for every value set aside."""
 
     def __init__(self, page: _Page, node: Node) -> None:
@@ -184,8 +171,11 @@ class _ArticleReading(ValueReader):
                     path=join_path(self.graph.path(node), m.ARTICLE[name].prop),
                 )
         fields["kind"] = _kind(node.types)
-        fields["authors"] = self.authors()
-        fields["publisher"] = self.publisher()
+        for field in ("authors", "editors", "translators", "contributors"):
+            fields[field] = self.people(node, field)
+        fields["publisher"] = self.publisher(
+            self.graph.items(node, m.ARTICLE["publisher"].read), "publisher"
+        )
         fields["image"], fields["image_renditions"] = self.images()
         fields["figures"] = self.figures()
         fields["sources"] = self.sources()
@@ -194,8 +184,39 @@ class _ArticleReading(ValueReader):
             m.Value.PLACE, node, m.ARTICLE["dateline"].read_also, "dateline"
         )
         fields["word_count"] = self.word_count(fields)
+        self.read_page_parts(fields)
         self.check_time_required()
         return self.build_article(fields)
+
+    def read_page_parts(self, fields: dict[str, object]) -> None:
+        node, pages = self.node, self.own_pages
+        fields["site"] = self.site([*pages, node])
+        trails = (
+            list(self.graph.nodes_of(pages[0], [m.ARTICLE["breadcrumbs"].prop])) if pages else []
+        )
+        # A page's own trail first, else the first trail anywhere (many pages give it alone).
+        trails += [other for other in self.graph.nodes if other.has_type(_BREADCRUMB_TYPES)]
+        fields["breadcrumbs"] = self.breadcrumbs(trails)
+        fields["paywalled_parts"] = self.paywalled_parts(node)
+        fields["corrections"] = self.corrections(node)
+        fields["updates"] = self.updates(node)
+        fields["live_updates"] = self.live_updates(node)
+        fields["translation_of"] = next(iter(self.translations(node, "translation_of")), None)
+        fields["translations"] = self.translations(node, "translations")
+
+    @functools.cached_property
+    def own_pages(self) -> list[Node]:
+        """The article's WebPage nodes: its mainEntityOfPage, and pages naming it mainEntity."""
+        graph = self.graph
+        pages = list(graph.nodes_of(self.node, [m.MAIN_ENTITY_OF_PAGE]))
+        pages += [
+            page
+            for page in graph.nodes
+            if page.has_type(_PAGE_TYPES)
+            and page not in pages
+            and self.node in graph.nodes_of(page, [m.MAIN_ENTITY])
+        ]
+        return pages
 
     def _article_url(self) -> str | None:
         graph, node = self.graph, self.node
@@ -261,60 +282,6 @@ class _ArticleReading(ValueReader):
 
     # --- nested items ----------------------------------------------------------------------
 
-    def authors(self) -> tuple[Author, ...]:
-        found = []
-        for index, item in enumerate(self.graph.items(self.node, m.ARTICLE["authors"].read)):
-            author = self.author(item, f"authors[{index}]")
-            if author is not None:
-                found.append(author)
-        return tuple(found)
-
-    def author(self, item: Item, path: str) -> Author | None:
-        if isinstance(item, Literal):
-            return self.build(Author, {"name": str(item.value)}, path)
-        node = self.graph.node(item)
-        if node is None:
-            self.note(path, f"{_describe(item)} does not resolve to a node; not read")
-            return None
-        kind = AuthorKind.ORGANIZATION if node.has_type(_ORGANIZATION_TYPES) else AuthorKind.PERSON
-        fields = self.scalars(m.AUTHOR, node, path)
-        fields["kind"] = kind
-        if kind is AuthorKind.ORGANIZATION:
-            fields.pop("job_title")  # only a person has one (the model refuses it)
-        return self.build(Author, fields, path)
-
-    def publisher(self) -> Publisher | None:
-        for item in self.graph.items(self.node, m.ARTICLE["publisher"].read):
-            if isinstance(item, Literal):
-                return self.build(Publisher, {"name": str(item.value)}, "publisher")
-            node = self.graph.node(item)
-            if node is None:
-                continue
-            fields = self.scalars(m.PUBLISHER, node, "publisher")
-            if node.has_type(_NEWS_MEDIA_TYPES):
-                fields["kind"] = PublisherKind.NEWS_MEDIA_ORGANIZATION
-            elif node.has_type(_ORGANIZATION_TYPES) or not node.has_type({"Person"}):
-                fields["kind"] = PublisherKind.ORGANIZATION
-            else:
-                fields["kind"] = PublisherKind.PERSON
-            term = m.PUBLISHER["logo"]
-            props = term.read if fields["kind"] is PublisherKind.PERSON else term.props
-            fields["logo"] = next(
-                (self.figure(logo, "publisher.logo") for logo in self.graph.items(node, props)),
-                None,
-            )
-            return self.build(Publisher, fields, "publisher")
-        return None
-
-    def figure(self, item: Item, path: str) -> Figure | None:
-        if isinstance(item, Literal):
-            url = self.url_of(item, path)
-            return None if url is None else Figure(url=url)
-        node = self.graph.node(item)
-        if node is None:
-            return None
-        return self.build(Figure, self.scalars(m.FIGURE, node, path), path)
-
     def images(self) -> tuple[Figure | None, tuple[Figure, ...]]:
         items = list(self.graph.items(self.node, m.ARTICLE["image"].read))
         figures = [self.figure(item, f"image[{n}]") for n, item in enumerate(items)]
@@ -329,8 +296,8 @@ class _ArticleReading(ValueReader):
     def figures(self) -> tuple[Figure, ...]:
         ordered = []
         for index, node in enumerate(self.graph.nodes_of(self.node, m.ARTICLE["figures"].read)):
-            if node.types and not node.has_type({m.IMAGE_TYPE}):
-                continue  # videos and audio are not figures
+            if not self.is_media(node):
+                continue  # audio is not a figure
             figure = self.figure(node, f"figures[{index}]")
             if figure is not None:
                 ordered.append((self.position(node), index, figure))
@@ -344,7 +311,7 @@ class _ArticleReading(ValueReader):
                 node = self.graph.node(item)
                 if node is None:
                     self.note(
-                        path, f"{_describe(item)} is not a document with a name and URL; not read"
+                        path, f"{describe(item)} is not a document with a name and URL; not read"
                     )
                     continue
                 fields = self.scalars(m.SOURCE, node, path)
@@ -356,27 +323,27 @@ class _ArticleReading(ValueReader):
         return tuple(source for *_, source in sorted(ordered, key=_order))
 
     def related(self) -> tuple[RelatedRead, ...]:
+        """Related reads: the nodes of the URLs the page lists in ``relatedLink``.
+
+        Written as WebPage nodes; Article nodes (newspkg's earlier shape, and many pages')
+        are read too. A link may be text or, after a JSON-LD tool applied the published
+        schema.org context (which makes relatedLink an ``@id``), a reference.
+        """
         graph = self.graph
-        pages = [*graph.nodes_of(self.node, [m.MAIN_ENTITY_OF_PAGE]), self.node]
-        pages += [
-            page
-            for page in graph.nodes
-            if page.has_type(_PAGE_TYPES) and self.node in graph.nodes_of(page, [m.MAIN_ENTITY])
-        ]
+        pages = [*self.own_pages, self.node]
         links = {
             url
             for page in pages
-            for url in (
-                self.resolve(text) for text in graph.texts(page, [m.ARTICLE["related"].prop])
-            )
+            for url in (self.resolve(text) for text in related_links(graph, page))
             if url is not None
         }
         ordered = []
         for index, node in enumerate(graph.nodes):
             if (
-                node is self.node
-                or not node.has_type(_ARTICLE_TYPES)
+                node in pages
+                or not node.has_type(_RELATED_TYPES)
                 or m.MAIN_ENTITY_OF_PAGE in node.props
+                or m.MAIN_ENTITY in node.props
             ):
                 continue
             # Matched without notes: the bad URLs of the page's other articles are no
@@ -406,17 +373,27 @@ def _kind(types: list[str]) -> ArticleKind:
     return _TYPE_KINDS[max(known, key=lambda name: len(vocab.ancestors(name)))]
 
 
+_RELATED_TYPES: Final = _ARTICLE_TYPES | _PAGE_TYPES
+
+
+def related_links(graph: Graph, node: Node) -> Iterator[str]:
+    """The URLs ``node`` lists in ``relatedLink``, as text or as ``@id`` references."""
+    for item in graph.items(node, [m.ARTICLE["related"].prop]):
+        if isinstance(item, Literal) and not isinstance(item.value, bool):
+            text = str(item.value).strip()
+        elif isinstance(item, Ref):
+            text = item.id
+        elif isinstance(item, Node):
+            text = graph.text(item, ["url"]) or item.id or ""
+        else:
+            text = ""
+        if text:
+            yield text
+
+
 def _head(path: str) -> str:
     return path.split(".", 1)[0].split("[", 1)[0]
 
 
 def _order(entry: tuple[float, int, object]) -> tuple[float, int]:
     return entry[0], entry[1]
-
-
-def _describe(item: Item) -> str:
-    if isinstance(item, Literal):
-        return f"{item.value!r}"
-    if isinstance(item, Ref):
-        return f"reference {item.id!r}"
-    return "a node"

@@ -17,7 +17,7 @@ from typing import Final, TypeVar
 
 import attrs
 
-from newspkg._dates import parse_date
+from newspkg._dates import parse_date, parse_iso_duration
 from newspkg._jsonld.graph import Graph, Item, Literal, Node, Ref
 from newspkg._models import Date, ProvenanceNote
 from newspkg._schemaorg import mapping as m
@@ -30,6 +30,7 @@ __all__ = ["ValueReader", "build", "whole_number"]
 SOURCE: Final = "jsonld"
 _PIXELS: Final = re.compile(r"(\d+)(?:\.0*)?\s*(?:px)?", re.IGNORECASE)
 _TRUE_FALSE: Final = {"true": True, "false": False}
+_LONGEST_SECONDS: Final = 10.0**12  # far beyond any video; int() of infinity would raise
 _T = TypeVar("_T")
 
 
@@ -100,6 +101,8 @@ class ValueReader:
                 return self.name(graph.items(node, props))
             case m.Value.STORY_COUNT:
                 return self.story_count(graph.nodes_of(node, props), path)
+            case m.Value.DURATION:
+                return self.duration(graph.text(node, props), path)
             case _:
                 raise AssertionError(value)
 
@@ -230,6 +233,17 @@ class ValueReader:
                 ):
                     return self.count(self.graph.items(counter, ["userInteractionCount"]), path)
         return None
+
+    def duration(self, text: str | None, path: str) -> int | None:
+        if text is None:
+            return None
+        seconds = parse_iso_duration(text)
+        if seconds is None or not seconds < _LONGEST_SECONDS:  # also NaN and infinity
+            self.note(path, f"{text!r} is not an ISO 8601 duration; not read")
+            return None
+        if not seconds.is_integer():
+            self.note(path, f"{text!r} rounded to whole seconds")
+        return round(seconds)
 
     def position(self, node: Node) -> float:
         for item in self.graph.items(node, [m.POSITION]):
