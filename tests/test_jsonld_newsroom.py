@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -24,9 +25,15 @@ URL = "https://example.com/live/storm"
 NOON = datetime(2026, 4, 6, 12, 0, tzinfo=UTC)
 
 
+def nodes(article: Article) -> list[dict[str, Any]]:
+    graph = to_jsonld(article)["@graph"]
+    assert isinstance(graph, list)
+    return [node for node in graph if isinstance(node, dict)]
+
+
 def test_live_blog_updates_are_parts_of_one_article() -> None:
     """Google's live blog shape: the updates are BlogPostings, not articles of the page."""
-    document = {
+    document: JsonObject = {
         "@context": "https://schema.org",
         "@type": "LiveBlogPosting",
         "url": URL,
@@ -68,7 +75,7 @@ def test_related_links_expanded_to_references_are_read() -> None:
 
 
 def test_related_reads_in_the_earlier_article_shape_still_read() -> None:
-    document = {
+    document: JsonObject = {
         "@context": "https://schema.org",
         "@graph": [
             {"@type": "NewsArticle", "@id": f"{URL}#article", "url": URL, "headline": "H",
@@ -90,13 +97,13 @@ def test_related_reads_are_no_articles_of_the_page() -> None:
         url=URL, headline="H", related=[RelatedRead(url="https://e.com/a", headline="A")]
     )
 
-    types = [node["@type"] for node in to_jsonld(article)["@graph"]]  # type: ignore[union-attr]
+    types = [node["@type"] for node in nodes(article)]
 
     assert types == ["NewsArticle", "WebPage", "WebPage"]
 
 
 def test_google_paywall_shape_is_read() -> None:
-    document = {
+    document: JsonObject = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "url": URL,
@@ -121,9 +128,9 @@ def test_video_duration_is_iso_8601(seconds: int, text: str) -> None:
     figure = Figure(url="https://e.com/t.jpg", label="Clip", video=Video(duration=seconds))
     article = Article(url=URL, headline="H", figures=[figure])
 
-    video = to_jsonld(article)["@graph"][2]  # type: ignore[index]
+    video = nodes(article)[2]
 
-    assert (video["@type"], video["duration"], video["thumbnailUrl"]) == (  # type: ignore[index]
+    assert (video["@type"], video["duration"], video["thumbnailUrl"]) == (
         "VideoObject",
         text,
         "https://e.com/t.jpg",
@@ -134,7 +141,7 @@ def test_video_duration_is_iso_8601(seconds: int, text: str) -> None:
 def test_articles_of_one_site_share_its_node_ids() -> None:
     site = Site(name="The Ledger", url="https://example.com/")
     ids = [
-        {node["@id"] for node in to_jsonld(Article(url=url, headline="H", site=site))["@graph"]}  # type: ignore[index,union-attr]
+        {node["@id"] for node in nodes(Article(url=url, headline="H", site=site))}
         for url in ("https://example.com/a", "https://example.com/b")
     ]
 
