@@ -22,6 +22,7 @@ from newspkg._checks.consistency import (
 from newspkg._checks.document import read_document
 from newspkg._checks.findings import Finding, finding, sort_key
 from newspkg._checks.google import article_findings, date_findings
+from newspkg._checks.newsroom import newsroom_findings
 from newspkg._checks.vocabulary import vocabulary_findings
 from newspkg._html.page import iter_jsonld_blocks
 from newspkg._jsonld.processing import JsonArray, JsonObject, JsonValue, load_json
@@ -162,6 +163,7 @@ def _document_findings(data: JsonValue, *, prefix: str) -> tuple[list[Finding], 
         *date_findings(document),
         *time_required_findings(document),
         *text_findings(document),
+        *newsroom_findings(document),
     ]
     articles = document.articles
     for article in articles:

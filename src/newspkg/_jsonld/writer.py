@@ -340,7 +340,6 @@ class _GraphWriter:
                 "@id": self.own_id(m.Fragment.UPDATE, n),
             }
             _put_fields(update_node, m.LIVE_UPDATE, update)
-            self.nodes.append(update_node)
             if update.author is not None:
                 update_node[m.LIVE_UPDATE["author"].prop] = self._person(update.author)
             if update.image is not None:
@@ -350,7 +349,8 @@ class _GraphWriter:
                 image = self._image(update.image, image_id)
                 update_node[m.LIVE_UPDATE["image"].prop] = {"@id": image["@id"]}
             update_node[m.POSITION] = n
-            refs.append({"@id": update_node["@id"]})
+            # Embedded, as Google's example: a top-level BlogPosting would be another article.
+            refs.append(update_node)
         if refs:
             node[m.ARTICLE["live_updates"].prop] = refs
 
