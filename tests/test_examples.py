@@ -91,7 +91,8 @@ def test_newsroom_page_head_carries_the_whole_page() -> None:
     assert head is not None
     scripts = head.css('script[type="application/ld+json"]')
     read = newspkg.from_jsonld(scripts[0].text())
-    types = {node["@type"] for node in newspkg.to_jsonld(article)["@graph"]}  # type: ignore[union-attr]
+    graph: Any = newspkg.to_jsonld(article)["@graph"]
+    types = {node["@type"] for node in graph}
 
     assert read == article
     assert len(scripts) == 1
