@@ -59,6 +59,10 @@ def by_hand(a: Article) -> JsonObject:  # noqa: PLR0912, PLR0915
         art["dateline"] = a.dateline
     art["mainEntityOfPage"] = {"@id": f"{url}#webpage"}
     page: JsonObject = {"@type": "WebPage", "@id": f"{url}#webpage", "url": a.url}
+    page["name"] = a.headline
+    for key in ("inLanguage", "datePublished", "dateModified"):
+        if key in art:
+            page[key] = art[key]
     nodes: list[JsonValue] = [art, page]
 
     def image(f: Figure, node_id: str) -> JsonObject:
@@ -83,6 +87,7 @@ def by_hand(a: Article) -> JsonObject:  # noqa: PLR0912, PLR0915
     if a.image:
         nodes.append(image(a.image, f"{url}#primaryimage"))
         page["primaryImageOfPage"] = {"@id": f"{url}#primaryimage"}
+        page["thumbnailUrl"] = a.image.url
         refs.append({"@id": f"{url}#primaryimage"})
     for n, f in enumerate(a.image_renditions, 1):
         nodes.append(image(f, f"{url}#image-{n}"))
@@ -161,10 +166,10 @@ def by_hand(a: Article) -> JsonObject:  # noqa: PLR0912, PLR0915
         art["citation"] = cited
     links: list[JsonValue] = []
     for n, r in enumerate(a.related, 1):
-        node = {"@type": "Article", "@id": f"{url}#related-{n}", "url": r.url}
+        node = {"@type": "WebPage", "@id": f"{r.url.split('#')[0]}#webpage", "url": r.url}
         node["headline"] = r.headline
         if r.section:
-            node["articleSection"] = r.section
+            node["genre"] = r.section
         if r.date_published:
             node["datePublished"] = r.date_published.isoformat()
         if r.image:
