@@ -328,7 +328,10 @@ def _newsroom_fields(draw: st.DrawFn, url: str, kind: ArticleKind) -> dict[str, 
     fields: dict[str, Any] = {
         "is_accessible_for_free": free,
         "site": draw(_optional(sites())),
-        "breadcrumbs": tuple(draw(st.lists(crumbs(), max_size=3))),
+        "breadcrumbs": (
+            *draw(st.lists(st.builds(Crumb, name=texts(max_size=20), url=urls()), max_size=2)),
+            *draw(st.lists(crumbs(), max_size=1)),
+        ),
         "paywalled_parts": ()
         if free
         else tuple(

@@ -120,6 +120,11 @@ def test_a_full_newsroom_article_builds() -> None:
             },
             ["editors[0].kind: an editor is a person"],
         ),
+        (
+            Article,
+            {"url": URL, "headline": "H", "breadcrumbs": [Crumb(name="Home"), Crumb(name="World")]},
+            ["breadcrumbs[0].url: only the last crumb may have no URL"],
+        ),
         (Video, {"duration": -1}, ["duration: must not be negative, got -1"]),
         (
             Translation,

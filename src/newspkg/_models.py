@@ -441,6 +441,11 @@ class Article:
             if figure is not None and figure.video is not None:
                 name = "image" if index == 0 else f"image_renditions[{index - 1}]"
                 yield Problem(path=f"{name}.video", message="only figures may be videos")
+        for index, crumb in enumerate(self.breadcrumbs[:-1]):
+            if crumb.url is None:
+                yield Problem(
+                    path=f"breadcrumbs[{index}].url", message="only the last crumb may have no URL"
+                )
         for index, editor in enumerate(self.editors):
             if editor.kind is not AuthorKind.PERSON:
                 yield Problem(path=f"editors[{index}].kind", message="an editor is a person")

@@ -407,17 +407,38 @@ def _put_fields(
     props: Mapping[str, str] | None = None,
 ) -> None:
     """Write every scalar field of ``item`` that has a value, as ``table`` says."""
-    for field, term in table.items():
-        if term.value is m.Value.NODE:
+    for field, written, shape, plain in _scalar_rows(table):
+        # Most fields of a real page are empty: skip them before any encoding.
+        value = getattr(item, field)
+        if value is None or value == ():
             continue
-        encoded = _encode(term.value, getattr(item, field))
-        if encoded is None:
-            continue
+        encoded = value if plain else _encode(shape, value)
         if props is not None and field in props:
             node[props[field]] = encoded
         else:
-            for prop in term.props:
+            for prop in written:
                 node[prop] = encoded
+
+
+# Shapes whose model value is already its JSON (text, URLs, tags, flags, counts).
+_PLAIN: Final = frozenset(
+    {m.Value.TEXT, m.Value.URL, m.Value.LANGUAGE, m.Value.FLAG, m.Value.COUNT}
+)
+_Row = tuple[str, tuple[str, ...], m.Value, bool]
+_ROWS: Final[dict[int, tuple[_Row, ...]]] = {}
+
+
+def _scalar_rows(table: Mapping[str, m.Term]) -> tuple[_Row, ...]:
+    """The rows of ``table`` the generic encoder writes (worked out once per table)."""
+    rows = _ROWS.get(id(table))
+    if rows is None:
+        rows = tuple(
+            (field, term.props, term.value, term.value in _PLAIN)
+            for field, term in table.items()
+            if term.value is not m.Value.NODE
+        )
+        _ROWS[id(table)] = rows
+    return rows
 
 
 def _encode(value: m.Value, item: object) -> JsonValue:  # noqa: PLR0911

@@ -368,4 +368,5 @@ def node_id(url: str, fragment: Fragment, number: int | None = None) -> str:
     'https://example.com/a#figure-2'
     """
     suffix = fragment.value if number is None else f"{fragment.value}-{number}"
-    return f"{urldefrag(url).url}#{suffix}"
+    # urldefrag parses the whole URL; without a "#" it returns it unchanged anyway.
+    return f"{urldefrag(url).url if '#' in url else url}#{suffix}"
