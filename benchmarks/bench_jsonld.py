@@ -203,7 +203,7 @@ def by_hand_newsroom(a: Article) -> JsonObject:  # noqa: PLR0915
         nodes.append(node)
         return {"@id": node["@id"]}
 
-    def media(f: Figure, node_id: str, creator: JsonObject | None) -> JsonObject:
+    def media(f: Figure, node_id: str, creator: JsonObject | None) -> JsonObject:  # noqa: PLR0912
         if f.video is None:
             node: JsonObject = {"@type": "ImageObject", "@id": node_id}
             node["contentUrl"] = node["url"] = f.url
@@ -310,8 +310,7 @@ def by_hand_newsroom(a: Article) -> JsonObject:  # noqa: PLR0915
         for c in a.corrections
     ]
     art["comment"] = [
-        {"@type": "Comment", "datePublished": u.date.isoformat(), "text": u.text}
-        for u in a.updates
+        {"@type": "Comment", "datePublished": u.date.isoformat(), "text": u.text} for u in a.updates
     ]
     art["workTranslation"] = [
         {"@type": "CreativeWork", "url": t.url, "inLanguage": t.language} for t in a.translations
