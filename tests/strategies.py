@@ -139,6 +139,16 @@ def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.one_of(st.none(), strategy)
 
 
+def credited_people() -> st.SearchStrategy[Author]:
+    """A photographer, editor or update author: a name, maybe a page (cheap to draw)."""
+    return st.builds(
+        Author,
+        name=st.sampled_from(_NAMES),
+        url=_optional(urls()),
+        works_for=_optional(st.sampled_from(["The Ledger", "Reuters"])),
+    )
+
+
 def videos() -> st.SearchStrategy[Video]:
     """What makes a figure a video: upload date, where it plays, running time."""
     return st.builds(
@@ -166,7 +176,7 @@ def figures(*, labelled: bool = True, video: bool = False) -> st.SearchStrategy[
         height=_optional(sizes),
         license=_optional(urls()),
         acquire_license_page=_optional(urls()),
-        creator=_optional(authors()),
+        creator=_optional(credited_people()),
         copyright_notice=_optional(texts(max_size=40)),
         video=_optional(videos()) if video else st.none(),
     )
@@ -219,8 +229,10 @@ def publishers(draw: st.DrawFn) -> Publisher:
     """A news organization (mostly, with its trust policies), another organization or a person."""
     kind = draw(st.sampled_from(PublisherKind))
     policies = {}
-    if kind is PublisherKind.NEWS_MEDIA_ORGANIZATION:
-        policies = {name: draw(_optional(urls())) for name in _POLICIES}
+    if kind is PublisherKind.NEWS_MEDIA_ORGANIZATION and (base := draw(_optional(urls()))):
+        # One draw for the whole set: a newsroom's policy pages sit side by side.
+        names = draw(st.sets(st.sampled_from(_POLICIES)))
+        policies = {name: f"{base.split('?')[0]}/{name}" for name in sorted(names)}
     return Publisher(
         name=draw(texts(max_size=30)),
         kind=kind,
@@ -233,13 +245,13 @@ def publishers(draw: st.DrawFn) -> Publisher:
     )
 
 
-def sites() -> st.SearchStrategy[Site]:
-    """The site an article appears on, with its publisher and search box."""
+def sites(publisher: Publisher | None = None) -> st.SearchStrategy[Site]:
+    """The site an article appears on, with its publisher (mostly the article's) and search box."""
     return st.builds(
         Site,
         name=texts(max_size=30),
         url=urls(),
-        publisher=_optional(publishers()),
+        publisher=st.one_of(st.none(), st.just(publisher), publishers()),
         language=_optional(st.sampled_from(_LANGUAGES)),
         alternate_names=st.lists(texts(max_size=20), max_size=2).map(tuple),
         search_url_template=_optional(urls().map(lambda url: f"{url}?q={{search_term_string}}")),
@@ -256,7 +268,7 @@ def live_updates() -> st.SearchStrategy[LiveUpdate]:
         headline=texts(),
         date=dates(),
         body=_optional(texts(max_size=200)),
-        author=_optional(authors()),
+        author=_optional(credited_people()),
         image=_optional(figures(labelled=False)),
     )
 
@@ -322,12 +334,14 @@ def _publication_dates(draw: st.DrawFn) -> tuple[Date | None, Date | None]:
 
 
 @st.composite
-def _newsroom_fields(draw: st.DrawFn, url: str, kind: ArticleKind) -> dict[str, Any]:
+def _newsroom_fields(
+    draw: st.DrawFn, url: str, kind: ArticleKind, publisher: Publisher | None
+) -> dict[str, Any]:
     """The newsroom page's fields: site, trail, paywall, trust, live coverage, translations."""
     free = draw(_optional(st.booleans()))
     fields: dict[str, Any] = {
         "is_accessible_for_free": free,
-        "site": draw(_optional(sites())),
+        "site": draw(_optional(sites(publisher))),
         "breadcrumbs": (
             *draw(st.lists(st.builds(Crumb, name=texts(max_size=20), url=urls()), max_size=2)),
             *draw(st.lists(crumbs(), max_size=1)),
@@ -338,11 +352,9 @@ def _newsroom_fields(draw: st.DrawFn, url: str, kind: ArticleKind) -> dict[str, 
             draw(st.lists(st.sampled_from([".paywall", "#premium", "section.pro"]), max_size=2))
         ),
         "backstory": draw(_optional(texts(max_size=80))),
-        "editors": tuple(
-            draw(st.lists(authors().filter(lambda a: a.kind is AuthorKind.PERSON), max_size=2))
-        ),
-        "translators": tuple(draw(st.lists(authors(), max_size=1))),
-        "contributors": tuple(draw(st.lists(authors(), max_size=2))),
+        "editors": tuple(draw(st.lists(credited_people(), max_size=2))),
+        "translators": tuple(draw(st.lists(credited_people(), max_size=1))),
+        "contributors": tuple(draw(st.lists(st.one_of(credited_people(), authors()), max_size=2))),
         "corrections": tuple(
             draw(st.lists(st.builds(Correction, date=dates(), text=texts()), max_size=2))
         ),
@@ -367,13 +379,14 @@ def articles(draw: st.DrawFn) -> Article:
     published, modified = draw(_publication_dates())
     url = draw(urls())
     kind = draw(st.sampled_from(ArticleKind))
+    publisher = draw(_optional(publishers()))
     return Article(
         url=url,
         headline=draw(texts(max_size=110)),
         description=draw(_optional(texts(max_size=300))),
         kind=kind,
         authors=tuple(draw(st.lists(authors(), max_size=3))),
-        publisher=draw(_optional(publishers())),
+        publisher=publisher,
         date_published=published,
         date_modified=modified,
         section=draw(_optional(texts(max_size=20))),
@@ -388,7 +401,7 @@ def articles(draw: st.DrawFn) -> Article:
         word_count=draw(_optional(st.integers(0, 20_000))),
         dateline=draw(_optional(st.sampled_from(["BRUSSELS", "Kyiv", "SÃO PAULO, April 6"]))),
         provenance=tuple(draw(st.lists(provenance_notes(), max_size=2))),
-        **draw(_newsroom_fields(url, kind)),
+        **draw(_newsroom_fields(url, kind, publisher)),
     )
 
 
