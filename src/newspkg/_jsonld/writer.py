@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import date
 from typing import Final
 
+from newspkg._jsonld.encode import embedded, encode, put_fields
 from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._models import (
     Article,
@@ -117,7 +117,7 @@ class _GraphWriter:
             m.PAGE_NAME: article.headline,
         }
         self.nodes += [article_node, page_node]
-        _put_fields(article_node, m.ARTICLE, article)
+        put_fields(article_node, m.ARTICLE, article)
         # The page repeats its article's language and dates, as Yoast's WebPage does.
         for field in ("language", "date_published", "date_modified"):
             if (value := article_node.get(m.ARTICLE[field].prop)) is not None:
@@ -158,7 +158,7 @@ class _GraphWriter:
         if self.article.kind in m.NEWS_ARTICLE_KINDS:
             node[term.prop] = dateline
         else:
-            node[term.read_also[0]] = _encode(m.Value.PLACE, dateline)
+            node[term.read_also[0]] = encode(m.Value.PLACE, dateline)
 
     def _put_images(self, article_node: JsonObject, page_node: JsonObject) -> None:
         article = self.article
@@ -181,11 +181,11 @@ class _GraphWriter:
         node: JsonObject
         if figure.video is None:
             node = {"@type": m.IMAGE_TYPE, "@id": node_id}
-            _put_fields(node, m.FIGURE, figure)
+            put_fields(node, m.FIGURE, figure)
         else:
             node = {"@type": m.VIDEO_TYPE, "@id": node_id}
-            _put_fields(node, m.FIGURE, figure, props={"url": m.VIDEO_THUMBNAIL})
-            _put_fields(node, m.VIDEO, figure.video)
+            put_fields(node, m.FIGURE, figure, props={"url": m.VIDEO_THUMBNAIL})
+            put_fields(node, m.VIDEO, figure.video)
         if figure.creator is not None:
             node[m.FIGURE["creator"].prop] = self._person(figure.creator)
         self.nodes.append(node)
@@ -232,7 +232,7 @@ class _GraphWriter:
             "@type": m.AUTHOR_TYPES[author.kind],
             "@id": self.id_for(preferred, fallback),
         }
-        _put_fields(node, m.AUTHOR, author, props={"location": m.AUTHOR_LOCATION[author.kind]})
+        put_fields(node, m.AUTHOR, author, props={"location": m.AUTHOR_LOCATION[author.kind]})
         self.nodes.append(node)
         self.people[author] = node
         return {"@id": node["@id"]}
@@ -250,7 +250,7 @@ class _GraphWriter:
             "@type": m.PUBLISHER_TYPES[publisher.kind],
             "@id": self.id_for(preferred, fallback),
         }
-        _put_fields(node, m.PUBLISHER, publisher)
+        put_fields(node, m.PUBLISHER, publisher)
         self.nodes.append(node)
         self.publishers[publisher] = node
         if publisher.logo is not None:
@@ -271,7 +271,7 @@ class _GraphWriter:
                 m.node_id(site.url, m.Fragment.WEBSITE), m.node_id(self.url, m.Fragment.WEBSITE)
             ),
         }
-        _put_fields(node, m.SITE, site)
+        put_fields(node, m.SITE, site)
         self.nodes.append(node)
         if site.publisher is not None:
             node[m.SITE["publisher"].prop] = self._publisher(site.publisher, site.url)
@@ -292,7 +292,7 @@ class _GraphWriter:
         items: list[JsonValue] = []
         for n, crumb in enumerate(crumbs, 1):
             item: JsonObject = {"@type": m.LIST_ITEM_TYPE, m.POSITION: n}
-            _put_fields(item, m.CRUMB, crumb)
+            put_fields(item, m.CRUMB, crumb)
             if crumb.url is not None:
                 item[m.CRUMB["url"].prop] = crumb.url
             items.append(item)
@@ -321,14 +321,14 @@ class _GraphWriter:
             ("updates", m.UPDATE_TYPE, m.UPDATE),
         ):
             if notes := getattr(article, field):
-                node[m.ARTICLE[field].prop] = [_embedded(type_name, table, note) for note in notes]
+                node[m.ARTICLE[field].prop] = [embedded(type_name, table, note) for note in notes]
         if article.translation_of is not None:
-            node[m.ARTICLE["translation_of"].prop] = _embedded(
+            node[m.ARTICLE["translation_of"].prop] = embedded(
                 m.TRANSLATION_TYPE, m.TRANSLATION, article.translation_of
             )
         if article.translations:
             node[m.ARTICLE["translations"].prop] = [
-                _embedded(m.TRANSLATION_TYPE, m.TRANSLATION, translation)
+                embedded(m.TRANSLATION_TYPE, m.TRANSLATION, translation)
                 for translation in article.translations
             ]
 
@@ -339,7 +339,7 @@ class _GraphWriter:
                 "@type": m.LIVE_UPDATE_TYPE,
                 "@id": self.own_id(m.Fragment.UPDATE, n),
             }
-            _put_fields(update_node, m.LIVE_UPDATE, update)
+            put_fields(update_node, m.LIVE_UPDATE, update)
             if update.author is not None:
                 update_node[m.LIVE_UPDATE["author"].prop] = self._person(update.author)
             if update.image is not None:
@@ -387,108 +387,7 @@ class _GraphWriter:
     ) -> JsonObject:
         """Add the node of a list's ``number``-th item, its place kept in ``position``."""
         node: JsonObject = {"@type": type_name, "@id": node_id}
-        _put_fields(node, table, item)
+        put_fields(node, table, item)
         node[m.POSITION] = number
         self.nodes.append(node)
         return node
-
-
-def _embedded(type_name: str, table: Mapping[str, m.Term], item: object) -> JsonObject:
-    node: JsonObject = {"@type": type_name}
-    _put_fields(node, table, item)
-    return node
-
-
-def _put_fields(
-    node: JsonObject,
-    table: Mapping[str, m.Term],
-    item: object,
-    *,
-    props: Mapping[str, str] | None = None,
-) -> None:
-    """Write every scalar field of ``item`` that has a value, as ``table`` says."""
-    for field, written, shape, plain in _scalar_rows(table):
-        # Most fields of a real page are empty: skip them before any encoding.
-        value = getattr(item, field)
-        if value is None or value == ():
-            continue
-        encoded = value if plain else _encode(shape, value)
-        if props is not None and field in props:
-            node[props[field]] = encoded
-        else:
-            for prop in written:
-                node[prop] = encoded
-
-
-# Shapes whose model value is already its JSON (text, URLs, tags, flags, counts).
-_PLAIN: Final = frozenset(
-    {m.Value.TEXT, m.Value.URL, m.Value.LANGUAGE, m.Value.FLAG, m.Value.COUNT}
-)
-_Row = tuple[str, tuple[str, ...], m.Value, bool]
-_ROWS: Final[dict[int, tuple[_Row, ...]]] = {}
-
-
-def _scalar_rows(table: Mapping[str, m.Term]) -> tuple[_Row, ...]:
-    """The rows of ``table`` the generic encoder writes (worked out once per table)."""
-    rows = _ROWS.get(id(table))
-    if rows is None:
-        rows = tuple(
-            (field, term.props, term.value, term.value in _PLAIN)
-            for field, term in table.items()
-            if term.value is not m.Value.NODE
-        )
-        _ROWS[id(table)] = rows
-    return rows
-
-
-def _encode(value: m.Value, item: object) -> JsonValue:  # noqa: PLR0911
-    """The JSON-LD form of one field value; None when there is nothing to write."""
-    if item is None or item == ():
-        return None
-    match value:
-        case m.Value.DATE:
-            assert isinstance(item, date)
-            return item.isoformat()
-        case m.Value.PIXELS:
-            return {"@type": m.PIXELS_TYPE, "value": _json(item), "unitCode": m.PIXEL_UNIT}
-        case m.Value.PLACE:
-            return {"@type": m.PLACE_TYPE, "name": _json(item)}
-        case m.Value.ORGANIZATION_NAME:
-            return {"@type": m.ORGANIZATION_TYPE, "name": _json(item)}
-        case m.Value.STORY_COUNT:
-            return {
-                "@type": m.COUNTER_TYPE,
-                "interactionType": {"@type": m.WRITE_ACTION_TYPE},
-                "userInteractionCount": _json(item),
-            }
-        case m.Value.DURATION:
-            assert isinstance(item, int)
-            return _iso_duration(item)
-        case m.Value.KEYWORDS:
-            assert isinstance(item, tuple)
-            # Text keywords are comma-separated lists to every reader (ours included), so a
-            # keyword that holds a comma is written as a DefinedTerm and stays whole.
-            return [
-                {"@type": m.KEYWORD_TYPE, "name": keyword} if "," in keyword else keyword
-                for keyword in item
-            ]
-        case m.Value.TEXTS | m.Value.URLS:
-            assert isinstance(item, tuple)
-            return [_json(part) for part in item]
-        case _:
-            return _json(item)
-
-
-def _json(item: object) -> JsonValue:
-    """A model scalar (text, number, flag) as JSON."""
-    assert isinstance(item, str | int | bool)
-    return item
-
-
-def _iso_duration(seconds: int) -> str:
-    """Whole seconds as an ISO 8601 duration: 95 → ``PT1M35S``, 0 → ``PT0S``."""
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = [f"{hours}H" if hours else "", f"{minutes}M" if minutes else ""]
-    parts.append(f"{secs}S" if secs or not (hours or minutes) else "")
-    return "PT" + "".join(parts)
