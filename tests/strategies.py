@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import string
 from datetime import date, datetime, timedelta, timezone
-from typing import TypeAlias, TypeVar, cast
+from typing import Any, TypeAlias, TypeVar, cast
 
 from hypothesis import strategies as st
 
@@ -17,14 +17,21 @@ from newspkg import (
     ArticleKind,
     Author,
     AuthorKind,
+    Correction,
+    Crumb,
     Date,
     Figure,
+    LiveUpdate,
     ProvenanceNote,
     Publisher,
     PublisherKind,
     RelatedRead,
+    Site,
     SourceNote,
     SourceRole,
+    Translation,
+    UpdateNote,
+    Video,
 )
 from newspkg._validation import MAX_COUNT
 
@@ -177,8 +184,31 @@ def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
 
 
 @functools.cache  # built once: a fresh strategy per draw is slow to validate
-def figures(*, labelled: bool = True) -> st.SearchStrategy[Figure]:
-    """Images with any mix of alt text, caption, credit, label and size."""
+def credited_people() -> st.SearchStrategy[Author]:
+    """A photographer, editor or update author: a name, maybe a page (cheap to draw)."""
+    return st.builds(
+        Author,
+        name=st.sampled_from(_NAMES),
+        url=_optional(urls()),
+        works_for=_optional(st.sampled_from(["The Ledger", "Reuters"])),
+    )
+
+
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
+def videos() -> st.SearchStrategy[Video]:
+    """What makes a figure a video: upload date, where it plays, running time."""
+    return st.builds(
+        Video,
+        upload_date=_optional(dates()),
+        content_url=_optional(urls()),
+        embed_url=_optional(urls()),
+        duration=_optional(st.integers(0, 20_000)),
+    )
+
+
+@functools.cache  # built once: a fresh strategy per draw is slow to validate
+def figures(*, labelled: bool = True, video: bool = False) -> st.SearchStrategy[Figure]:
+    """Images (and, with ``video``, videos) with any mix of text, size and licence data."""
     sizes = st.one_of(st.integers(0, 10_000), st.integers(0, MAX_COUNT))
     return st.builds(
         Figure,
@@ -191,6 +221,11 @@ def figures(*, labelled: bool = True) -> st.SearchStrategy[Figure]:
         else st.none(),
         width=_optional(sizes),
         height=_optional(sizes),
+        license=_optional(urls()),
+        acquire_license_page=_optional(urls()),
+        creator=_optional(credited_people()),
+        copyright_notice=_optional(texts(max_size=40)),
+        video=_optional(videos()) if video else st.none(),
     )
 
 
@@ -209,6 +244,8 @@ def authors() -> st.SearchStrategy[Author]:
         location=_optional(st.sampled_from(["Brussels · London corridor", "Nairobi", "São Paulo"])),
         knows_about=st.lists(texts(max_size=20), max_size=3).map(tuple),
         story_count=_optional(st.one_of(st.integers(0, 5000), st.integers(0, MAX_COUNT))),
+        works_for=_optional(st.sampled_from(["The Ledger", "Reuters", "NHK"])),
+        affiliation=_optional(texts(max_size=30)),
     )
     organization = st.builds(
         Author,
@@ -222,17 +259,71 @@ def authors() -> st.SearchStrategy[Author]:
     return st.one_of(person, organization)
 
 
+_POLICIES = (
+    "corrections_policy",
+    "ethics_policy",
+    "diversity_policy",
+    "masthead",
+    "ownership_funding_info",
+    "actionable_feedback_policy",
+    "verification_fact_checking_policy",
+    "unnamed_sources_policy",
+    "no_bylines_policy",
+)
+
+
 @functools.cache  # built once: a fresh strategy per draw is slow to validate
-def publishers() -> st.SearchStrategy[Publisher]:
-    """A news organization (mostly), another organization or a person."""
-    return st.builds(
-        Publisher,
-        name=texts(max_size=30),
-        kind=st.sampled_from(PublisherKind),
-        url=_optional(urls()),
-        logo=_optional(figures(labelled=False)),
-        same_as=st.lists(urls(), max_size=3).map(tuple),
+@st.composite
+def publishers(draw: st.DrawFn) -> Publisher:
+    """A news organization (mostly, with its trust policies), another organization or a person."""
+    kind = draw(st.sampled_from(PublisherKind))
+    policies = {}
+    if kind is PublisherKind.NEWS_MEDIA_ORGANIZATION and (base := draw(_optional(urls()))):
+        # One draw for the whole set: a newsroom's policy pages sit side by side.
+        names = draw(st.sets(st.sampled_from(_POLICIES)))
+        policies = {name: f"{base.split('?')[0]}/{name}" for name in sorted(names)}
+    return Publisher(
+        name=draw(texts(max_size=30)),
+        kind=kind,
+        url=draw(_optional(urls())),
+        logo=draw(_optional(figures(labelled=False))),
+        same_as=tuple(draw(st.lists(urls(), max_size=3))),
+        founding_date=None if kind is PublisherKind.PERSON else draw(_optional(dates())),
+        publishing_principles=draw(_optional(urls())),
+        **policies,
     )
+
+
+def sites(publisher: Publisher | None = None) -> st.SearchStrategy[Site]:
+    """The site an article appears on, with its publisher (mostly the article's) and search box."""
+    return st.builds(
+        Site,
+        name=texts(max_size=30),
+        url=urls(),
+        publisher=st.one_of(st.none(), st.just(publisher), publishers()),
+        language=_optional(st.sampled_from(_LANGUAGES)),
+        alternate_names=st.lists(texts(max_size=20), max_size=2).map(tuple),
+        search_url_template=_optional(urls().map(lambda url: f"{url}?q={{search_term_string}}")),
+    )
+
+
+def crumbs() -> st.SearchStrategy[Crumb]:
+    return st.builds(Crumb, name=texts(max_size=20), url=_optional(urls()))
+
+
+def live_updates() -> st.SearchStrategy[LiveUpdate]:
+    return st.builds(
+        LiveUpdate,
+        headline=texts(),
+        date=dates(),
+        body=_optional(texts(max_size=200)),
+        author=_optional(credited_people()),
+        image=_optional(figures(labelled=False)),
+    )
+
+
+def translations() -> st.SearchStrategy[Translation]:
+    return st.builds(Translation, url=urls(), language=st.sampled_from(_LANGUAGES))
 
 
 @functools.cache  # built once: a fresh strategy per draw is slow to validate
@@ -296,16 +387,59 @@ def _publication_dates(draw: st.DrawFn) -> tuple[Date | None, Date | None]:
 
 
 @st.composite
+def _newsroom_fields(
+    draw: st.DrawFn, url: str, kind: ArticleKind, publisher: Publisher | None
+) -> dict[str, Any]:
+    """The newsroom page's fields: site, trail, paywall, trust, live coverage, translations."""
+    free = draw(_optional(st.booleans()))
+    fields: dict[str, Any] = {
+        "is_accessible_for_free": free,
+        "site": draw(_optional(sites(publisher))),
+        "breadcrumbs": (
+            *draw(st.lists(st.builds(Crumb, name=texts(max_size=20), url=urls()), max_size=2)),
+            *draw(st.lists(crumbs(), max_size=1)),
+        ),
+        "paywalled_parts": ()
+        if free
+        else tuple(
+            draw(st.lists(st.sampled_from([".paywall", "#premium", "section.pro"]), max_size=2))
+        ),
+        "backstory": draw(_optional(texts(max_size=80))),
+        "editors": tuple(draw(st.lists(credited_people(), max_size=2))),
+        "translators": tuple(draw(st.lists(credited_people(), max_size=1))),
+        "contributors": tuple(draw(st.lists(st.one_of(credited_people(), authors()), max_size=2))),
+        "corrections": tuple(
+            draw(st.lists(st.builds(Correction, date=dates(), text=texts()), max_size=2))
+        ),
+        "updates": tuple(
+            draw(st.lists(st.builds(UpdateNote, date=dates(), text=texts()), max_size=2))
+        ),
+        "translation_of": draw(_optional(translations().filter(lambda t: t.url != url))),
+        "translations": tuple(
+            draw(st.lists(translations().filter(lambda t: t.url != url), max_size=2))
+        ),
+    }
+    if kind is ArticleKind.LIVE_BLOG:
+        start, end = draw(_publication_dates())
+        fields["coverage_start"], fields["coverage_end"] = start, end
+        fields["live_updates"] = tuple(draw(st.lists(live_updates(), max_size=3)))
+    return fields
+
+
+@st.composite
 def articles(draw: st.DrawFn) -> Article:
-    """Whole articles, from a bare headline to the full analysis page."""
+    """Whole articles, from a bare headline to the full newsroom page."""
     published, modified = draw(_publication_dates())
+    url = draw(urls())
+    kind = draw(st.sampled_from(ArticleKind))
+    publisher = draw(_optional(publishers()))
     return Article(
-        url=draw(urls()),
+        url=url,
         headline=draw(texts(max_size=110)),
         description=draw(_optional(texts(max_size=300))),
-        kind=draw(st.sampled_from(ArticleKind)),
+        kind=kind,
         authors=tuple(draw(st.lists(authors(), max_size=3))),
-        publisher=draw(_optional(publishers())),
+        publisher=publisher,
         date_published=published,
         date_modified=modified,
         section=draw(_optional(texts(max_size=20))),
@@ -313,14 +447,14 @@ def articles(draw: st.DrawFn) -> Article:
         language=draw(_optional(languages())),
         image=draw(_optional(figures(labelled=False))),
         image_renditions=tuple(draw(st.lists(figures(labelled=False), max_size=2))),
-        figures=tuple(draw(st.lists(figures(), max_size=3))),
+        figures=tuple(draw(st.lists(figures(video=True), max_size=3))),
         sources=tuple(draw(st.lists(source_notes(), max_size=4))),
         related=tuple(draw(st.lists(related_reads(), max_size=3))),
         body=draw(_optional(bodies())),
         word_count=draw(_optional(st.one_of(st.integers(0, 20_000), st.integers(0, MAX_COUNT)))),
         dateline=draw(_optional(st.sampled_from(["BRUSSELS", "Kyiv", "SÃO PAULO, April 6"]))),
-        is_accessible_for_free=draw(_optional(st.booleans())),
         provenance=tuple(draw(st.lists(provenance_notes(), max_size=2))),
+        **draw(_newsroom_fields(url, kind, publisher)),
     )
 
 

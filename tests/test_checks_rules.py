@@ -80,6 +80,51 @@ def image(width: int, height: int, **more: Any) -> list[Doc]:
     ]
 
 
+LIVE_BLOG: Doc = changed(
+    ("@type", "LiveBlogPosting"),
+    ("coverageStartTime", "2026-04-06T08:00:00+02:00"),
+    ("coverageEndTime", "2026-04-06T20:00:00+02:00"),
+    (
+        "liveBlogUpdate",
+        [
+            {
+                "@type": "BlogPosting",
+                "headline": "Levee holds",
+                "datePublished": "2026-04-06T12:00:00+02:00",
+            }
+        ],
+    ),
+)
+
+
+def video(**changes: Any) -> list[Doc]:
+    """A VideoObject with what Google requires and recommends, ``...`` values removed."""
+    complete: Doc = {
+        "@type": "VideoObject",
+        "name": "The levee at dawn",
+        "thumbnailUrl": "https://example.com/levee.jpg",
+        "uploadDate": "2026-04-06T07:00:00+02:00",
+        "contentUrl": "https://example.com/levee.mp4",
+        "duration": "PT1M35S",
+    }
+    return [{k: v for k, v in (complete | changes).items() if v is not ...}]
+
+
+def trail(length: int, **last: Any) -> Doc:
+    """A BreadcrumbList of ``length`` items; ``last`` changes the last one."""
+    items: list[Doc] = [
+        {
+            "@type": "ListItem",
+            "position": n,
+            "name": f"Level {n}",
+            "item": f"https://example.com/{n}",
+        }
+        for n in range(1, length + 1)
+    ]
+    items[-1] = {k: v for k, v in (items[-1] | last).items() if v is not ...}
+    return {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+
+
 # (code, input, path) — one row per registered code at least; a test checks the coverage.
 CASES: list[tuple[str, object, str]] = [
     ("jsonld-invalid-json", '{"@type": "NewsArticle",}', "$"),
@@ -182,6 +227,44 @@ CASES: list[tuple[str, object, str]] = [
         "$",
     ),
     ("page-mojibake", page("", headline="Grid operators brace for winterâ€™s cold"), "$"),
+    # --- the newsroom page: paywall, live blog, video, image metadata, breadcrumbs -----------
+    ("paywall-missing-parts", changed(("isAccessibleForFree", False)), "$"),
+    (
+        "paywall-part-missing-selector",
+        changed(
+            ("isAccessibleForFree", "False"),
+            ("hasPart", {"@type": "WebPageElement", "isAccessibleForFree": False}),
+        ),
+        "hasPart",
+    ),
+    ("live-blog-missing-coverage-start", LIVE_BLOG | {"coverageStartTime": ""}, "$"),
+    (
+        "live-blog-missing-coverage-end",
+        {k: v for k, v in LIVE_BLOG.items() if k != "coverageEndTime"},
+        "$",
+    ),
+    (
+        "live-update-incomplete",
+        LIVE_BLOG | {"liveBlogUpdate": [{"@type": "BlogPosting", "headline": "Levee holds"}]},
+        "liveBlogUpdate[0]",
+    ),
+    ("video-missing-name", changed(("video", video(name=...))), "video[0]"),
+    ("video-missing-thumbnail", changed(("video", video(thumbnailUrl=...))), "video[0]"),
+    ("video-missing-upload-date", changed(("video", video(uploadDate=...))), "video[0]"),
+    ("video-missing-location", changed(("video", video(contentUrl=...))), "video[0]"),
+    ("video-missing-duration", changed(("video", video(duration=...))), "video[0]"),
+    (
+        "image-missing-rights",
+        changed(("image", image(1200, 675, acquireLicensePage="https://example.com/buy"))),
+        "image[0]",
+    ),
+    (
+        "image-missing-license-page",
+        changed(("image", image(1200, 675, license="https://example.com/terms"))),
+        "image[0]",
+    ),
+    ("breadcrumb-too-short", [CLEAN, trail(1)], "[1]"),
+    ("breadcrumb-item-incomplete", [CLEAN, trail(2, name=...)], "[1].itemListElement[1]"),
 ]
 
 

@@ -214,7 +214,7 @@ def test_read_recognises_every_kind_of_input_by_content(files: dict[str, Path], 
     assert result.exit_code == 0
     article = from_json(result.stdout)
     assert (article.url, article.headline) == (ARTICLE.url, ARTICLE.headline)
-    assert result.stdout.startswith('{\n  "format_version": 1')  # one file: indented
+    assert result.stdout.startswith('{\n  "format_version": 2')  # one file: indented
 
 
 def test_read_of_a_page_keeps_the_provenance_of_filled_fields(files: dict[str, Path]) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 import newspkg
 from newspkg import SourceRole
@@ -68,3 +71,32 @@ def test_example_article_file_is_canonical() -> None:
     text = (EXAMPLES / "article.json").read_text(encoding="utf-8")
 
     assert newspkg.to_json(newspkg.from_json(text)) + "\n" == text
+
+
+def _newsroom_example() -> Any:
+    spec = importlib.util.spec_from_file_location("newsroom_page", EXAMPLES / "newsroom_page.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_newsroom_page_head_carries_the_whole_page() -> None:
+    example = _newsroom_example()
+    article = example.build_article()
+
+    page = example.render_page(article)
+    head = LexborHTMLParser(page).head
+    assert head is not None
+    scripts = head.css('script[type="application/ld+json"]')
+    read = newspkg.from_jsonld(scripts[0].text())
+    graph: Any = newspkg.to_jsonld(article)["@graph"]
+    types = {node["@type"] for node in graph}
+
+    assert read == article
+    assert len(scripts) == 1
+    assert {"WebSite", "WebPage", "BreadcrumbList", "VideoObject", "LiveBlogPosting"} <= types
+    assert [f.code for f in newspkg.check(article) if f.severity is not newspkg.Severity.INFO] == []
+    assert head.css_first('link[hreflang="de"]') is not None
+    assert head.css_first('meta[name="robots"]').attributes["content"] == "max-image-preview:large"  # type: ignore[union-attr]

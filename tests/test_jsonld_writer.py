@@ -185,7 +185,7 @@ def test_id_scheme_of_the_example() -> None:
         f"{URL}#source-1",
         f"{URL}#source-2",
         f"{URL}#source-3",
-        f"{URL}#related-1",
+        f"{site}/news/2026/10/norway-hydro#webpage",  # the related read's own page
     ]
 
     assert expected == ids(example_article())

@@ -16,6 +16,8 @@ from newspkg import (
     AuthorKind,
     Figure,
     Publisher,
+    Site,
+    Translation,
     from_html,
     reading_time,
     to_meta_tags,
@@ -65,6 +67,7 @@ def test_every_value_reads_back_through_an_html_parser() -> None:
         "link:canonical": [FULL.url],
         "name:description": [FULL.description],
         "name:author": ["Mara Lindqvist", "Tomas Berg", "Newsroom"],
+        "name:robots": ["max-image-preview:large"],  # the hero image is 1200 px wide
         "property:og:type": ["article"],
         "property:og:title": [FULL.headline],
         "property:og:description": [FULL.description],
@@ -274,3 +277,71 @@ def test_an_unusable_og_image_width_is_left_out(width: str) -> None:
     image = from_html(page, url="https://example.com/a").image
 
     assert image == Figure(url="https://example.com/a.jpg", width=None, height=675)
+
+
+# --- the newsroom head: X handles, large previews, language versions ------------------------
+
+
+def test_twitter_site_and_creator_come_from_x_profiles() -> None:
+    article = Article(
+        url="https://example.com/a",
+        headline="H",
+        authors=[Author(name="M", same_as=["https://example.com/m", "https://x.com/mara_l"])],
+        publisher=Publisher(name="P", same_as=["https://twitter.com/@ledger/"]),
+    )
+
+    tags = to_meta_tags(article).splitlines()
+
+    assert '<meta name="twitter:site" content="@ledger">' in tags
+    assert '<meta name="twitter:creator" content="@mara_l">' in tags
+
+
+def test_no_twitter_handles_without_x_profiles() -> None:
+    article = Article(
+        url="https://example.com/a",
+        headline="H",
+        authors=[Author(name="M", same_as=["https://x.com/intent/follow"])],
+    )
+
+    assert "twitter:creator" not in to_meta_tags(article)
+
+
+@pytest.mark.parametrize(("width", "large"), [(1199, False), (1200, True), (None, False)])
+def test_large_image_previews_only_for_images_wide_enough(width: int | None, large: bool) -> None:
+    article = Article(
+        url="https://example.com/a",
+        headline="H",
+        image=Figure(url="https://example.com/i.jpg", width=width),
+    )
+
+    tag = '<meta name="robots" content="max-image-preview:large">'
+    assert (tag in to_meta_tags(article).splitlines()) is large
+
+
+def test_hreflang_alternates_list_every_language_version() -> None:
+    article = Article(
+        url="https://example.com/en/a",
+        headline="H",
+        language="en-GB",
+        translation_of=Translation(url="https://example.com/de/a", language="de"),
+        translations=[Translation(url="https://example.com/fr/a", language="fr")],
+    )
+
+    alternates = [line for line in to_meta_tags(article).splitlines() if "hreflang" in line]
+
+    assert alternates == [
+        '<link rel="alternate" hreflang="en-GB" href="https://example.com/en/a">',
+        '<link rel="alternate" hreflang="de" href="https://example.com/de/a">',
+        '<link rel="alternate" hreflang="fr" href="https://example.com/fr/a">',
+    ]
+
+
+def test_the_site_names_the_page_before_the_publisher() -> None:
+    article = Article(
+        url="https://example.com/a",
+        headline="H",
+        site=Site(name="The Ledger Online", url="https://example.com/"),
+        publisher=Publisher(name="Ledger Media Group"),
+    )
+
+    assert '<meta property="og:site_name" content="The Ledger Online">' in to_meta_tags(article)

@@ -61,9 +61,24 @@ def test_minimal_document() -> None:
 
 def test_version_marker_is_optional_on_input_but_checked() -> None:
     assert from_dict({"url": URL, "headline": "Hi"}) == Article(url=URL, headline="Hi")
-    assert problems({"format_version": 2, "url": URL, "headline": "Hi"}) == [
-        "format_version: unsupported format version 2; this release reads 1"
+    assert problems({"format_version": 3, "url": URL, "headline": "Hi"}) == [
+        "format_version: unsupported format version 3; this release reads 1 and 2"
     ]
+
+
+def test_version_1_documents_still_read() -> None:
+    """Version 2 only added fields: a version-1 document reads as the same article."""
+    version_1 = {
+        "format_version": 1,
+        "url": URL,
+        "headline": "Hi",
+        "publisher": {"name": "The Ledger", "logo": {"url": "https://x.example/l.png"}},
+        "figures": [{"url": "https://x.example/f.jpg", "label": "Figure / 01"}],
+    }
+
+    article = from_dict(version_1)
+
+    assert to_dict(article) == {**version_1, "format_version": 2}
 
 
 def test_every_problem_has_its_json_path() -> None:

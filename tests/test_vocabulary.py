@@ -267,6 +267,9 @@ def test_generator_reproduces_committed_data(shared_corpus: Path, tmp_path: Path
         (reader_types.WEB_PAGE_TYPES, "WebPage"),
         (reader_types.ORGANIZATION_TYPES, "Organization"),
         (reader_types.NEWS_MEDIA_TYPES, "NewsMediaOrganization"),
+        (reader_types.WEB_SITE_TYPES, "WebSite"),
+        (reader_types.BREADCRUMB_TYPES, "BreadcrumbList"),
+        (reader_types.CORRECTION_TYPES, "CorrectionComment"),
     ],
 )
 def test_the_reader_type_constants_match_the_vocabulary(

@@ -12,11 +12,18 @@ becomes ``None``; lists become tuples. A `Date` is either a calendar `date`
 
 import enum
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
-from typing import TypeAlias
 
 import attrs
 
+from newspkg._page_items import (
+    Correction,
+    Crumb,
+    Date,
+    Translation,
+    UpdateNote,
+    Video,
+    search_template_problem,
+)
 from newspkg._urls import split_url
 from newspkg._validation import (
     COUNT,
@@ -29,8 +36,27 @@ from newspkg._validation import (
 )
 from newspkg.errors import Problem
 
-Date: TypeAlias = date | datetime
-"""A calendar day (`datetime.date`) or an instant with its time zone (aware `datetime`)."""
+__all__ = [
+    "Article",
+    "ArticleKind",
+    "Author",
+    "AuthorKind",
+    "Correction",
+    "Crumb",
+    "Date",
+    "Figure",
+    "LiveUpdate",
+    "ProvenanceNote",
+    "Publisher",
+    "PublisherKind",
+    "RelatedRead",
+    "Site",
+    "SourceNote",
+    "SourceRole",
+    "Translation",
+    "UpdateNote",
+    "Video",
+]
 
 
 # Named converters, one per element type, so type checkers accept lists (and any
@@ -76,6 +102,26 @@ def _publisher_kind(value: "PublisherKind | str") -> "PublisherKind":
 
 def _source_role(value: "SourceRole | str") -> "SourceRole":
     return as_enum(SourceRole, value)  # type: ignore[no-any-return]
+
+
+def _crumbs(value: Iterable[Crumb]) -> tuple[Crumb, ...]:
+    return as_tuple(value)  # type: ignore[no-any-return]
+
+
+def _corrections(value: Iterable[Correction]) -> tuple[Correction, ...]:
+    return as_tuple(value)  # type: ignore[no-any-return]
+
+
+def _updates(value: Iterable[UpdateNote]) -> tuple[UpdateNote, ...]:
+    return as_tuple(value)  # type: ignore[no-any-return]
+
+
+def _live(value: Iterable["LiveUpdate"]) -> tuple["LiveUpdate", ...]:
+    return as_tuple(value)  # type: ignore[no-any-return]
+
+
+def _translations(value: Iterable[Translation]) -> tuple[Translation, ...]:
+    return as_tuple(value)  # type: ignore[no-any-return]
 
 
 class ArticleKind(enum.Enum):
@@ -133,26 +179,6 @@ class SourceRole(enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
-class Figure:
-    """An image on the page: the hero image, a numbered figure, a portrait or a logo.
-
-    >>> Figure(url="https://example.com/a.jpg", alt="Flood barrier", label="Figure / 01").label
-    'Figure / 01'
-    """
-
-    url: str = attrs.field(metadata=URL)
-    alt: str | None = None
-    caption: str | None = None
-    credit: str | None = None
-    label: str | None = None
-    width: int | None = attrs.field(default=None, metadata=COUNT)
-    height: int | None = attrs.field(default=None, metadata=COUNT)
-
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self)
-
-
-@attrs.frozen(kw_only=True)
 class Author:
     """A byline entry with the author card: who, their role, bio, base and beat.
 
@@ -170,13 +196,52 @@ class Author:
     location: str | None = None
     knows_about: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     story_count: int | None = attrs.field(default=None, metadata=COUNT)
+    works_for: str | None = None
+    """The organization the person works for (by name)."""
+    affiliation: str | None = None
+    """An organization the person is affiliated with (by name)."""
 
     def __attrs_post_init__(self) -> None:
         normalize_and_validate(self, self._rules)
 
     def _rules(self) -> Iterator[Problem]:
-        if self.kind is AuthorKind.ORGANIZATION and self.job_title is not None:
-            yield Problem(path="job_title", message="only a person has a job title")
+        if self.kind is AuthorKind.ORGANIZATION:
+            for name, what in (
+                ("job_title", "a job title"),
+                ("works_for", "an employer"),
+                ("affiliation", "an affiliation"),
+            ):
+                if getattr(self, name) is not None:
+                    yield Problem(path=name, message=f"only a person has {what}")
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """An image on the page: the hero image, a numbered figure, a portrait or a logo.
+
+    A figure with a `Video` is a video: ``url`` is then its thumbnail and ``label`` its
+    name. ``license``, ``acquire_license_page``, ``creator``, ``copyright_notice`` and
+    ``credit`` are the image licence metadata Google shows in image results.
+
+    >>> Figure(url="https://example.com/a.jpg", alt="Flood barrier", label="Figure / 01").label
+    'Figure / 01'
+    """
+
+    url: str = attrs.field(metadata=URL)
+    alt: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+    label: str | None = None
+    width: int | None = attrs.field(default=None, metadata=COUNT)
+    height: int | None = attrs.field(default=None, metadata=COUNT)
+    license: str | None = attrs.field(default=None, metadata=URL)
+    acquire_license_page: str | None = attrs.field(default=None, metadata=URL)
+    creator: Author | None = None
+    copyright_notice: str | None = None
+    video: Video | None = None
+
+    def __attrs_post_init__(self) -> None:
+        normalize_and_validate(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -190,9 +255,89 @@ class Publisher:
     url: str | None = attrs.field(default=None, metadata=URL)
     logo: Figure | None = None
     same_as: tuple[str, ...] = attrs.field(default=(), converter=_texts, metadata=URL)
+    founding_date: Date | None = None
+    # The Trust Project's indicators, as schema.org names them: pages that say how the
+    # newsroom works. All but publishing_principles belong to a news organization.
+    publishing_principles: str | None = attrs.field(default=None, metadata=URL)
+    corrections_policy: str | None = attrs.field(default=None, metadata=URL)
+    ethics_policy: str | None = attrs.field(default=None, metadata=URL)
+    diversity_policy: str | None = attrs.field(default=None, metadata=URL)
+    masthead: str | None = attrs.field(default=None, metadata=URL)
+    ownership_funding_info: str | None = attrs.field(default=None, metadata=URL)
+    actionable_feedback_policy: str | None = attrs.field(default=None, metadata=URL)
+    verification_fact_checking_policy: str | None = attrs.field(default=None, metadata=URL)
+    unnamed_sources_policy: str | None = attrs.field(default=None, metadata=URL)
+    no_bylines_policy: str | None = attrs.field(default=None, metadata=URL)
 
     def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self)
+        normalize_and_validate(self, self._rules)
+
+    def _rules(self) -> Iterator[Problem]:
+        if self.kind is PublisherKind.NEWS_MEDIA_ORGANIZATION:
+            return
+        for name in TRUST_POLICIES:
+            if getattr(self, name) is not None:
+                yield Problem(path=name, message="only a news media organization has this policy")
+        if self.kind is PublisherKind.PERSON and self.founding_date is not None:
+            yield Problem(path="founding_date", message="a person has no founding date")
+        if self.logo is not None and self.logo.video is not None:
+            yield Problem(path="logo.video", message="a logo is an image, not a video")
+
+
+TRUST_POLICIES: tuple[str, ...] = (
+    "corrections_policy",
+    "ethics_policy",
+    "diversity_policy",
+    "masthead",
+    "ownership_funding_info",
+    "actionable_feedback_policy",
+    "verification_fact_checking_policy",
+    "unnamed_sources_policy",
+    "no_bylines_policy",
+)
+"""Publisher fields that only a news media organization carries (publishing_principles aside)."""
+
+
+@attrs.frozen(kw_only=True)
+class Site:
+    """The web site an article appears on: shared by every article of the site.
+
+    >>> Site(name="The Ledger", url="https://ledger.example").name
+    'The Ledger'
+    """
+
+    name: str
+    url: str = attrs.field(metadata=URL)
+    publisher: Publisher | None = None
+    language: str | None = attrs.field(default=None, metadata=LANGUAGE)
+    alternate_names: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    search_url_template: str | None = attrs.field(default=None, metadata=URL)
+    """The site search URL with ``{search_term_string}`` where the query goes."""
+
+    def __attrs_post_init__(self) -> None:
+        normalize_and_validate(self, self._rules)
+
+    def _rules(self) -> Iterator[Problem]:
+        if self.search_url_template is not None:
+            yield from search_template_problem(self.search_url_template)
+
+
+@attrs.frozen(kw_only=True)
+class LiveUpdate:
+    """One entry of a live blog: headline, time, text and optionally who wrote it and a picture."""
+
+    headline: str
+    date: Date
+    body: str | None = None
+    author: Author | None = None
+    image: Figure | None = None
+
+    def __attrs_post_init__(self) -> None:
+        normalize_and_validate(self, self._rules)
+
+    def _rules(self) -> Iterator[Problem]:
+        if self.image is not None and self.image.video is not None:
+            yield Problem(path="image.video", message="a live update's image is not a video")
 
 
 @attrs.frozen(kw_only=True)
@@ -288,23 +433,56 @@ class Article:
     dateline: str | None = None
     is_accessible_for_free: bool | None = None
     provenance: tuple[ProvenanceNote, ...] = attrs.field(default=(), converter=_notes)
+    site: Site | None = None
+    breadcrumbs: tuple[Crumb, ...] = attrs.field(default=(), converter=_crumbs)
+    paywalled_parts: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    """CSS selectors of the parts of the page behind the paywall (``.paywall``)."""
+    backstory: str | None = None
+    editors: tuple[Author, ...] = attrs.field(default=(), converter=_authors)
+    translators: tuple[Author, ...] = attrs.field(default=(), converter=_authors)
+    contributors: tuple[Author, ...] = attrs.field(default=(), converter=_authors)
+    """Other contributors beside the byline (a photographer, an illustrator, a researcher)."""
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=_corrections)
+    updates: tuple[UpdateNote, ...] = attrs.field(default=(), converter=_updates)
+    live_updates: tuple[LiveUpdate, ...] = attrs.field(default=(), converter=_live)
+    coverage_start: Date | None = None
+    coverage_end: Date | None = None
+    translation_of: Translation | None = None
+    translations: tuple[Translation, ...] = attrs.field(default=(), converter=_translations)
 
     def __attrs_post_init__(self) -> None:
         normalize_and_validate(self, self._rules)
 
     def _rules(self) -> Iterator[Problem]:
-        if (
-            self.date_published is not None
-            and self.date_modified is not None
-            and before(self.date_modified, self.date_published)
-        ):
+        yield from _order_problem(self.date_published, self.date_modified, "date_modified")
+        yield from _order_problem(self.coverage_start, self.coverage_end, "coverage_end")
+        if self.kind is not ArticleKind.LIVE_BLOG:
+            for name in ("live_updates", "coverage_start", "coverage_end"):
+                if getattr(self, name) not in (None, ()):
+                    yield Problem(path=name, message="only a live blog (kind live_blog) has this")
+        if self.paywalled_parts and self.is_accessible_for_free is True:
             yield Problem(
-                path="date_modified",
-                message=(
-                    f"{self.date_modified.isoformat()} is before date_published "
-                    f"{self.date_published.isoformat()}"
-                ),
+                path="paywalled_parts",
+                message="an article free to read has no paywalled parts "
+                "(set is_accessible_for_free to false)",
             )
+        for index, figure in enumerate((self.image, *self.image_renditions)):
+            if figure is not None and figure.video is not None:
+                name = "image" if index == 0 else f"image_renditions[{index - 1}]"
+                yield Problem(path=f"{name}.video", message="only figures may be videos")
+        for index, crumb in enumerate(self.breadcrumbs[:-1]):
+            if crumb.url is None:
+                yield Problem(
+                    path=f"breadcrumbs[{index}].url", message="only the last crumb may have no URL"
+                )
+        for index, editor in enumerate(self.editors):
+            if editor.kind is not AuthorKind.PERSON:
+                yield Problem(path=f"editors[{index}].kind", message="an editor is a person")
+        own = {self.url}
+        for index, translation in enumerate((self.translation_of, *self.translations)):
+            if translation is not None and translation.url in own:
+                name = "translation_of" if index == 0 else f"translations[{index - 1}]"
+                yield Problem(path=f"{name}.url", message="a translation has its own URL")
 
     @property
     def primary_sources(self) -> tuple[SourceNote, ...]:
@@ -321,3 +499,11 @@ class Article:
         """Every image a reader sees: the hero image, then the figures in page order."""
         hero = () if self.image is None else (self.image,)
         return hero + self.figures
+
+
+def _order_problem(earlier: Date | None, later: Date | None, path: str) -> Iterator[Problem]:
+    if earlier is not None and later is not None and before(later, earlier):
+        first = "date_published" if path == "date_modified" else "coverage_start"
+        yield Problem(
+            path=path, message=f"{later.isoformat()} is before {first} {earlier.isoformat()}"
+        )

@@ -3,7 +3,7 @@
 Keys are the model's field names; absent keys take the field's default (None
 or an empty list); dates are ISO 8601 text ("2026-04-06" for a day,
 "2026-04-06T09:30:00+02:00" for an instant); enums are their lower-case
-values. The document carries ``"format_version": 1`` so the format can evolve.
+values. The document carries ``"format_version": 2`` so the format can evolve.
 docs/native-json.md documents every key.
 
 Reading is strict: unknown keys, wrong JSON types and missing required keys are
@@ -51,8 +51,15 @@ from newspkg.errors import (
     join_path,
 )
 
-FORMAT_VERSION: Final = 1
-"""The version of the native JSON format this release reads and writes."""
+FORMAT_VERSION: Final = 2
+"""The version of the native JSON format this release writes.
+
+Version 2 added the newsroom fields (site, breadcrumbs, paywall, trust policies, live
+updates, video, corrections, translations, image licensing); every version-1 document is
+a version-2 document without them, so both are read.
+"""
+
+READ_VERSIONS: Final = frozenset({1, FORMAT_VERSION})
 
 VERSION_KEY: Final = "format_version"
 
@@ -66,7 +73,7 @@ def to_dict(article: Article) -> JsonDict:
     """Return ``article`` as a JSON-ready dict in the native format.
 
     >>> to_dict(Article(url="https://example.com/a", headline="Hi"))
-    {'format_version': 1, 'url': 'https://example.com/a', 'headline': 'Hi'}
+    {'format_version': 2, 'url': 'https://example.com/a', 'headline': 'Hi'}
     """
     if not isinstance(article, Article):
         raise ValidationError(f"expected an Article, got {type(article).__name__}")
@@ -87,9 +94,9 @@ def from_dict(data: Mapping[str, object]) -> Article:
         )
     fields = dict(data)
     version = fields.pop(VERSION_KEY, FORMAT_VERSION)
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if isinstance(version, bool) or version not in READ_VERSIONS:
         raise ValidationError(
-            f"unsupported format version {version!r}; this release reads {FORMAT_VERSION}",
+            f"unsupported format version {version!r}; this release reads 1 and {FORMAT_VERSION}",
             path=VERSION_KEY,
         )
     try:

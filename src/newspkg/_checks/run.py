@@ -22,6 +22,7 @@ from newspkg._checks.consistency import (
 from newspkg._checks.document import read_document
 from newspkg._checks.findings import Finding, Severity, finding, sort_key
 from newspkg._checks.google import article_findings, date_findings
+from newspkg._checks.newsroom import newsroom_findings
 from newspkg._checks.page_head import head_findings
 from newspkg._checks.select import Selection
 from newspkg._checks.vocabulary import vocabulary_findings
@@ -189,6 +190,7 @@ def _document_findings(data: JsonValue, *, prefix: str) -> tuple[list[Finding], 
         *date_findings(document),
         *time_required_findings(document),
         *text_findings(document),
+        *newsroom_findings(document),
     ]
     articles = document.articles
     for article in articles:

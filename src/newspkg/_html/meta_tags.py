@@ -35,6 +35,12 @@ from newspkg.errors import NewspkgError, ValidationError
 
 __all__ = ["MetaValue", "PageMeta", "meta_values", "read_page_meta", "to_meta_tags"]
 
+LARGE_IMAGE_WIDTH: Final = 1200
+"""Google Discover's width for large image previews (``max-image-preview:large``)."""
+_X_PROFILE: Final = re.compile(
+    r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(?!intent/|share|home\b)@?(\w{1,15})/?$",
+    re.IGNORECASE,
+)
 WRITTEN_BY: Final = "Written by"
 READING_TIME: Final = "Est. reading time"
 
@@ -47,10 +53,15 @@ def to_meta_tags(article: Article) -> str:
 
     Open Graph (``og:type`` article, title, description, url, site_name, locale, image with
     width/height/alt), ``article:published_time``/``modified_time``/``author``/``section``/
-    ``tag``, Twitter (card, title, description, image, and the "Written by" and
-    "Est. reading time" label/data pairs), ``name="description"``, one ``name="author"`` per
-    author, and ``<link rel="canonical">``. Absent fields give no tag; every value is
-    HTML-escaped; dates are ISO 8601.
+    ``tag`` (one per keyword), Twitter (card, title, description, image, ``twitter:site``
+    and ``twitter:creator`` from the publisher's and first author's X profile in
+    ``same_as``, and the "Written by" and "Est. reading time" label/data pairs),
+    ``name="description"``, one ``name="author"`` per author, ``robots``
+    ``max-image-preview:large`` when the hero image (or a rendition) is at least 1200 px
+    wide, ``<link rel="canonical">`` and, for an article with translations, one
+    ``<link rel="alternate" hreflang>`` per language version (itself included when its
+    language is known). Absent fields give no tag; every value is HTML-escaped; dates are
+    ISO 8601.
 
     >>> print(to_meta_tags(Article(url="https://example.com/a?x=1&y=2", headline='"Hi"')))
     <link rel="canonical" href="https://example.com/a?x=1&amp;y=2">
@@ -66,12 +77,16 @@ def to_meta_tags(article: Article) -> str:
 
 
 def _head_entries(article: Article) -> Iterator[tuple[str, str, str]]:
-    """Yield (attribute, key, value): attribute is "property", "name" or "link"."""
+    """Yield (attribute, key, value): attribute is "property", "name", "link" or "hreflang"."""
     yield "link", "canonical", article.url
+    yield from _alternate_entries(article)
     if article.description:
         yield "name", "description", article.description
     for author in article.authors:
         yield "name", "author", author.name
+    if any((figure.width or 0) >= LARGE_IMAGE_WIDTH for figure in _page_images(article)):
+        # Google shows large previews only where the page allows them.
+        yield "name", "robots", "max-image-preview:large"
     yield from _open_graph_entries(article)
     yield from _article_entries(article)
     yield from _twitter_entries(article)
@@ -83,7 +98,9 @@ def _open_graph_entries(article: Article) -> Iterator[tuple[str, str, str]]:
     if article.description:
         yield "property", "og:description", article.description
     yield "property", "og:url", article.url
-    if article.publisher is not None:
+    if article.site is not None:
+        yield "property", "og:site_name", article.site.name
+    elif article.publisher is not None:
         yield "property", "og:site_name", article.publisher.name
     if article.language:
         yield "property", "og:locale", og_locale(article.language)
@@ -120,9 +137,41 @@ def _twitter_entries(article: Article) -> Iterator[tuple[str, str, str]]:
         yield "name", "twitter:image", image.url
         if image.alt:
             yield "name", "twitter:image:alt", image.alt
+    publishers = (article.publisher, article.site.publisher if article.site else None)
+    site = next((h for p in publishers if p is not None for h in _handles(p.same_as)), None)
+    if site is not None:
+        yield "name", "twitter:site", site
+    creator = next((h for author in article.authors for h in _handles(author.same_as)), None)
+    if creator is not None:
+        yield "name", "twitter:creator", creator
     for number, (label, data) in enumerate(_twitter_labels(article), start=1):
         yield "name", f"twitter:label{number}", label
         yield "name", f"twitter:data{number}", data
+
+
+def _handles(profiles: Iterable[str]) -> Iterator[str]:
+    """``@name`` for each X (Twitter) profile URL among ``profiles``."""
+    for profile in profiles:
+        match = _X_PROFILE.match(profile)
+        if match is not None:
+            yield f"@{match.group(1)}"
+
+
+def _page_images(article: Article) -> Iterator[Figure]:
+    if article.image is not None:
+        yield article.image
+    yield from article.image_renditions
+
+
+def _alternate_entries(article: Article) -> Iterator[tuple[str, str, str]]:
+    """``hreflang`` alternates: each language version, the page itself included."""
+    versions = [t for t in (article.translation_of, *article.translations) if t is not None]
+    if not versions:
+        return
+    if article.language:
+        yield "hreflang", article.language, article.url
+    for version in versions:
+        yield "hreflang", version.language, version.url
 
 
 def _twitter_labels(article: Article) -> Iterator[tuple[str, str]]:
@@ -142,6 +191,8 @@ def _join_names(names: list[str]) -> str:
 def _tag(kind: str, key: str, value: str) -> str:
     if kind == "link":
         return f'<link rel="{key}" href="{_escape(value)}">'
+    if kind == "hreflang":
+        return f'<link rel="alternate" hreflang="{_escape(key)}" href="{_escape(value)}">'
     return f'<meta {kind}="{key}" content="{_escape(value)}">'
 
 

@@ -42,7 +42,7 @@ class PageIndex:
 
     Args:
         graph: the document's graph.
-        article_types: the schema.org types that make a node an article.
+        article_types: the schema.org types a related read may have (articles, web pages).
         page_types: the types that make a node a web page.
         url_texts: a node's URLs as written, in reading order (unresolved).
     """
@@ -103,7 +103,11 @@ class PageIndex:
         by_url: dict[str, list[tuple[int, Node]]] = {}
         relative: list[tuple[int, Node]] = []
         for index, node in enumerate(self.graph.nodes):
-            if not node.has_type(self._article_types) or m.MAIN_ENTITY_OF_PAGE in node.props:
+            if (
+                not node.has_type(self._article_types)
+                or m.MAIN_ENTITY_OF_PAGE in node.props
+                or m.MAIN_ENTITY in node.props  # a page of the document, not a related read
+            ):
                 continue
             for text in self._url_texts(node):
                 if not text:

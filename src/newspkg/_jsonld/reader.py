@@ -9,33 +9,24 @@ article, with a `ValidationError` whose path points into the JSON-LD.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from datetime import UTC, tzinfo
 from typing import Final
 
 from newspkg._dates import parse_iso_duration, skew_fixed
-from newspkg._jsonld.graph import Item, Literal, Node, Ref, read_graph
+from newspkg._jsonld.graph import Graph, Literal, Node, Ref, read_graph
 from newspkg._jsonld.page_index import PageIndex
+from newspkg._jsonld.parts import PartsReader, describe
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.values import ValueReader, build
-from newspkg._models import (
-    Article,
-    ArticleKind,
-    Author,
-    AuthorKind,
-    Figure,
-    Publisher,
-    PublisherKind,
-    RelatedRead,
-    SourceNote,
-)
+from newspkg._models import Article, ArticleKind, Figure, RelatedRead, SourceNote
 from newspkg._readtime.words import count_words
 from newspkg._schemaorg import mapping as m
 from newspkg._schemaorg.reader_types import (
     ARTICLE_TYPES,
+    BREADCRUMB_TYPES,
     KIND_DEPTHS,
-    NEWS_MEDIA_TYPES,
-    ORGANIZATION_TYPES,
     WEB_PAGE_TYPES,
 )
 from newspkg._urls import without_fragment
@@ -47,6 +38,11 @@ __all__ = ["from_jsonld", "iter_articles"]
 _REQUIRED: Final = ("url", "headline")
 
 
+_ARTICLE_TYPES: Final = ARTICLE_TYPES
+_PAGE_TYPES: Final = WEB_PAGE_TYPES
+_BREADCRUMB_TYPES: Final = BREADCRUMB_TYPES
+# Parts of an article that are articles to schema.org: never articles of the page.
+_PART_PROPS: Final = (*m.SOURCE_ROLES.values(), m.ARTICLE["live_updates"].prop)
 _TYPE_KINDS: Final = {name: kind for kind, name in m.KIND_TYPES.items()}
 
 
@@ -99,10 +95,11 @@ def iter_articles(
 ) -> Iterator[Article]:
     """Return every article of a JSON-LD document, in document order.
 
-    Sources (``isBasedOn``, ``citation``) and related reads are parts of an article, not
-    articles of the page, so they are not yielded. The document is parsed at once (errors
-    in it raise here); each article is read when the iterator reaches it. Options and
-    errors are those of `from_jsonld`, except that no article gives an empty iterator.
+    Sources (``isBasedOn``, ``citation``), live blog updates (``liveBlogUpdate``) and related
+    reads are parts of an article, not articles of the page, so they are not yielded. The
+    document is parsed at once (errors in it raise here); each article is read when the
+    iterator reaches it. Options and errors are those of `from_jsonld`, except that no
+    article gives an empty iterator.
     """
     page = _Page(source, base_url=base_url, default_timezone=default_timezone)
     return map(page.read, page.articles())
@@ -121,7 +118,7 @@ class _Page:
         self.default_timezone = default_timezone
         self.index = PageIndex(
             self.graph,
-            article_types=ARTICLE_TYPES,
+            article_types=_RELATED_TYPES,
             page_types=WEB_PAGE_TYPES,
             url_texts=self._url_texts,
         )
@@ -137,9 +134,9 @@ class _Page:
         parts: set[int] = set()
         links: set[str] = set()
         for node in graph.nodes:
-            for source in graph.nodes_of(node, m.SOURCE_ROLES.values()):
-                parts.add(id(source))
-            links.update(graph.texts(node, [m.ARTICLE["related"].prop]))
+            for part in graph.nodes_of(node, _PART_PROPS):
+                parts.add(id(part))
+            links.update(related_links(graph, node))
         mains = self._main_entities
         return [
             node
@@ -173,7 +170,7 @@ class _Page:
         return _ArticleReading(self, node).article()
 
 
-class _ArticleReading(ValueReader):
+class _ArticleReading(PartsReader):
     """Reads one article node, collecting a note for every value set aside."""
 
     def __init__(self, page: _Page, node: Node) -> None:
@@ -197,8 +194,11 @@ class _ArticleReading(ValueReader):
                     path=join_path(self.graph.path(node), m.ARTICLE[name].prop),
                 )
         fields["kind"] = _kind(node.types)
-        fields["authors"] = self.authors()
-        fields["publisher"] = self.publisher()
+        for field in ("authors", "editors", "translators", "contributors"):
+            fields[field] = self.people(node, field)
+        fields["publisher"] = self.publisher(
+            self.graph.items(node, m.ARTICLE["publisher"].read), "publisher"
+        )
         fields["image"], fields["image_renditions"] = self.images()
         fields["figures"] = self.figures()
         fields["sources"] = self.sources()
@@ -207,6 +207,7 @@ class _ArticleReading(ValueReader):
             m.Value.PLACE, node, m.ARTICLE["dateline"].read_also, "dateline"
         )
         fields["word_count"] = self.word_count(fields)
+        self.read_page_parts(fields)
         self.check_time_required()
         return self.build_article(fields)
 
@@ -217,6 +218,29 @@ class _ArticleReading(ValueReader):
         if relative is None or self.base_url:
             return ""
         return f" ({relative!r} is relative: pass base_url= with the page's address)"
+
+    def read_page_parts(self, fields: dict[str, object]) -> None:
+        node, pages = self.node, self.own_pages
+        fields["site"] = self.site([*pages, node])
+        trails = (
+            list(self.graph.nodes_of(pages[0], [m.ARTICLE["breadcrumbs"].prop])) if pages else []
+        )
+        # A page's own trail first, else the first trail anywhere (many pages give it alone).
+        trails += [other for other in self.graph.nodes if other.has_type(_BREADCRUMB_TYPES)]
+        fields["breadcrumbs"] = self.breadcrumbs(trails)
+        fields["paywalled_parts"] = self.paywalled_parts(node)
+        fields["corrections"] = self.corrections(node)
+        fields["updates"] = self.updates(node)
+        fields["live_updates"] = self.live_updates(node)
+        fields["translation_of"] = next(iter(self.translations(node, "translation_of")), None)
+        fields["translations"] = self.translations(node, "translations")
+
+    @functools.cached_property
+    def own_pages(self) -> list[Node]:
+        """The article's WebPage nodes: its mainEntityOfPage, and pages naming it mainEntity."""
+        pages = list(self.graph.nodes_of(self.node, [m.MAIN_ENTITY_OF_PAGE]))
+        pages += [page for page in self.index.pages_about(self.node) if page not in pages]
+        return pages
 
     def _article_url(self) -> str | None:
         graph, node = self.graph, self.node
@@ -286,60 +310,6 @@ class _ArticleReading(ValueReader):
 
     # --- nested items ----------------------------------------------------------------------
 
-    def authors(self) -> tuple[Author, ...]:
-        found = []
-        for index, item in enumerate(self.graph.items(self.node, m.ARTICLE["authors"].read)):
-            author = self.author(item, f"authors[{index}]")
-            if author is not None:
-                found.append(author)
-        return tuple(found)
-
-    def author(self, item: Item, path: str) -> Author | None:
-        if isinstance(item, Literal):
-            return self.build(Author, {"name": str(item.value)}, path)
-        node = self.graph.node(item)
-        if node is None:
-            self.note(path, f"{_describe(item)} does not resolve to a node; not read")
-            return None
-        kind = AuthorKind.ORGANIZATION if node.has_type(ORGANIZATION_TYPES) else AuthorKind.PERSON
-        fields = self.scalars(m.AUTHOR, node, path)
-        fields["kind"] = kind
-        if kind is AuthorKind.ORGANIZATION:
-            fields.pop("job_title")  # only a person has one (the model refuses it)
-        return self.build(Author, fields, path)
-
-    def publisher(self) -> Publisher | None:
-        for item in self.graph.items(self.node, m.ARTICLE["publisher"].read):
-            if isinstance(item, Literal):
-                return self.build(Publisher, {"name": str(item.value)}, "publisher")
-            node = self.graph.node(item)
-            if node is None:
-                continue
-            fields = self.scalars(m.PUBLISHER, node, "publisher")
-            if node.has_type(NEWS_MEDIA_TYPES):
-                fields["kind"] = PublisherKind.NEWS_MEDIA_ORGANIZATION
-            elif node.has_type(ORGANIZATION_TYPES) or not node.has_type({"Person"}):
-                fields["kind"] = PublisherKind.ORGANIZATION
-            else:
-                fields["kind"] = PublisherKind.PERSON
-            term = m.PUBLISHER["logo"]
-            props = term.read if fields["kind"] is PublisherKind.PERSON else term.props
-            fields["logo"] = next(
-                (self.figure(logo, "publisher.logo") for logo in self.graph.items(node, props)),
-                None,
-            )
-            return self.build(Publisher, fields, "publisher")
-        return None
-
-    def figure(self, item: Item, path: str) -> Figure | None:
-        if isinstance(item, Literal):
-            url = self.url_of(item, path)
-            return None if url is None else Figure(url=url)
-        node = self.graph.node(item)
-        if node is None:
-            return None
-        return self.build(Figure, self.scalars(m.FIGURE, node, path), path)
-
     def images(self) -> tuple[Figure | None, tuple[Figure, ...]]:
         items = list(self.graph.items(self.node, m.ARTICLE["image"].read))
         figures = [self.figure(item, f"image[{n}]") for n, item in enumerate(items)]
@@ -354,8 +324,8 @@ class _ArticleReading(ValueReader):
     def figures(self) -> tuple[Figure, ...]:
         ordered = []
         for index, node in enumerate(self.graph.nodes_of(self.node, m.ARTICLE["figures"].read)):
-            if node.types and not node.has_type({m.IMAGE_TYPE}):
-                continue  # videos and audio are not figures
+            if not self.is_media(node):
+                continue  # audio is not a figure
             figure = self.figure(node, f"figures[{index}]")
             if figure is not None:
                 ordered.append((self.position(node), index, figure))
@@ -369,7 +339,7 @@ class _ArticleReading(ValueReader):
                 node = self.graph.node(item)
                 if node is None:
                     self.note(
-                        path, f"{_describe(item)} is not a document with a name and URL; not read"
+                        path, f"{describe(item)} is not a document with a name and URL; not read"
                     )
                     continue
                 fields = self.scalars(m.SOURCE, node, path)
@@ -381,15 +351,18 @@ class _ArticleReading(ValueReader):
         return tuple(source for *_, source in sorted(ordered, key=_order))
 
     def related(self) -> tuple[RelatedRead, ...]:
+        """Related reads: the nodes of the URLs the page lists in ``relatedLink``.
+
+        Written as WebPage nodes; Article nodes (newspkg's earlier shape, and many pages')
+        are read too. A link may be text or, after a JSON-LD tool applied the published
+        schema.org context (which makes relatedLink an ``@id``), a reference.
+        """
         graph = self.graph
-        pages = [*graph.nodes_of(self.node, [m.MAIN_ENTITY_OF_PAGE]), self.node]
-        pages += self.index.pages_about(self.node)
+        pages = [*self.own_pages, self.node]
         links = {
             url
             for page in pages
-            for url in (
-                self.resolve(text) for text in graph.texts(page, [m.ARTICLE["related"].prop])
-            )
+            for url in (self.resolve(text) for text in related_links(graph, page))
             if url is not None
         }
         ordered = []
@@ -397,7 +370,7 @@ class _ArticleReading(ValueReader):
         # of this one; a related read's own are noted when it is read.
         candidates, cut = self.index.related_candidates(links, self._first_url)
         for index, node in candidates:
-            if node is self.node:
+            if node is self.node or node in pages:
                 continue
             if not self.index.spend(1):
                 cut = True
@@ -446,17 +419,27 @@ def _kind(types: list[str]) -> ArticleKind:
     return _TYPE_KINDS[max(known, key=KIND_DEPTHS.__getitem__)]
 
 
+_RELATED_TYPES: Final = _ARTICLE_TYPES | _PAGE_TYPES
+
+
+def related_links(graph: Graph, node: Node) -> Iterator[str]:
+    """The URLs ``node`` lists in ``relatedLink``, as text or as ``@id`` references."""
+    for item in graph.items(node, [m.ARTICLE["related"].prop]):
+        if isinstance(item, Literal) and not isinstance(item.value, bool):
+            text = str(item.value).strip()
+        elif isinstance(item, Ref):
+            text = item.id
+        elif isinstance(item, Node):
+            text = graph.text(item, ["url"]) or item.id or ""
+        else:
+            text = ""
+        if text:
+            yield text
+
+
 def _head(path: str) -> str:
     return path.split(".", 1)[0].split("[", 1)[0]
 
 
 def _order(entry: tuple[float, int, object]) -> tuple[float, int]:
     return entry[0], entry[1]
-
-
-def _describe(item: Item) -> str:
-    if isinstance(item, Literal):
-        return f"{item.value!r}"
-    if isinstance(item, Ref):
-        return f"reference {item.id!r}"
-    return "a node"

@@ -17,7 +17,7 @@ from typing import Final, TypeVar
 
 import attrs
 
-from newspkg._dates import parse_date
+from newspkg._dates import parse_date, parse_iso_duration
 from newspkg._jsonld.graph import Graph, Item, Literal, Node, Ref
 from newspkg._models import Date, ProvenanceNote
 from newspkg._schemaorg import mapping as m
@@ -30,6 +30,7 @@ __all__ = ["ValueReader", "build", "whole_number"]
 SOURCE: Final = "jsonld"
 _PIXELS: Final = re.compile(r"(\d+)(?:\.0*)?\s*(?:px)?", re.IGNORECASE)
 _TRUE_FALSE: Final = {"true": True, "false": False}
+_LONGEST_SECONDS: Final = 10.0**12  # far beyond any video; int() of infinity would raise
 _T = TypeVar("_T")
 
 
@@ -62,14 +63,18 @@ class ValueReader:
     ) -> dict[str, object]:
         """Read every scalar field of ``table`` from ``node``."""
         present = node.props
-        return {
+        fields: dict[str, object] = {}
+        for field, read, shape, absent in _scalar_rows(table):
+            if field in skip:
+                continue
             # Most fields are absent on a given page: skip decoding those.
-            field: self.decode(term.value, node, term.read, join_path(path, field))
-            if any(prop in present for prop in term.read)
-            else _ABSENT.get(term.value)
-            for field, term in table.items()
-            if term.value is not m.Value.NODE and field not in skip
-        }
+            for prop in read:
+                if prop in present:
+                    fields[field] = self.decode(shape, node, read, join_path(path, field))
+                    break
+            else:
+                fields[field] = absent
+        return fields
 
     def decode(  # noqa: PLR0911, PLR0912 (one case per value shape reads best as one match)
         self, value: m.Value, node: Node, props: Iterable[str], path: str
@@ -107,6 +112,8 @@ class ValueReader:
                 return self.name(graph.items(node, props))
             case m.Value.STORY_COUNT:
                 return self.story_count(graph.nodes_of(node, props), path)
+            case m.Value.DURATION:
+                return self.duration(graph.text(node, props), path)
             case _:
                 raise AssertionError(value)
 
@@ -241,6 +248,17 @@ class ValueReader:
                     return self.count(self.graph.items(counter, ["userInteractionCount"]), path)
         return None
 
+    def duration(self, text: str | None, path: str) -> int | None:
+        if text is None:
+            return None
+        seconds = parse_iso_duration(text)
+        if seconds is None or not seconds < _LONGEST_SECONDS:  # also NaN and infinity
+            self.note(path, f"{text!r} is not an ISO 8601 duration; not read")
+            return None
+        if not seconds.is_integer():
+            self.note(path, f"{text!r} rounded to whole seconds")
+        return round(seconds)
+
     def position(self, node: Node) -> float:
         for item in self.graph.items(node, [m.POSITION]):
             if isinstance(item, Literal):
@@ -264,14 +282,39 @@ class ValueReader:
         self.notes.append(ProvenanceNote(field=field, source=SOURCE, detail=detail))
 
 
+_Row = tuple[str, tuple[str, ...], m.Value, object]
+_ROWS: Final[dict[int, tuple[_Row, ...]]] = {}
+
+
+def _scalar_rows(table: Mapping[str, m.Term]) -> tuple[_Row, ...]:
+    """(field, properties read, shape, value when absent) of each scalar row, worked out once."""
+    rows = _ROWS.get(id(table))
+    if rows is None:
+        rows = tuple(
+            (field, term.read, term.value, _ABSENT.get(term.value))
+            for field, term in table.items()
+            if term.value is not m.Value.NODE
+        )
+        _ROWS[id(table)] = rows
+    return rows
+
+
+_REQUIRED: Final[dict[type, tuple[str, ...]]] = {}
+
+
+def _required(cls: type) -> tuple[str, ...]:
+    """The fields of model ``cls`` without a default, worked out once."""
+    names = _REQUIRED.get(cls)
+    if names is None:
+        names = tuple(f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING)
+        _REQUIRED[cls] = names
+    return names
+
+
 def build(cls: type[_T], fields: dict[str, object]) -> _T:
     """Build a model from read fields; the model checks every value's type itself."""
     present = {name: value for name, value in fields.items() if value is not None}
-    missing = [
-        field.name
-        for field in attrs.fields(cls)  # type: ignore[arg-type]
-        if field.default is attrs.NOTHING and field.name not in present
-    ]
+    missing = [name for name in _required(cls) if name not in present]
     if missing:
         raise ValidationError(
             [Problem(path=name, message="required, but missing") for name in missing]

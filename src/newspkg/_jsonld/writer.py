@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import date
 
 from newspkg._json_limits import MAX_TEXT_SIZE, check_written_size
+from newspkg._jsonld.encode import embedded, encode, put_fields
 from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._models import (
     Article,
@@ -21,6 +21,7 @@ from newspkg._models import (
     Publisher,
     PublisherKind,
     RelatedRead,
+    Site,
     SourceNote,
 )
 from newspkg._readtime.estimate import reading_time
@@ -77,10 +78,22 @@ class _GraphWriter:
         self.url = article.url
         self.taken: set[str] = set()
         self.nodes: list[JsonObject] = []
+        # One node per person and publisher, however many roles they have on the page.
+        self.people: dict[Author, JsonObject] = {}
+        self.publishers: dict[Publisher, JsonObject] = {}
+        self.extra_people = 0
 
     def id_for(self, preferred: str, fallback: str) -> str:
-        """Return ``preferred`` unless another node has it (two authors with one URL)."""
+        """Return ``preferred`` unless another node has it (two authors with one URL).
+
+        Should ``fallback`` be taken too (two publishers without URL, each with a logo),
+        ``-2``, ``-3``... follow it: an ``@id`` is never given twice.
+        """
         chosen = fallback if preferred in self.taken else preferred
+        number = 1
+        while chosen in self.taken:
+            number += 1
+            chosen = f"{fallback}-{number}"
         self.taken.add(chosen)
         return chosen
 
@@ -99,22 +112,31 @@ class _GraphWriter:
             "@type": m.WEB_PAGE_TYPE,
             "@id": self.own_id(m.Fragment.WEBPAGE),
             m.ARTICLE["url"].prop: article.url,
+            m.PAGE_NAME: article.headline,
         }
         self.nodes += [article_node, page_node]
-        _put_fields(article_node, m.ARTICLE, article)
+        put_fields(article_node, m.ARTICLE, article)
+        # The page repeats its article's language and dates, as Yoast's WebPage does.
+        for field in ("language", "date_published", "date_modified"):
+            if (value := article_node.get(m.ARTICLE[field].prop)) is not None:
+                page_node[m.ARTICLE[field].prop] = value
         self._put_counts(article_node)
         self._put_dateline(article_node)
         article_node[m.MAIN_ENTITY_OF_PAGE] = {"@id": page_node["@id"]}
         self._put_images(article_node, page_node)
-        if article.authors:
-            article_node[m.ARTICLE["authors"].prop] = [
-                self._author(n, author) for n, author in enumerate(article.authors, 1)
-            ]
+        self._put_people(article_node, "authors", article.authors, byline=True)
         if article.publisher is not None:
             article_node[m.ARTICLE["publisher"].prop] = self._publisher(article.publisher)
+        for field in ("editors", "translators", "contributors"):
+            self._put_people(article_node, field, getattr(article, field))
         self._put_figures(article_node)
         self._put_sources(article_node)
+        self._put_page_parts(article_node)
+        self._put_live_updates(article_node)
         self._put_related(page_node)
+        if article.site is not None:
+            page_node[m.ARTICLE["site"].prop] = self._site(article.site)
+        self._put_breadcrumbs(page_node)
         return {"@context": m.SCHEMA_CONTEXT, "@graph": list(self.nodes)}
 
     def _put_counts(self, node: JsonObject) -> None:
@@ -134,7 +156,7 @@ class _GraphWriter:
         if self.article.kind in m.news_article_kinds():
             node[term.prop] = dateline
         else:
-            node[term.read_also[0]] = _encode(m.Value.PLACE, dateline)
+            node[term.read_also[0]] = encode(m.Value.PLACE, dateline)
 
     def _put_images(self, article_node: JsonObject, page_node: JsonObject) -> None:
         article = self.article
@@ -142,6 +164,7 @@ class _GraphWriter:
         if article.image is not None:
             hero = self._image(article.image, self.own_id(m.Fragment.PRIMARY_IMAGE))
             page_node[m.PRIMARY_IMAGE_OF_PAGE] = {"@id": hero["@id"]}
+            page_node[m.PAGE_THUMBNAIL] = article.image.url
             refs.append({"@id": hero["@id"]})
         for n, rendition in enumerate(article.image_renditions, 1):
             node = self._image(rendition, self.own_id(m.Fragment.IMAGE, n))
@@ -153,8 +176,16 @@ class _GraphWriter:
             article_node[m.ARTICLE["image"].prop] = refs
 
     def _image(self, figure: Figure, node_id: str) -> JsonObject:
-        node: JsonObject = {"@type": m.IMAGE_TYPE, "@id": node_id}
-        _put_fields(node, m.FIGURE, figure)
+        node: JsonObject
+        if figure.video is None:
+            node = {"@type": m.IMAGE_TYPE, "@id": node_id}
+            put_fields(node, m.FIGURE, figure)
+        else:
+            node = {"@type": m.VIDEO_TYPE, "@id": node_id}
+            put_fields(node, m.FIGURE, figure, props={"url": m.VIDEO_THUMBNAIL})
+            put_fields(node, m.VIDEO, figure.video)
+        if figure.creator is not None:
+            node[m.FIGURE["creator"].prop] = self._person(figure.creator)
         self.nodes.append(node)
         return node
 
@@ -167,34 +198,62 @@ class _GraphWriter:
         if refs:
             node[m.ARTICLE["figures"].prop] = refs
 
-    def _author(self, number: int, author: Author) -> JsonObject:
+    def _put_people(
+        self, node: JsonObject, field: str, people: tuple[Author, ...], *, byline: bool = False
+    ) -> None:
+        if people:
+            node[m.ARTICLE[field].prop] = [
+                self._person(
+                    person,
+                    m.node_id(self.url, m.Fragment.AUTHOR, n) if byline else None,
+                    # One person twice in a list stays twice: values are sets to JSON-LD.
+                    reuse=person not in people[: n - 1],
+                )
+                for n, person in enumerate(people, 1)
+            ]
+
+    def _person(
+        self, author: Author, fallback: str | None = None, *, reuse: bool = True
+    ) -> JsonObject:
+        """A reference to ``author``'s node, written once however many roles they have."""
+        known = self.people.get(author)
+        if known is not None and reuse:
+            return {"@id": known["@id"]}
+        if fallback is None:
+            self.extra_people += 1
+            fallback = m.node_id(self.url, m.Fragment.CONTRIBUTOR, self.extra_people)
         fragment = (
             m.Fragment.PERSON if author.kind is AuthorKind.PERSON else m.Fragment.ORGANIZATION
         )
-        fallback = m.node_id(self.url, m.Fragment.AUTHOR, number)
         preferred = fallback if author.url is None else m.node_id(author.url, fragment)
         node: JsonObject = {
             "@type": m.AUTHOR_TYPES[author.kind],
             "@id": self.id_for(preferred, fallback),
         }
-        _put_fields(node, m.AUTHOR, author, props={"location": m.AUTHOR_LOCATION[author.kind]})
+        put_fields(node, m.AUTHOR, author, props={"location": m.AUTHOR_LOCATION[author.kind]})
         self.nodes.append(node)
+        self.people[author] = node
         return {"@id": node["@id"]}
 
-    def _publisher(self, publisher: Publisher) -> JsonObject:
+    def _publisher(self, publisher: Publisher, site_url: str | None = None) -> JsonObject:
+        known = self.publishers.get(publisher)
+        if known is not None:
+            return {"@id": known["@id"]}
         is_person = publisher.kind is PublisherKind.PERSON
         fragment = m.Fragment.PERSON if is_person else m.Fragment.ORGANIZATION
+        base = publisher.url or site_url
         fallback = m.node_id(self.url, m.Fragment.PUBLISHER)
-        preferred = fallback if publisher.url is None else m.node_id(publisher.url, fragment)
+        preferred = fallback if base is None else m.node_id(base, fragment)
         node: JsonObject = {
             "@type": m.PUBLISHER_TYPES[publisher.kind],
             "@id": self.id_for(preferred, fallback),
         }
-        _put_fields(node, m.PUBLISHER, publisher)
+        put_fields(node, m.PUBLISHER, publisher)
         self.nodes.append(node)
+        self.publishers[publisher] = node
         if publisher.logo is not None:
             logo_id = self.id_for(
-                m.node_id(publisher.url or self.url, m.Fragment.LOGO),
+                m.node_id(base or self.url, m.Fragment.LOGO),
                 m.node_id(self.url, m.Fragment.LOGO),
             )
             logo = self._image(publisher.logo, logo_id)
@@ -203,10 +262,102 @@ class _GraphWriter:
             node[term.read_also[0] if is_person else term.prop] = {"@id": logo["@id"]}
         return {"@id": node["@id"]}
 
+    def _site(self, site: Site) -> JsonObject:
+        node: JsonObject = {
+            "@type": m.WEB_SITE_TYPE,
+            "@id": self.id_for(
+                m.node_id(site.url, m.Fragment.WEBSITE), m.node_id(self.url, m.Fragment.WEBSITE)
+            ),
+        }
+        put_fields(node, m.SITE, site)
+        self.nodes.append(node)
+        if site.publisher is not None:
+            node[m.SITE["publisher"].prop] = self._publisher(site.publisher, site.url)
+        if site.search_url_template is not None:
+            node[m.SITE["search_url_template"].prop] = {
+                "@type": m.SEARCH_ACTION_TYPE,
+                m.SEARCH_TARGET: {
+                    "@type": m.ENTRY_POINT_TYPE,
+                    m.URL_TEMPLATE: site.search_url_template,
+                },
+            }
+        return {"@id": node["@id"]}
+
+    def _put_breadcrumbs(self, page_node: JsonObject) -> None:
+        crumbs = self.article.breadcrumbs
+        if not crumbs:
+            return
+        items: list[JsonValue] = []
+        for n, crumb in enumerate(crumbs, 1):
+            item: JsonObject = {"@type": m.LIST_ITEM_TYPE, m.POSITION: n}
+            put_fields(item, m.CRUMB, crumb)
+            if crumb.url is not None:
+                item[m.CRUMB["url"].prop] = crumb.url
+            items.append(item)
+        node: JsonObject = {
+            "@type": m.BREADCRUMB_TYPE,
+            "@id": self.own_id(m.Fragment.BREADCRUMB),
+            m.LIST_ELEMENT: items,
+        }
+        self.nodes.append(node)
+        page_node[m.ARTICLE["breadcrumbs"].prop] = {"@id": node["@id"]}
+
+    def _put_page_parts(self, node: JsonObject) -> None:
+        """Paywalled parts, corrections, update notes and translations: embedded nodes."""
+        article = self.article
+        if article.paywalled_parts:
+            node[m.ARTICLE["paywalled_parts"].prop] = [
+                {
+                    "@type": m.PAGE_ELEMENT_TYPE,
+                    m.ARTICLE["is_accessible_for_free"].prop: False,
+                    m.CSS_SELECTOR: selector,
+                }
+                for selector in article.paywalled_parts
+            ]
+        for field, type_name, table in (
+            ("corrections", m.CORRECTION_TYPE, m.CORRECTION),
+            ("updates", m.UPDATE_TYPE, m.UPDATE),
+        ):
+            if notes := getattr(article, field):
+                node[m.ARTICLE[field].prop] = [embedded(type_name, table, note) for note in notes]
+        if article.translation_of is not None:
+            node[m.ARTICLE["translation_of"].prop] = embedded(
+                m.TRANSLATION_TYPE, m.TRANSLATION, article.translation_of
+            )
+        if article.translations:
+            node[m.ARTICLE["translations"].prop] = [
+                embedded(m.TRANSLATION_TYPE, m.TRANSLATION, translation)
+                for translation in article.translations
+            ]
+
+    def _put_live_updates(self, node: JsonObject) -> None:
+        refs: list[JsonValue] = []
+        for n, update in enumerate(self.article.live_updates, 1):
+            update_node: JsonObject = {
+                "@type": m.LIVE_UPDATE_TYPE,
+                "@id": self.own_id(m.Fragment.UPDATE, n),
+            }
+            put_fields(update_node, m.LIVE_UPDATE, update)
+            if update.author is not None:
+                update_node[m.LIVE_UPDATE["author"].prop] = self._person(update.author)
+            if update.image is not None:
+                image_id = self.id_for(
+                    f"{update_node['@id']}-image", f"{update_node['@id']}-image-1"
+                )
+                image = self._image(update.image, image_id)
+                update_node[m.LIVE_UPDATE["image"].prop] = {"@id": image["@id"]}
+            update_node[m.POSITION] = n
+            # Embedded, as Google's example: a top-level BlogPosting would be another article.
+            refs.append(update_node)
+        if refs:
+            node[m.ARTICLE["live_updates"].prop] = refs
+
     def _put_sources(self, node: JsonObject) -> None:
         by_role: dict[str, list[JsonValue]] = {}
         for n, source in enumerate(self.article.sources, 1):
-            source_node = self._listed_node(m.SOURCE_TYPE, m.Fragment.SOURCE, n, m.SOURCE, source)
+            source_node = self._listed_node(
+                m.SOURCE_TYPE, self.own_id(m.Fragment.SOURCE, n), n, m.SOURCE, source
+            )
             by_role.setdefault(m.SOURCE_ROLES[source.role], []).append({"@id": source_node["@id"]})
         for role in m.SOURCE_ROLES.values():
             if role in by_role:
@@ -216,83 +367,25 @@ class _GraphWriter:
         links: list[JsonValue] = []
         for n, read in enumerate(self.article.related, 1):
             links.append(read.url)
-            self._listed_node(m.RELATED_TYPE, m.Fragment.RELATED, n, m.RELATED, read)
+            # The read's own page @id, so graphs of many pages of one site join up.
+            node_id = self.id_for(
+                m.node_id(read.url, m.Fragment.WEBPAGE), m.node_id(self.url, m.Fragment.RELATED, n)
+            )
+            self._listed_node(m.RELATED_TYPE, node_id, n, m.RELATED, read)
         if links:
             page_node[m.ARTICLE["related"].prop] = links
 
     def _listed_node(
         self,
         type_name: str,
-        fragment: m.Fragment,
+        node_id: str,
         number: int,
         table: Mapping[str, m.Term],
         item: SourceNote | RelatedRead,
     ) -> JsonObject:
         """Add the node of a list's ``number``-th item, its place kept in ``position``."""
-        node: JsonObject = {"@type": type_name, "@id": self.own_id(fragment, number)}
-        _put_fields(node, table, item)
+        node: JsonObject = {"@type": type_name, "@id": node_id}
+        put_fields(node, table, item)
         node[m.POSITION] = number
         self.nodes.append(node)
         return node
-
-
-def _put_fields(
-    node: JsonObject,
-    table: Mapping[str, m.Term],
-    item: object,
-    *,
-    props: Mapping[str, str] | None = None,
-) -> None:
-    """Write every scalar field of ``item`` that has a value, as ``table`` says."""
-    for field, term in table.items():
-        if term.value is m.Value.NODE:
-            continue
-        encoded = _encode(term.value, getattr(item, field))
-        if encoded is None:
-            continue
-        if props is not None and field in props:
-            node[props[field]] = encoded
-        else:
-            for prop in term.props:
-                node[prop] = encoded
-
-
-def _encode(value: m.Value, item: object) -> JsonValue:  # noqa: PLR0911
-    """The JSON-LD form of one field value; None when there is nothing to write."""
-    if item is None or item == ():
-        return None
-    match value:
-        case m.Value.DATE:
-            assert isinstance(item, date)
-            return item.isoformat()
-        case m.Value.PIXELS:
-            return {"@type": m.PIXELS_TYPE, "value": _json(item), "unitCode": m.PIXEL_UNIT}
-        case m.Value.PLACE:
-            return {"@type": m.PLACE_TYPE, "name": _json(item)}
-        case m.Value.ORGANIZATION_NAME:
-            return {"@type": m.ORGANIZATION_TYPE, "name": _json(item)}
-        case m.Value.STORY_COUNT:
-            return {
-                "@type": m.COUNTER_TYPE,
-                "interactionType": {"@type": m.WRITE_ACTION_TYPE},
-                "userInteractionCount": _json(item),
-            }
-        case m.Value.KEYWORDS:
-            assert isinstance(item, tuple)
-            # Text keywords are comma-separated lists to every reader (ours included), so a
-            # keyword that holds a comma is written as a DefinedTerm and stays whole.
-            return [
-                {"@type": m.KEYWORD_TYPE, "name": keyword} if "," in keyword else keyword
-                for keyword in item
-            ]
-        case m.Value.TEXTS | m.Value.URLS:
-            assert isinstance(item, tuple)
-            return [_json(part) for part in item]
-        case _:
-            return _json(item)
-
-
-def _json(item: object) -> JsonValue:
-    """A model scalar (text, number, flag) as JSON."""
-    assert isinstance(item, str | int | bool)
-    return item

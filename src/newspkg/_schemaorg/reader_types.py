@@ -11,10 +11,13 @@ from typing import Final
 
 __all__ = [
     "ARTICLE_TYPES",
+    "BREADCRUMB_TYPES",
+    "CORRECTION_TYPES",
     "KIND_DEPTHS",
     "NEWS_MEDIA_TYPES",
     "ORGANIZATION_TYPES",
     "WEB_PAGE_TYPES",
+    "WEB_SITE_TYPES",
 ]
 
 # fmt: off
@@ -38,6 +41,16 @@ WEB_PAGE_TYPES: Final = frozenset(
     }
 )
 """WebPage and its subtypes."""
+
+# These three have no subtypes in release 30.0; the test keeps it so.
+WEB_SITE_TYPES: Final = frozenset({"WebSite"})
+"""WebSite and its subtypes."""
+
+BREADCRUMB_TYPES: Final = frozenset({"BreadcrumbList"})
+"""BreadcrumbList and its subtypes."""
+
+CORRECTION_TYPES: Final = frozenset({"CorrectionComment"})
+"""CorrectionComment and its subtypes."""
 
 ORGANIZATION_TYPES: Final = frozenset(
     {
