@@ -33,6 +33,7 @@ from newspkg import (
     UpdateNote,
     Video,
 )
+from newspkg._urls import normalize_url
 from newspkg._validation import MAX_COUNT
 
 # --- models (articles, authors, figures, sources) ------------------------------------------------
@@ -414,9 +415,11 @@ def _newsroom_fields(
         "updates": tuple(
             draw(st.lists(st.builds(UpdateNote, date=dates(), text=texts()), max_size=2))
         ),
-        "translation_of": draw(_optional(translations().filter(lambda t: t.url != url))),
+        "translation_of": draw(
+            _optional(translations().filter(lambda t: t.url != normalize_url(url)))
+        ),
         "translations": tuple(
-            draw(st.lists(translations().filter(lambda t: t.url != url), max_size=2))
+            draw(st.lists(translations().filter(lambda t: t.url != normalize_url(url)), max_size=2))
         ),
     }
     if kind is ArticleKind.LIVE_BLOG:
