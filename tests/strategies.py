@@ -393,6 +393,8 @@ def _newsroom_fields(
 ) -> dict[str, Any]:
     """The newsroom page's fields: site, trail, paywall, trust, live coverage, translations."""
     free = draw(_optional(st.booleans()))
+    # A translation lives elsewhere: apart from the URL as the model stores it.
+    others = translations().filter(lambda t: t.url != normalize_url(url))
     fields: dict[str, Any] = {
         "is_accessible_for_free": free,
         "site": draw(_optional(sites(publisher))),
