@@ -417,12 +417,8 @@ def _newsroom_fields(
         "updates": tuple(
             draw(st.lists(st.builds(UpdateNote, date=dates(), text=texts()), max_size=2))
         ),
-        "translation_of": draw(
-            _optional(translations().filter(lambda t: t.url != normalize_url(url)))
-        ),
-        "translations": tuple(
-            draw(st.lists(translations().filter(lambda t: t.url != normalize_url(url)), max_size=2))
-        ),
+        "translation_of": draw(_optional(others)),
+        "translations": tuple(draw(st.lists(others, max_size=2))),
     }
     if kind is ArticleKind.LIVE_BLOG:
         start, end = draw(_publication_dates())
