@@ -52,7 +52,20 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise NetworkUsedError("newspkg tried to open a network connection")
 
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    connect, connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+    def local_only(sock: socket.socket, address: object) -> object:
+        # Unix sockets are this machine's processes (the --jobs pool's forkserver), not a network.
+        if sock.family != getattr(socket, "AF_UNIX", None):
+            refuse()
+        return connect(sock, address)  # type: ignore[arg-type]
+
+    def local_only_ex(sock: socket.socket, address: object) -> object:
+        if sock.family != getattr(socket, "AF_UNIX", None):
+            refuse()
+        return connect_ex(sock, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", local_only)
+    monkeypatch.setattr(socket.socket, "connect_ex", local_only_ex)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
