@@ -204,3 +204,18 @@ def test_without_orjson_json_writes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_native, "_orjson", lambda: None)
 
     assert to_json(article) == json.dumps(to_dict(article), ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize(
+    ("document", "native"),
+    [
+        ({"format_version": 2, "url": URL}, True),
+        ({"url": URL, "headline": "Hi"}, True),  # hand-written native JSON, no marker
+        ({"@context": "https://schema.org", "@type": "NewsArticle"}, False),
+        ({"format_version": 2, "@context": "https://schema.org"}, True),  # the marker decides
+        ([{"url": URL}], False),
+        ("text", False),
+    ],
+)
+def test_native_json_is_told_from_jsonld(document: object, native: bool) -> None:
+    assert _native.is_native_document(document) is native

@@ -49,7 +49,7 @@ from newspkg._jsonld.reader import from_jsonld
 from newspkg._jsonld.script import to_script_tag
 from newspkg._jsonld.writer import to_jsonld
 from newspkg._models import Article
-from newspkg._native import VERSION_KEY, from_dict, to_json
+from newspkg._native import from_dict, is_native_document, to_json
 from newspkg._readtime.estimate import MAX_SPEED, MIN_SPEED, SpeedPreset, reading_time
 from newspkg._validation import language_problem
 from newspkg.errors import NewspkgError, ParseError, ValidationError
@@ -484,16 +484,8 @@ def check_input(item: Input, options: CheckOptions) -> list[Finding]:
 
 
 def _kind_of(document: JsonValue) -> InputKind:
-    """Tell native JSON from JSON-LD.
-
-    Native JSON carries ``format_version``; hand-written native JSON may omit it, but
-    JSON-LD always has a keyword (``@context``, ``@type``, ``@graph``) and native never does.
-    """
-    if isinstance(document, dict) and (
-        VERSION_KEY in document or not any(key.startswith("@") for key in document)
-    ):
-        return InputKind.NATIVE
-    return InputKind.JSONLD
+    """Tell native JSON from JSON-LD (see `is_native_document`)."""
+    return InputKind.NATIVE if is_native_document(document) else InputKind.JSONLD
 
 
 def _files(files: tuple[str, ...], *, jsonl: bool) -> tuple[str, ...]:

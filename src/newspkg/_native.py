@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import suppress
 from datetime import date, datetime
 from functools import cache
-from typing import Any, Final
+from typing import Any, Final, TypeGuard
 
 import attrs
 import cattrs
@@ -62,6 +62,19 @@ a version-2 document without them, so both are read.
 READ_VERSIONS: Final = frozenset({1, FORMAT_VERSION})
 
 VERSION_KEY: Final = "format_version"
+
+
+def is_native_document(document: object) -> TypeGuard[dict[str, Any]]:
+    """Tell newspkg's native JSON from JSON-LD, once for every reader of mixed input.
+
+    Native JSON carries ``format_version``; hand-written native JSON may omit it, but
+    JSON-LD always has a keyword (``@context``, ``@type``, ``@graph``) and native never does.
+    """
+    return isinstance(document, dict) and (
+        VERSION_KEY in document
+        or not any(isinstance(key, str) and key.startswith("@") for key in document)
+    )
+
 
 MAX_INDENT: Final = 16
 """Widest indent `to_json` writes, in spaces."""

@@ -17,7 +17,7 @@ from newspkg._html.page import MAX_HTML_SIZE, decode_html, from_html
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld
 from newspkg._models import Article
-from newspkg._native import VERSION_KEY, from_dict
+from newspkg._native import from_dict, is_native_document
 from newspkg.errors import LimitExceededError, NewspkgError
 
 __all__ = ["UNREADABLE", "error_info", "process_record"]
@@ -103,10 +103,7 @@ def _json_document(data: bytes) -> tuple[JsonValue, dict[str, JsonValue] | None]
         document = load_json(data)
     except NewspkgError:
         return None, None
-    # Native JSON carries format_version, or at least no JSON-LD keyword (@context, @type).
-    if isinstance(document, dict) and (
-        VERSION_KEY in document or not any(key.startswith("@") for key in document)
-    ):
+    if is_native_document(document):
         return document, document
     return document, None
 

@@ -45,10 +45,6 @@ def with_subclasses(name: str) -> frozenset[str]:
     return vocabulary().subclasses_of(name) | {name}
 
 
-# Constants, not vocabulary lookups: reading a page must not load the vocabulary table.
-_NEWS_MEDIA_TYPES: Final = NEWS_MEDIA_TYPES
-_SITE_TYPES: Final = WEB_SITE_TYPES
-_CORRECTION_TYPES: Final = CORRECTION_TYPES
 _MEDIA_TYPES: Final = frozenset({m.IMAGE_TYPE, m.VIDEO_TYPE})
 
 
@@ -88,7 +84,7 @@ class PartsReader(ValueReader):
             if node is None:
                 continue
             fields = self.scalars(m.PUBLISHER, node, path)
-            if node.has_type(_NEWS_MEDIA_TYPES):
+            if node.has_type(NEWS_MEDIA_TYPES):
                 fields["kind"] = PublisherKind.NEWS_MEDIA_ORGANIZATION
             elif node.has_type(ORGANIZATION_TYPES) or not node.has_type({"Person"}):
                 fields["kind"] = PublisherKind.ORGANIZATION
@@ -139,7 +135,7 @@ class PartsReader(ValueReader):
         prop = m.ARTICLE["site"].prop
         for holder in holders:
             for node in self.graph.nodes_of(holder, [prop]):
-                if node.has_type(_SITE_TYPES):
+                if node.has_type(WEB_SITE_TYPES):
                     return self._site(node)
         return None
 
@@ -206,7 +202,7 @@ class PartsReader(ValueReader):
         found = []
         for index, target in enumerate(self.graph.nodes_of(node, m.ARTICLE["updates"].read)):
             # User comments are Comments too; only an editor's dated note has text and a date.
-            if not target.has_type({m.UPDATE_TYPE}) or target.has_type(_CORRECTION_TYPES):
+            if not target.has_type({m.UPDATE_TYPE}) or target.has_type(CORRECTION_TYPES):
                 continue
             path = f"updates[{index}]"
             update = self.build(UpdateNote, self.scalars(m.UPDATE, target, path), path)

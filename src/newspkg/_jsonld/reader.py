@@ -38,9 +38,6 @@ __all__ = ["from_jsonld", "iter_articles"]
 _REQUIRED: Final = ("url", "headline")
 
 
-_ARTICLE_TYPES: Final = ARTICLE_TYPES
-_PAGE_TYPES: Final = WEB_PAGE_TYPES
-_BREADCRUMB_TYPES: Final = BREADCRUMB_TYPES
 # Parts of an article that are articles to schema.org: never articles of the page.
 _PART_PROPS: Final = (*m.SOURCE_ROLES.values(), m.ARTICLE["live_updates"].prop)
 _TYPE_KINDS: Final = {name: kind for kind, name in m.KIND_TYPES.items()}
@@ -226,7 +223,7 @@ class _ArticleReading(PartsReader):
             list(self.graph.nodes_of(pages[0], [m.ARTICLE["breadcrumbs"].prop])) if pages else []
         )
         # A page's own trail first, else the first trail anywhere (many pages give it alone).
-        trails += [other for other in self.graph.nodes if other.has_type(_BREADCRUMB_TYPES)]
+        trails += [other for other in self.graph.nodes if other.has_type(BREADCRUMB_TYPES)]
         fields["breadcrumbs"] = self.breadcrumbs(trails)
         fields["paywalled_parts"] = self.paywalled_parts(node)
         fields["corrections"] = self.corrections(node)
@@ -419,7 +416,7 @@ def _kind(types: list[str]) -> ArticleKind:
     return _TYPE_KINDS[max(known, key=KIND_DEPTHS.__getitem__)]
 
 
-_RELATED_TYPES: Final = _ARTICLE_TYPES | _PAGE_TYPES
+_RELATED_TYPES: Final = ARTICLE_TYPES | WEB_PAGE_TYPES
 
 
 def related_links(graph: Graph, node: Node) -> Iterator[str]:
