@@ -123,6 +123,11 @@ def test_the_site_name_is_cut_from_the_title() -> None:
         ("Explainer | The long story title", [], ["The long story title"], "The long story title"),
         ("The long story title | V8", [], ["V8"], "The long story title"),
         ("A: B", [], [], None),
+        ("短缺药品保供稳价-新华网", [], ["短缺药品保供稳价"], "短缺药品保供稳价"),
+        ("人工智能迈上新台阶_科技_腾讯网", ["腾讯网"], [], "人工智能迈上新台阶_科技"),
+        ("人工智能迈上新台阶_科技_腾讯网", [], ["人工智能迈上新台阶"], "人工智能迈上新台阶"),
+        ("新华网-标题", [], [], None),
+        ("Covid-19 cases rise", ["19 cases rise"], ["Covid"], None),
         ("Plain", ["x"], [], None),
     ],
 )

@@ -418,10 +418,7 @@ def unescape_twice(text: str) -> tuple[str, str | None]:
 
 def _headline(page: PageMeta) -> MetaValue | None:
     """The first headline tag, else the ``<title>``, else the ``<h1>``; site names cut off."""
-    sites = [*page.tags.get("og:site_name", ()), *page.tags.get("application-name", ())]
-    host = split_url(page.canonical or page.url or "")
-    if host is not None and host.hostname:
-        sites.append(host.hostname)
+    sites = site_names(page)
     heading = page.markup.heading
     found = _text(page, "headline", *PRECEDENCE["headline"])
     if found is None and page.title:
@@ -519,13 +516,22 @@ def _authors(page: PageMeta) -> MetaValue | None:
 
 
 def site_names(page: PageMeta) -> frozenset[str]:
-    """The page's site names, case-folded: ``og:site_name``, ``application-name``, host."""
+    """The page's site names, case-folded: ``og:site_name``, ``application-name``, the host.
+
+    The host gives itself without ``www.`` and each of its labels but the top-level domain
+    and second-level ones like ``co`` (``en.wikipedia.org``: ``en``, ``wikipedia``), since
+    titles name a site by its domain's name ("Mozilla - Wikipedia").
+    """
     names = [*page.tags.get("og:site_name", ()), *page.tags.get("application-name", ())]
     host = split_url(page.canonical or page.url or "")
     if host is not None and host.hostname:
-        names.append(host.hostname.removeprefix("www."))
-        names.append(host.hostname.removeprefix("www.").split(".")[0])
+        domain = host.hostname.removeprefix("www.")
+        names.append(domain)
+        names.extend(label for label in domain.split(".")[:-1] if label not in _SECOND_LEVEL)
     return frozenset(name.casefold() for name in names)
+
+
+_SECOND_LEVEL: Final = frozenset({"ac", "co", "com", "edu", "gov", "ne", "net", "or", "org"})
 
 
 def _tag_values(page: PageMeta, key: str) -> tuple[str, ...]:
