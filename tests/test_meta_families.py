@@ -93,6 +93,38 @@ def test_the_byline_and_time_element_fill_authors_and_date() -> None:
     assert article.headline == "Story"
 
 
+def test_bylines_in_a_comment_section_are_the_commenters() -> None:
+    body = (
+        "<h1>Story</h1>"
+        '<ul class="comments-list"><li><div class="byline">J J</div></li></ul>'
+        '<div class="commentary"><p class="byline">By Jane Doe</p></div>'
+    )
+
+    assert [a.name for a in from_html(page(body=body), url=URL).authors] == ["Jane Doe"]
+
+
+def test_a_byline_element_s_author_link_holds_the_name() -> None:
+    body = (
+        "<h1>Story</h1>"
+        '<div class="author"><a class="author-link" href="/author/ben-silverman">Ben Silverman'
+        "</a> Games Editor</div>"
+    )
+
+    assert [a.name for a in from_html(page(body=body), url=URL).authors] == ["Ben Silverman"]
+
+
+def test_several_author_links_are_several_authors() -> None:
+    body = (
+        "<h1>Story</h1>"
+        '<p class="byline">By <a rel="author" href="/a/jane">Jane Doe</a>, Staff Writer, and '
+        '<a rel="author" href="/a/john">John Roe</a></p>'
+    )
+
+    names = [a.name for a in from_html(page(body=body), url=URL).authors]
+
+    assert names == ["Jane Doe", "John Roe"]
+
+
 def test_og_title_wins_over_dublin_core_and_the_title_element() -> None:
     head = [meta("DC.title", "Dublin"), meta("og:title", "Open Graph", "property")]
 
