@@ -224,9 +224,8 @@ def main(argv: list[str]) -> int:
     for name in FIELDS:
         s = scores[name]
         both = s.agree + s.reviewed
-        print(
-            f"{name:12} {both:3} of {s.total:3} ({both / max(s.total, 1):.0%}), {s.reviewed} reviewed"
-        )
+        share = both / max(s.total, 1)
+        print(f"{name:12} {both:3} of {s.total:3} ({share:.0%}), {s.reviewed} reviewed")
     for stem, name in sorted(stale(scores, review)):
         print(f"STALE review row: {stem} {name} is not a disagreement")
     if "--refused" in argv:
