@@ -55,12 +55,37 @@ def test_each_family_fills_a_field(tags: list[str], field: str, expected: str) -
         ("dcterms.issued", "2026-01-02"),
         ("parsely-pub-date", "2026-01-02"),
         ("sailthru.date", "2026-01-02"),
+        ("cXenseParse:recs:publishtime", "2026-01-02"),
     ],
 )
 def test_publication_dates_from_each_family(key: str, content: str) -> None:
     article = from_html(page(meta(key, content), meta("og:title", "T", "property")), url=URL)
 
     assert article.date_published == date(2026, 1, 2)
+
+
+def test_parsely_s_older_json_tag_is_read() -> None:
+    blob = (
+        '{"title": "Story", "pub_date": "2014-12-27T17:10:17Z", "author": "National Desk",'
+        ' "section": "Food", "tags": ["@cooking"]}'
+    )
+    head = f"<meta name='parsely-page' content='{blob}'>"
+
+    article = from_html(page(head), url=URL)
+
+    assert article.headline == "Story"
+    assert article.date_published == datetime(2014, 12, 27, 17, 10, 17, tzinfo=UTC)
+    assert [a.name for a in article.authors] == ["National Desk"]
+    assert article.section == "Food"
+    sources = {n.field: n.source for n in article.provenance}
+    assert sources["date_published"] == "meta parsely-page.pub_date"
+
+
+@pytest.mark.parametrize("blob", ["{broken", "[1, 2]", '{"title": 3}', "[" * 10_000])
+def test_a_parsely_page_tag_that_cannot_be_read_gives_nothing(blob: str) -> None:
+    head = f"<meta name='parsely-page' content='{blob}'>" + meta("og:title", "T", "property")
+
+    assert from_html(page(head), url=URL).headline == "T"
 
 
 def test_authors_from_each_family_are_cleaned() -> None:

@@ -3,7 +3,9 @@
 Each field lists the tag keys read, in order of preference, across the families pages use:
 Open Graph (``og:*``, ``article:*``), Twitter (``twitter:*``), Dublin Core (``DC.*``,
 ``dcterms.*``; ``dc:``/``dcterms:`` spellings are read as the same keys), Highwire / Google
-Scholar (``citation_*``), Parse.ly (``parsely-*``), Sailthru (``sailthru.*``), plain
+Scholar (``citation_*``), Parse.ly (``parsely-*``, and the fields of its older
+``parsely-page`` JSON tag as ``parsely-page.<field>``), Sailthru (``sailthru.*``), cXense
+(``cXenseParse:recs:publishtime``), plain
 ``<meta name>`` tags, and ``<meta itemprop>`` (keys ``itemprop:<name>``). JSON-LD always
 comes first; these fill only what it leaves empty. ``docs/html.md`` shows the same table.
 
@@ -29,6 +31,7 @@ PRECEDENCE: Final[dict[str, tuple[str, ...]]] = {
         "dcterms.title",
         "citation_title",
         "parsely-title",
+        "parsely-page.title",
         "sailthru.title",
         "itemprop:headline",
         "title",
@@ -53,6 +56,7 @@ PRECEDENCE: Final[dict[str, tuple[str, ...]]] = {
         "dcterms.creator",
         "citation_author",
         "parsely-author",
+        "parsely-page.author",
         "sailthru.author",
         "itemprop:author",
         "creator",
@@ -68,7 +72,9 @@ PRECEDENCE: Final[dict[str, tuple[str, ...]]] = {
         "citation_date",
         "citation_online_date",
         "parsely-pub-date",
+        "parsely-page.pub_date",
         "sailthru.date",
+        "cxenseparse:recs:publishtime",
         "itemprop:datepublished",
         "pubdate",
         "publishdate",
@@ -82,7 +88,12 @@ PRECEDENCE: Final[dict[str, tuple[str, ...]]] = {
         "dc.date.modified",
         "itemprop:datemodified",
     ),
-    "section": ("article:section", "parsely-section", "itemprop:articlesection"),
+    "section": (
+        "article:section",
+        "parsely-section",
+        "parsely-page.section",
+        "itemprop:articlesection",
+    ),
     "keywords": (
         "article:tag",
         "news_keywords",

@@ -24,6 +24,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newspkg._dates import parse_date
 from newspkg._html.markup import Markup, read_markup
 from newspkg._html.meta_families import PRECEDENCE, normalized_key, title_without_site
+from newspkg._jsonld.processing import load_json
 from newspkg._jsonld.values import whole_number
 from newspkg._models import Article, Author, Date, Figure, Publisher, PublisherKind
 from newspkg._names import byline_names
@@ -298,6 +299,7 @@ def read_page_meta(tree: LexborHTMLParser, *, url: str | None = None) -> PageMet
         keys = {normalized_key(part) for key in keys for part in key.split()} if content else set()
         for key in keys - {""}:
             tags.setdefault(key, []).append(content)
+    _read_parsely_page(tags)
     base = url
     base_node = tree.css_first("base[href]")
     if base_node is not None:
@@ -325,6 +327,32 @@ def read_page_meta(tree: LexborHTMLParser, *, url: str | None = None) -> PageMet
         url=url,
         markup=read_markup(tree, language=language),
     )
+
+
+_PARSELY_PAGE_FIELDS: Final = ("title", "author", "pub_date", "section")
+
+
+def _read_parsely_page(tags: dict[str, list[str]]) -> None:
+    """The text fields of Parse.ly's older ``parsely-page`` tag, as ``parsely-page.<field>``.
+
+    Before its ``parsely-*`` tags, Parse.ly had pages hold one JSON object in a
+    ``<meta name="parsely-page">`` (``{"title": ..., "pub_date": ..., "author": ...}``);
+    pages built then still carry it. JSON that cannot be read (or is over newspkg's JSON
+    limits) gives nothing.
+    """
+    blobs = tags.get("parsely-page")
+    if not blobs:
+        return
+    try:
+        data = load_json(blobs[0], path="parsely-page")
+    except NewspkgError:
+        return
+    if not isinstance(data, dict):
+        return
+    for field in _PARSELY_PAGE_FIELDS:
+        value = data.get(field)
+        if isinstance(value, str) and value.strip():
+            tags.setdefault(f"parsely-page.{field}", []).append(value.strip())
 
 
 @attrs.frozen(kw_only=True)
