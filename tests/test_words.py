@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newspkg import count_words
+from newspkg._readtime import dictionary as _dictionary
 from newspkg._readtime import word_segments as _word_segments
 from newspkg._readtime.word_segments import KANA as _KANA
 from newspkg._readtime.word_segments import LOGOGRAPHIC as _LOGOGRAPHIC
@@ -25,7 +26,9 @@ from newspkg._readtime.words import (
     _collapse_links,
     _count_general,
     _count_plain,
+    _count_dictionary,
     _fast_kinds,
+    _icu,
     _url_spans,
     count_text,
     has_dictionary_segmenter,
@@ -338,6 +341,102 @@ def test_dictionary_runs_are_exact_and_in_the_bmp() -> None:
     assert exact
     assert "".join(exact) == "".join(_classes().dictionary.findall(_all_characters()))
     assert max(map(ord, exact)) < 0x10000
+
+
+# --- Thai-like words from one ICU pass (newspkg._readtime.dictionary) against the
+# run-by-run count of _count_general ---
+# Dictionary words and letters of the four scripts, marks and symbols after them (and
+# alone, so some runs start with one), and everything a run can touch: Latin, digits,
+# Thai digits, joiners, hyphens, connectors, line breaks, CJK, Tai Tham, links, emoji.
+_DICTIONARY_PIECES = [
+    "ภาษา", "ไทย", "ง่าย", "มาก", "ข่าว", "รัฐบาล", "เลือกตั้ง", "ก", "น้ำ", "ๆ", "ฯ",
+    "ก\u0e48", "\u0e48", "ພາສາ", "ລາວ", "ເປັນ", "ខ្ញុំ", "ស្រឡាញ់", "ភាសាខ្មែរ", "មែ",
+    "မြန်မာ", "ကျွန်တော်", "တယ်", "က\u109e", "\u109e", "\u104f", "ꧠ", "ꩠ", "ᨠᨡ",
+    "a", "Z", "1", "๑๒", "-", "_", ".", ",", "'", ":", "(", ")", " ", " ", "\n", "\r\n",
+    "\u00a0", "\u202f", "\u200b", "\u200d", "\u00ad", "\u0301", "東", "カ", "😀", "א",
+    "COVID-19", "@x.com", "https://x.th/ข่าว", "www.ไทย.th",
+]  # fmt: skip
+_dictionary_text = st.one_of(
+    st.lists(st.sampled_from(_DICTIONARY_PIECES), max_size=30).map("".join),
+    st.lists(
+        st.lists(st.sampled_from(_DICTIONARY_PIECES[:28]), min_size=1, max_size=5).map("".join),
+        max_size=10,
+    ).map(" ".join),
+)
+
+
+@icu_only
+@given(st.one_of(_dictionary_text, _spaceless_text, _pieces_text(), any_text()))
+def test_one_icu_pass_counts_what_the_runs_count_one_by_one(text: str) -> None:
+    icu = _icu()
+    counts = _count_dictionary(icu, text)
+    if counts is not None:
+        assert _count_general(text) == counts
+
+
+@icu_only
+@given(_dictionary_text)
+def test_segments_starting_with_a_letter_are_words_to_icu(text: str) -> None:
+    # What count_words takes for granted instead of asking ICU for each segment:
+    # in the ICU text, a segment that starts with a dictionary letter has ICU's
+    # word status, and one that starts with a space holds no letter.
+    split = _dictionary.split(text)
+    if split is None:
+        return
+    icu = _icu()
+    breaker = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
+    breaker.setText(split.icu_text)
+    start = 0
+    for end in breaker:
+        first = split.classes[start]
+        if first == _dictionary.CLASS_LETTER:
+            assert breaker.getRuleStatus() >= icu.UWordBreak.NONE_LIMIT
+        elif first == 0:
+            assert _dictionary.CLASS_LETTER not in split.classes[start:end]
+        start = end
+
+
+def _thai_news(size: int) -> str:
+    """Phrases of Thai dictionary words between spaces, some digits and Latin."""
+    rng = random.Random(11)
+    phrases = []
+    while sum(map(len, phrases)) < size:
+        phrase = "".join(rng.choices(_DICTIONARY_PIECES[:10], k=rng.randint(2, 6)))
+        phrases.append(phrase + rng.choice(["", "", " 2024", " COVID-19"]))
+    return " ".join(phrases)
+
+
+@icu_only
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(_thai_news(5_000), id="like the benchmark"),
+        pytest.param("ภาษาไทยง่ายมาก ພາສາລາວ ខ្ញុំស្រឡាញ់ភាសាខ្មែរ မြန်မာ", id="four scripts"),
+        pytest.param("ข่าว(ไทย) COVID-19, ปี2024\nรัฐบาล—ประกาศ 😀 東京", id="mixed"),
+        pytest.param("มาก\u109e က\u109e", id="symbols after letters"),
+    ],
+)
+def test_thai_like_text_takes_one_icu_pass(text: str) -> None:
+    # Otherwise the differential test above would pass by never using it.
+    counts = _count_dictionary(_icu(), text)
+    assert counts is not None
+    assert _count_general(text) == counts == _count_plain(text)
+
+
+def test_dictionary_blocks_hold_every_dictionary_character() -> None:
+    exact = regex.findall(f"(?V1)[{_DICTIONARY}]", _all_characters())
+    assert sorted({ord(char) >> 8 for char in exact}) == list(_dictionary.BLOCKS)
+    tables = _dictionary._tables()
+    letters = set("".join(_classes().spaceless.findall(_all_characters())))
+    assert {
+        char: _dictionary.CLASS_LETTER if char in letters else _dictionary.CLASS_OTHER
+        for char in exact
+    } == {
+        chr(block << 8 | low): kind
+        for block, (classes, _select) in tables.items()
+        for low, kind in enumerate(classes)
+        if kind
+    }
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ import attrs
 import regex
 
 __all__ = [
+    "DICTIONARY",
     "HYPHENS",
     "KANA",
     "LOGOGRAPHIC",
@@ -40,6 +41,7 @@ __all__ = [
     "count",
     "count_kinds",
     "simple_kinds",
+    "simple_unit_kinds",
 ]
 
 # Scripts timed per character. ``scx`` (Script_Extensions) catches the marks
@@ -50,6 +52,10 @@ KANA = r"[\p{scx=Hiragana}\p{scx=Katakana}]&&[\p{L}\p{Nl}]"
 # Line_Break=SA ("complex context") is Unicode's own list of scripts whose word
 # ends need a dictionary: Thai, Lao, Khmer, Myanmar, Tai Tham, Tai Viet...
 SPACELESS = r"\p{Line_Break=SA}&&\p{L}"
+# What ICU's dictionaries segment, when PyICU is installed: its Thai, Lao, Khmer
+# and Burmese break engines each take [[:script:]&[:Line_Break=SA:]]. For the
+# other SA scripts ICU has no dictionary and would return each run as one word.
+DICTIONARY = r"\p{Line_Break=SA}&&[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]"
 # What a hyphen must stand between to join two words.
 WORD_CHAR = rf"[[\p{{L}}\p{{Nd}}\p{{Nl}}]--[{LOGOGRAPHIC}]--[{SPACELESS}]]"
 # The hyphen, the Unicode hyphens, the Armenian hyphen and the Hebrew maqaf.
@@ -211,6 +217,18 @@ def simple_kinds(text: str) -> bytes | None:
     is ``count_kinds(a)`` plus ``count_kinds(b)``.
     """
     kinds = _kinds(text)
+    return None if kinds is None or _UNSUPPORTED in kinds else kinds
+
+
+def simple_unit_kinds(*, high: bytes, low: bytes) -> bytes | None:
+    """`simple_kinds` for a text given as the high and low bytes of its UTF-16 code units.
+
+    None if it is not simple, which includes characters outside the BMP.
+    """
+    if high.count(0) == len(high):
+        kinds: bytes | None = low.translate(_block_kinds(0))
+    else:
+        kinds = _BLOCKS.kinds(high=high, low=low)
     return None if kinds is None or _UNSUPPORTED in kinds else kinds
 
 
