@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 from newspkg import count_words
 from newspkg._readtime import dictionary as _dictionary
 from newspkg._readtime import word_segments as _word_segments
+from newspkg._readtime.word_segments import DICTIONARY as _DICTIONARY
 from newspkg._readtime.word_segments import KANA as _KANA
 from newspkg._readtime.word_segments import LOGOGRAPHIC as _LOGOGRAPHIC
 from newspkg._readtime.word_segments import SPACELESS as _SPACELESS
 from newspkg._readtime.words import (
     _CHAR_TIMED_HINT,
-    _DICTIONARY,
     _KANA_HINT,
     _SPACELESS_HINT,
     _URL,
@@ -384,6 +384,7 @@ def test_segments_starting_with_a_letter_are_words_to_icu(text: str) -> None:
     if split is None:
         return
     icu = _icu()
+    assert icu is not None
     breaker = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
     breaker.setText(split.icu_text)
     start = 0
@@ -399,7 +400,7 @@ def test_segments_starting_with_a_letter_are_words_to_icu(text: str) -> None:
 def _thai_news(size: int) -> str:
     """Phrases of Thai dictionary words between spaces, some digits and Latin."""
     rng = random.Random(11)
-    phrases = []
+    phrases: list[str] = []
     while sum(map(len, phrases)) < size:
         phrase = "".join(rng.choices(_DICTIONARY_PIECES[:10], k=rng.randint(2, 6)))
         phrases.append(phrase + rng.choice(["", "", " 2024", " COVID-19"]))
