@@ -40,7 +40,7 @@ from typing import Any
 import attrs
 import regex
 
-from newspkg._readtime.word_segments import DICTIONARY, SPACELESS
+from newspkg._readtime.word_segments import DICTIONARY, SPACELESS, _repeated
 
 __all__ = ["CLASS_LETTER", "CLASS_OTHER", "DictionaryText", "count_words", "split"]
 
@@ -49,10 +49,6 @@ CLASS_OTHER = 2  # a mark or symbol of those runs: never a word on its own
 # The blocks of 256 code points that hold the characters ICU's dictionaries segment
 # (a test checks them against the exact class).
 BLOCKS = (0x0E, 0x10, 0x17, 0xA9, 0xAA)
-
-_KEEP = bytes([0] + [0xFF] * 255)  # class -> 0xFF for a dictionary character
-_SPACE_IF_NOT = bytes([0x20] + [0] * 255)  # class -> low byte of a space outside runs
-_HASH_IF = bytes([0] + [ord("#")] * 255)  # class -> low byte of "#" inside runs
 
 
 @attrs.frozen
@@ -104,19 +100,24 @@ def split(text: str) -> DictionaryText | None:
     classes = found.to_bytes(length, "big")
     if not found or classes[0] == CLASS_OTHER or b"\x00\x02" in classes:
         return None
-    keep = int.from_bytes(classes.translate(_KEEP), "big")
+    # One bit per dictionary character (its class is 1 or 2), then a byte of
+    # ones: big-integer passes in C, not a translate and a conversion each.
+    dictionary = (found | found >> 1) & _repeated(1, length)
+    keep = dictionary * 0xFF
     high_bits = int.from_bytes(high, "big")
     low_bits = int.from_bytes(low, "big")
-    spaces = int.from_bytes(classes.translate(_SPACE_IF_NOT), "big")
-    hashes = int.from_bytes(classes.translate(_HASH_IF), "big")
     icu_units = bytearray(2 * length)
-    icu_units[0::2] = ((low_bits & keep) | spaces).to_bytes(length, "big")
+    icu_units[0::2] = ((low_bits & keep) | (_repeated(0x20, length) & ~keep)).to_bytes(
+        length, "big"
+    )
     icu_units[1::2] = (high_bits & keep).to_bytes(length, "big")
+    rest_high = high_bits & ~keep
     return DictionaryText(
         icu_text=icu_units.decode("utf-16-le"),
         classes=classes,
-        rest_high=(high_bits & ~keep).to_bytes(length, "big"),
-        rest_low=((low_bits & ~keep) | hashes).to_bytes(length, "big"),
+        # Most often all zero, as the text around the runs is in Latin-1.
+        rest_high=bytes(length) if not rest_high else rest_high.to_bytes(length, "big"),
+        rest_low=((low_bits & ~keep) | dictionary * ord("#")).to_bytes(length, "big"),
     )
 
 

@@ -203,7 +203,9 @@ def _count_dictionary(icu: Any, text: str) -> TextCounts | None:
     if kinds is None:
         rest = _count_general(split.rest(), dictionary=False)
     else:
-        rest = _word_segments.count_kinds(kinds)
+        # Mostly "#", kind " ", which never joins or counts: one between two
+        # other kinds counts the same as many, and split() drops them in C.
+        rest = _word_segments.count_kinds(b" ".join(kinds.split()))
     return rest + TextCounts(words=_dictionary.count_words(icu, split))
 
 
