@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import importlib.util
 import random
 import re
 import sys
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 import regex
@@ -11,6 +14,7 @@ from hypothesis import strategies as st
 
 from newspkg import count_words
 from newspkg._readtime import dictionary as _dictionary
+from newspkg._readtime import kind_table
 from newspkg._readtime import word_segments as _word_segments
 from newspkg._readtime.word_segments import DICTIONARY as _DICTIONARY
 from newspkg._readtime.word_segments import KANA as _KANA
@@ -481,6 +485,45 @@ def _bmp_kinds() -> list[tuple[str, int]]:
         for code in range(0x10000)
         if not 0xD800 <= code <= 0xDFFF
     ]
+
+
+def _kind_table_script() -> ModuleType:
+    path = Path(__file__).resolve().parent.parent / "scripts" / "generate_kind_table.py"
+    spec = importlib.util.spec_from_file_location("generate_kind_table", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_kind_table_is_what_the_script_writes_from_the_live_properties() -> None:
+    # Counts read kinds and dictionary classes from the precomputed table, so it must be
+    # exactly what the live computation gives (each block read from regex's properties).
+    written = Path(kind_table.__file__).read_text(encoding="utf-8")
+    assert _kind_table_script().render() == written
+
+
+def test_kind_table_is_for_the_installed_regex() -> None:
+    # With another regex release the table is ignored (counts stay right, the first
+    # count in a process is slower): run scripts/generate_kind_table.py.
+    assert regex.__version__ == kind_table.REGEX_VERSION
+    assert _word_segments._bmp_kinds() is not None
+
+
+def test_without_the_table_kinds_are_read_live(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kind_table, "REGEX_VERSION", "another release")
+    caches = (_word_segments._bmp_kinds, _word_segments._block_kinds, _dictionary._tables)
+    for cache in caches:
+        cache.cache_clear()
+    try:
+        assert _word_segments._bmp_kinds() is None
+        assert _word_segments._block_kinds(0x0E) == _word_segments.live_block_kinds(0x0E)
+        assert _dictionary._tables()[0x0E][0] == _dictionary.live_block_classes(0x0E)
+    finally:
+        monkeypatch.undo()
+        for cache in caches:
+            cache.cache_clear()
 
 
 @given(_pieces_text())

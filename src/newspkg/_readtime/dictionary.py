@@ -35,14 +35,24 @@ from __future__ import annotations
 
 import functools
 import operator
+import zlib
 from typing import Any
 
 import attrs
 import regex
 
+from newspkg._readtime import kind_table
 from newspkg._readtime.word_segments import DICTIONARY, SPACELESS, _repeated
 
-__all__ = ["CLASS_LETTER", "CLASS_OTHER", "DictionaryText", "count_words", "split"]
+__all__ = [
+    "BLOCKS",
+    "CLASS_LETTER",
+    "CLASS_OTHER",
+    "DictionaryText",
+    "count_words",
+    "live_block_classes",
+    "split",
+]
 
 CLASS_LETTER = 1  # a letter ICU's dictionaries segment (Thai, Lao, Khmer, Myanmar)
 CLASS_OTHER = 2  # a mark or symbol of those runs: never a word on its own
@@ -154,15 +164,28 @@ def count_words(icu: Any, text: DictionaryText) -> int:
 @functools.cache
 def _tables() -> dict[int, tuple[bytes, bytes]]:
     """Per block: the class of each low byte, and which high bytes are that block."""
-    tables = {}
-    for block in BLOCKS:
-        chars = "".join(map(chr, range(block << 8, (block << 8) + 256)))
-        dictionary = set(regex.findall(f"(?V1)[{DICTIONARY}]", chars))
-        letters = set(regex.findall(rf"(?V1)[[{SPACELESS}]--\p{{Word_Break=ALetter}}]", chars))
-        low_classes = bytes(
-            (CLASS_LETTER if char in letters else CLASS_OTHER) if char in dictionary else 0
-            for char in chars
+    if regex.__version__ == kind_table.REGEX_VERSION:  # see word_segments._bmp_kinds
+        classes = zlib.decompress(bytes.fromhex(kind_table.DICTIONARY_CLASSES))
+    else:
+        classes = b"".join(map(live_block_classes, BLOCKS))
+    return {
+        block: (
+            classes[256 * index : 256 * (index + 1)],
+            bytes(0xFF if high == block else 0 for high in range(256)),
         )
-        select = bytes(0xFF if high == block else 0 for high in range(256))
-        tables[block] = (low_classes, select)
-    return tables
+        for index, block in enumerate(BLOCKS)
+    }
+
+
+def live_block_classes(block: int) -> bytes:
+    """The classes of the 256 code points from ``block * 256``, from `regex`'s properties.
+
+    What ``scripts/generate_kind_table.py`` writes into `kind_table`.
+    """
+    chars = "".join(map(chr, range(block << 8, (block << 8) + 256)))
+    dictionary = set(regex.findall(f"(?V1)[{DICTIONARY}]", chars))
+    letters = set(regex.findall(rf"(?V1)[[{SPACELESS}]--\p{{Word_Break=ALetter}}]", chars))
+    return bytes(
+        (CLASS_LETTER if char in letters else CLASS_OTHER) if char in dictionary else 0
+        for char in chars
+    )

@@ -25,10 +25,13 @@ from __future__ import annotations
 import functools
 import re
 import threading
+import zlib
 from typing import Any
 
 import attrs
 import regex
+
+from newspkg._readtime import kind_table
 
 __all__ = [
     "DICTIONARY",
@@ -40,6 +43,7 @@ __all__ = [
     "TextCounts",
     "count",
     "count_kinds",
+    "live_block_kinds",
     "simple_kinds",
     "simple_unit_kinds",
 ]
@@ -323,9 +327,9 @@ class _Merge:
 class _Blocks:
     """Kind tables for the BMP's blocks of 256 code points, built as texts need them.
 
-    Reading the properties of one block takes a millisecond or two, so English
-    text pays only for Latin-1 and general punctuation, and the first Chinese
-    text for the ideograph blocks it uses.
+    The kinds of each block come from `kind_table` (or, with another `regex`
+    release, from its properties: a millisecond or two per block), and each
+    mix of blocks is merged the first time a text uses it.
     """
 
     def __init__(self) -> None:
@@ -404,6 +408,27 @@ def _merge(uniform: bytes, mixed: tuple[int, ...], uniform_kinds: bytes) -> _Mer
 @functools.cache
 def _block_kinds(high: int) -> bytes:
     """The kinds of the 256 code points from ``high * 256``, indexed by the low byte."""
+    table = _bmp_kinds()
+    if table is None:
+        return live_block_kinds(high)
+    return table[high << 8 : (high + 1) << 8]
+
+
+@functools.cache
+def _bmp_kinds() -> bytes | None:
+    """The precomputed kinds of the BMP, if they were read with this `regex`."""
+    # The table holds the Unicode properties of the `regex` release it was
+    # generated with; another release may know other characters.
+    if regex.__version__ != kind_table.REGEX_VERSION:
+        return None
+    return zlib.decompress(bytes.fromhex(kind_table.KINDS))
+
+
+def live_block_kinds(high: int) -> bytes:
+    """`_block_kinds` read from `regex`'s Unicode properties: a few ms per block.
+
+    What ``scripts/generate_kind_table.py`` writes into `kind_table`.
+    """
     if 0xD8 <= high <= 0xDF:
         return b"X" * 256  # surrogates are never characters of valid text
     block = "".join(map(chr, range(high * 256, high * 256 + 256)))
