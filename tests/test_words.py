@@ -428,6 +428,23 @@ def test_thai_like_text_takes_one_icu_pass(text: str) -> None:
     assert _count_general(text) == counts == _count_plain(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        pytest.param("ก\u0e48 ภาษา", True, id="mark after a letter"),
+        pytest.param("က\u109e", True, id="symbol after a letter"),
+        pytest.param("\u0e48ก", False, id="mark at the start"),
+        pytest.param("ก a\u0e48ก", False, id="mark after a Latin letter"),
+        pytest.param("ก\n\u0e48", False, id="mark after a line break"),
+        pytest.param("ก \u109e", False, id="symbol after a space"),
+        pytest.param("news", False, id="no dictionary character"),
+        pytest.param("ก\ud800", False, id="lone surrogate"),
+    ],
+)
+def test_runs_starting_with_a_mark_or_symbol_are_counted_run_by_run(text: str, split: bool) -> None:
+    assert split == (_dictionary.split(text) is not None)
+
+
 def test_dictionary_blocks_hold_every_dictionary_character() -> None:
     exact = regex.findall(f"(?V1)[{_DICTIONARY}]", _all_characters())
     assert sorted({ord(char) >> 8 for char in exact}) == list(_dictionary.BLOCKS)

@@ -108,11 +108,16 @@ def split(text: str) -> DictionaryText | None:
             high.translate(select), "big"
         )
     classes = found.to_bytes(length, "big")
-    if not found or classes[0] == CLASS_OTHER or b"\x00\x02" in classes:
+    if not found:
         return None
     # One bit per dictionary character (its class is 1 or 2), then a byte of
     # ones: big-integer passes in C, not a translate and a conversion each.
-    dictionary = (found | found >> 1) & _repeated(1, length)
+    # Big-endian, so ``>> 8`` moves each byte onto its right neighbour.
+    ones = _repeated(1, length)
+    dictionary = (found | found >> 1) & ones
+    first = 1 << 8 * (length - 1)  # the start of the text counts as outside runs
+    if (found >> 1) & (((ones ^ dictionary) >> 8) | first) & ones:
+        return None  # a mark or symbol starts a run
     keep = dictionary * 0xFF
     high_bits = int.from_bytes(high, "big")
     low_bits = int.from_bytes(low, "big")
