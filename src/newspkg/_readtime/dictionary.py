@@ -107,9 +107,9 @@ def split(text: str) -> DictionaryText | None:
         found |= int.from_bytes(low.translate(low_classes), "big") & int.from_bytes(
             high.translate(select), "big"
         )
-    classes = found.to_bytes(length, "big")
     if not found:
         return None
+    classes = found.to_bytes(length, "big")
     # One bit per dictionary character (its class is 1 or 2), then a byte of
     # ones: big-integer passes in C, not a translate and a conversion each.
     # Big-endian, so ``>> 8`` moves each byte onto its right neighbour.
