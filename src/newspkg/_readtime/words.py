@@ -202,8 +202,9 @@ def _count_dictionary(icu: Any, text: str) -> TextCounts | None:
     if kinds is None:
         rest = _count_general(split.rest(), dictionary=False)
     else:
-        # Mostly "#", kind " ", which never joins or counts: one between two
-        # other kinds counts the same as many, and split() drops them in C.
+        # Kind " " (spaces, and the "#" of the runs: most of a Thai text) never
+        # joins or counts, so one between two other kinds counts as many do;
+        # split() drops them in C (no other kind is an ASCII whitespace byte).
         rest = _word_segments.count_kinds(b" ".join(kinds.split()))
     return rest + TextCounts(words=_dictionary.count_words(icu, split))
 
