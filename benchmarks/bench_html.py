@@ -22,7 +22,6 @@ import csv
 import sys
 import time
 import warnings
-from collections.abc import Callable
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
@@ -66,23 +65,12 @@ def extract_all(pages: list[Page], syntaxes: list[str] = SYNTAXES) -> None:
             extruct.extract(html, base_url=url, syntaxes=syntaxes)
 
 
-def best_cpu(rounds: int, *actions: Callable[[], object]) -> list[float]:
-    """`best_of`, in CPU seconds: the fastest run of each action, taking turns."""
-    best = [float("inf")] * len(actions)
-    for _ in range(rounds):
-        for index, action in enumerate(actions):
-            start = time.process_time()
-            action()
-            best[index] = min(best[index], time.process_time() - start)
-    return best
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--repeat", type=int, default=5, help="rounds; the best run counts")
     parser.add_argument("--cpu", action="store_true", help="CPU time instead of wall time")
     options = parser.parse_args()
-    timed = best_cpu if options.cpu else best_of
+    timed = partial(best_of, clock=time.process_time) if options.cpu else best_of
     if not CORPUS.is_dir():
         print(f"page corpus not found at {CORPUS}", file=sys.stderr)
         return 1
