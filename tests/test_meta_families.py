@@ -138,6 +138,27 @@ def test_a_byline_element_s_author_link_holds_the_name() -> None:
     assert [a.name for a in from_html(page(body=body), url=URL).authors] == ["Ben Silverman"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<p class="byline">By Jane Doe <a href="/author/jane-doe">More stories</a></p>',
+        '<p class="byline">By Jane Doe <a class="author-avatar" href="/a/jane"></a></p>',
+    ],
+    ids=["a link further on", "a link without text"],
+)
+def test_an_author_link_that_does_not_lead_the_byline_is_not_the_name(body: str) -> None:
+    names = [a.name for a in from_html(page(body="<h1>Story</h1>" + body), url=URL).authors]
+
+    assert names[0].startswith("Jane Doe")
+
+
+def test_a_page_wide_comments_class_is_not_a_comment_section() -> None:
+    body = '<h1>Story</h1><p class="byline">By Jane Doe</p>'
+    html = page(body=body).replace("<body>", '<body class="single comments-open">')
+
+    assert [a.name for a in from_html(html, url=URL).authors] == ["Jane Doe"]
+
+
 def test_several_author_links_are_several_authors() -> None:
     body = (
         "<h1>Story</h1>"

@@ -37,6 +37,11 @@ _AUTHOR_LINK: Final = 'a[rel~=author], a[href*="/author/"], a[class*=author]'
 # not "commentary"): its bylines are the commenters'.
 _COMMENTS: Final = re.compile(r"(?:^|[-_])comments?(?:$|[-_])", re.IGNORECASE)
 _MAX_ANCESTORS: Final = 64  # how far up a byline element is looked at for a comment section
+# What may come before a byline's first name: "By", "Written by", "Par", "Von", "Por" ...
+_BY_WORDS: Final = re.compile(
+    r"(?:(?:written|posted|story|words)\s+)?(?:by|par|von|por|di|door|af|av|de)?\s*:?\s*",
+    re.IGNORECASE,
+)
 MIN_WORDS: Final = 150
 """Words in a page's paragraphs that make it a page of text (a short news story has ~200)."""
 _TYPE_NAME: Final = re.compile(r"[/#:]([A-Za-z]+)\Z")
@@ -118,10 +123,10 @@ def _bylines(nodes: list[LexborNode]) -> list[str]:
             text = (node.attributes.get("content") or "").strip()
         elif (name := node.css_first("[itemprop~=name]")) is not None:
             text = _text(name)
-        elif node.tag != "a" and (links := node.css(_AUTHOR_LINK)):
-            text = " and ".join(dict.fromkeys(t for link in links if (t := _text(link))))
         else:
             text = _text(node)
+            if node.tag != "a" and (links := node.css(_AUTHOR_LINK)):
+                text = _linked_names(text, links) or text
         if text and len(text) <= _MAX_BYLINE and text not in found:
             found.append(text)
         if len(found) >= 4:
@@ -129,11 +134,29 @@ def _bylines(nodes: list[LexborNode]) -> list[str]:
     return found
 
 
+def _linked_names(text: str, links: list[LexborNode]) -> str | None:
+    """The author links' texts, when the first one leads the byline's ``text``.
+
+    "Ben Silverman Games Editor" with a link "Ben Silverman" gives the link's text; a link
+    further on ("By Jane Doe More stories") is not the name, and gives None.
+    """
+    names = list(dict.fromkeys(name for link in links if (name := _text(link))))
+    if not names:
+        return None
+    lead = text.find(names[0])
+    if lead < 0 or _BY_WORDS.fullmatch(text[:lead]) is None:
+        return None
+    return " and ".join(names)
+
+
 def _in_comments(node: LexborNode) -> bool:
-    """Whether ``node`` sits in a comment section (an ancestor's class or id says so)."""
+    """Whether ``node`` sits in a comment section (an ancestor's class or id says so).
+
+    The walk stops below ``<body>``: a page-wide class (``comments-open``) says nothing.
+    """
     ancestor = node.parent
     for _ in range(_MAX_ANCESTORS):
-        if ancestor is None:
+        if ancestor is None or ancestor.tag in ("body", "html"):
             return False
         attributes = ancestor.attributes
         words = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".split()
