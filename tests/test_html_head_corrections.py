@@ -51,6 +51,13 @@ def test_a_headline_the_page_contradicts_without_a_name_is_kept() -> None:
     assert not [n for n in found.provenance if n.field == "headline"]
 
 
+def test_a_name_that_is_the_site_s_is_not_taken() -> None:
+    data = article(name="Example News", headline="Grid operators brace")
+    head = '<meta property="og:site_name" content="Example News"><title>Example News</title>'
+
+    assert from_html(page(data, head), url=URL).headline == "Grid operators brace"
+
+
 def test_a_name_the_page_does_not_show_is_not_taken() -> None:
     found = from_html(page(WIKIPEDIA, "<title>Something else</title>"))
 

@@ -58,7 +58,9 @@ def headline_by_name(
     titles |= {_plain(text) for text in _body_titles(page, sites)}
     if headline in titles:
         return article
-    name = next((name for name in _names_of(documents, headline) if _plain(name) in titles), None)
+    # A name that is the site's own ("Example News", the logo <h1>) is not the article's title.
+    names = (name for name in _names_of(documents, headline) if _plain(name) not in sites)
+    name = next((name for name in names if _plain(name) in titles), None)
     if name is None:
         return article
     notes.append(
