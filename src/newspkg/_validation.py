@@ -206,11 +206,10 @@ def normalize_and_validate(
     plans = _plans(type(instance))
     for plan in plans:
         given = getattr(instance, plan.name)
-        if given is None:
-            if plan.optional:
-                continue  # most fields of a real article are empty: nothing to normalise
-        elif plan.sequence and type(given) is tuple and not given:
-            continue
+        if (given is None and plan.optional) or (
+            plan.sequence and type(given) is tuple and not given
+        ):
+            continue  # most fields of a real article are empty: nothing to normalise
         value = plan.normalized(given)
         if value is not given:
             object.__setattr__(instance, plan.name, value)
