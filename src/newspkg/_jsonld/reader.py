@@ -15,7 +15,8 @@ from datetime import UTC, tzinfo
 from typing import Final
 
 from newspkg._dates import parse_iso_duration, skew_fixed
-from newspkg._jsonld.graph import Graph, Literal, Node, Ref, read_graph
+from newspkg._jsonld.direct_graph import read_graph
+from newspkg._jsonld.graph import Graph, Literal, Node, Ref
 from newspkg._jsonld.page_index import PageIndex
 from newspkg._jsonld.parts import PartsReader, describe
 from newspkg._jsonld.processing import JsonValue, load_json
