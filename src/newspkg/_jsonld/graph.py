@@ -121,11 +121,14 @@ class Graph:
     def texts(self, node: Node, props: Iterable[str]) -> list[str]:
         """Return the text (and number) values of ``props``, stripped, empty ones left out."""
         found = []
-        for item in self.items(node, props):
-            if isinstance(item, Literal) and not isinstance(item.value, bool):
-                text = str(item.value).strip()
-                if text:
-                    found.append(text)
+        present = node.props
+        for prop in props:
+            for item in present.get(prop, ()):
+                # type(), not isinstance: Literal is final, and this runs for every text read.
+                if type(item) is Literal and type(value := item.value) is not bool:
+                    text = (value if type(value) is str else str(value)).strip()
+                    if text:
+                        found.append(text)
         return found
 
     def text(self, node: Node, props: Iterable[str]) -> str | None:

@@ -82,14 +82,16 @@ class ValueReader:
         graph = self.graph
         match value:
             case m.Value.TEXT:
-                texts = next((t for prop in props if (t := graph.texts(node, [prop]))), [])
-                texts = list(dict.fromkeys(texts))
+                # The first property with any text gives the value (graph.text's answer).
+                texts = next((t for prop in props if (t := graph.texts(node, (prop,)))), [])
+                if len(texts) > 1:
+                    texts = list(dict.fromkeys(texts))
                 if len(texts) > 1:
                     # The model holds one; say what was dropped rather than lose it silently.
                     self.note(
                         path, f"{len(texts)} values; kept {texts[0]!r}, dropped {texts[1:]!r}"
                     )
-                return graph.text(node, props)
+                return texts[0] if texts else None
             case m.Value.TEXTS:
                 return tuple(graph.texts(node, props))
             case m.Value.KEYWORDS:
