@@ -37,6 +37,7 @@ __all__ = ["DirectGraph", "NotDirectGraph", "read_graph"]
 # repeat the same few dozen; page-made IRIs cannot grow it past the limit.
 _NAMES: dict[str, str | None] = {}
 _NAMES_LIMIT: Final = 4096
+_UNSEEN: Final = "\x00"  # not a name: a property IRI not in _NAMES yet
 # The prefix of every path under a top-level object that holds nothing but ``@graph``.
 _GRAPH_PREFIX: Final = "[0].@graph"
 
@@ -131,7 +132,8 @@ class DirectGraph(Walk):
         if "@context" in element:
             context = apply_context(context, element["@context"])
         keys = sorted(element)
-        props = [key_iri(context, key) for key in keys]
+        memo = context.keys  # key_iri's memo, read inline: this runs for every key of a page
+        props = [memo[key] if key in memo else key_iri(context, key) for key in keys]
         if "@value" in props:
             found = self._value_object(element, free_floating=free_floating)
             literal = None if found is None else found["@value"]
@@ -145,7 +147,10 @@ class DirectGraph(Walk):
             if not prop:
                 continue  # @context (done above), or a key expansion drops
             value = element[key]
-            if prop == "@id":
+            if prop[0] != "@":  # a property: the common case, tested first
+                if self._property(context, node, prop, value):
+                    kept += 1
+            elif prop == "@id":
                 if not isinstance(value, str) or node.id is not None:
                     raise Unsupported  # pyld raises an error, or colliding keywords
                 node.id = self._expand_id(context, value)
@@ -158,22 +163,11 @@ class DirectGraph(Walk):
                     typed = True
                     node.types.extend(_type_names(iris))
             elif prop == "@graph":
-                if isinstance(value, list):
+                graph_list = isinstance(value, list)
+                if self._graph(context, value, path):
                     kept += 1
-                    graph_list = True
-                    self._free(context, value, f"{path}.@graph", 0)
-                elif isinstance(value, dict):
-                    graph_path = f"{path}.@graph[0]"
-                    if self._element(context, value, graph_path, free_floating=True) is not None:
-                        kept += 1
-                else:
-                    raise Unsupported  # pyld raises an error; let it
-            elif prop[0] == "@":
+            else:
                 raise Unsupported
-            elif prop == PATH_IRI:
-                raise NotDirectGraph  # the reader's path mark, written by the page
-            elif self._property(context, node, prop, value):
-                kept += 1
         if free_floating and not kept:
             del graph.nodes[position]  # empty, or only an @id: expansion drops it
             return None
@@ -182,15 +176,31 @@ class DirectGraph(Walk):
             return None
         return graph.settle(node, position)
 
+    def _graph(self, context: Context, value: JsonValue, path: str) -> bool:
+        """Add the nodes of a node's ``@graph``; tell whether expansion keeps the key."""
+        if isinstance(value, list):
+            self._free(context, value, f"{path}.@graph", 0)
+            return True
+        if isinstance(value, dict):
+            graph_path = f"{path}.@graph[0]"
+            return self._element(context, value, graph_path, free_floating=True) is not None
+        raise Unsupported  # pyld raises an error; let it
+
     def _property(self, context: Context, node: Node, prop: str, value: JsonValue) -> bool:
         """Add a property's values to ``node``; tell whether expansion keeps its key."""
-        name = _name(prop)
+        if prop == PATH_IRI:
+            raise NotDirectGraph  # the reader's path mark, written by the page
+        name = _NAMES.get(prop, _UNSEEN)
+        if name is _UNSEEN:
+            name = _name(prop)
         if name is None:
             # Not schema.org's: the graph keeps nothing of it, but it must qualify.
             return self._other(context, value)
         if name in node.props:
             raise NotDirectGraph  # two keys for one property: expansion merges them
-        if isinstance(value, list):
+        if type(value) is str:  # the common case, tested first
+            node.props[name] = [Literal(value)]
+        elif isinstance(value, list):
             node.props[name] = self._values(context, value, f"{node.path}.{name}")
         elif isinstance(value, dict):
             item = self._element(context, value, f"{node.path}.{name}[0]")
