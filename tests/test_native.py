@@ -66,6 +66,13 @@ def test_version_marker_is_optional_on_input_but_checked() -> None:
     ]
 
 
+@pytest.mark.parametrize("version", [[], {}, True, 2.0, "2", None])
+def test_a_version_that_is_not_an_integer_is_a_validation_error(version: object) -> None:
+    assert problems({"format_version": version, "url": URL, "headline": "Hi"}) == [
+        f"format_version: unsupported format version {version!r}; this release reads 1 and 2"
+    ]
+
+
 def test_version_1_documents_still_read() -> None:
     """Version 2 only added fields: a version-1 document reads as the same article."""
     version_1 = {

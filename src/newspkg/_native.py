@@ -107,7 +107,8 @@ def from_dict(data: Mapping[str, object]) -> Article:
         )
     fields = dict(data)
     version = fields.pop(VERSION_KEY, FORMAT_VERSION)
-    if isinstance(version, bool) or version not in READ_VERSIONS:
+    # Only an int can be a version (a list or dict would not even hash; True == 1).
+    if type(version) is not int or version not in READ_VERSIONS:
         raise ValidationError(
             f"unsupported format version {version!r}; this release reads 1 and {FORMAT_VERSION}",
             path=VERSION_KEY,
