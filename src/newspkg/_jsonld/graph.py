@@ -11,7 +11,7 @@ compact or expanded or flattened, any schema.org namespace) ends up as the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Final, TypeAlias
 
@@ -106,10 +106,24 @@ class Graph:
             return self._by_id.get(item.id)
         return None
 
-    def items(self, node: Node, props: Iterable[str]) -> Iterator[Item]:
-        """Yield the values of ``props`` on ``node``, property by property."""
+    def items(self, node: Node, props: Iterable[str]) -> Sequence[Item]:
+        """The values of ``props`` on ``node``, property by property (not to be changed)."""
+        # A sequence, not a generator: this runs a few dozen times per article, and when one
+        # property has values (the usual case) its own list is returned, not copied.
+        present = node.props
+        found: Sequence[Item] = ()
+        merged: list[Item] | None = None
         for prop in props:
-            yield from node.props.get(prop, ())
+            values = present.get(prop)
+            if not values:
+                continue
+            if merged is not None:
+                merged += values
+            elif found:
+                found = merged = [*found, *values]
+            else:
+                found = values
+        return found
 
     def nodes_of(self, node: Node, props: Iterable[str]) -> Iterator[Node]:
         """Yield the nodes the values of ``props`` are or refer to."""

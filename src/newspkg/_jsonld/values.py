@@ -9,7 +9,6 @@ dropped with a `ProvenanceNote` saying why; it never raises for one.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import tzinfo
@@ -334,8 +333,10 @@ def whole_number(value: str | int | float | bool) -> int | None:
         # ASCII digits only (str.isdigit() takes "²", which int() refuses); int() also
         # refuses more digits than the interpreter's limit.
         if text.isascii() and text.isdecimal():
-            with contextlib.suppress(ValueError):
+            try:  # noqa: SIM105 (contextlib.suppress costs more than the int() here)
                 value = int(text)
+            except ValueError:
+                pass
     return value if isinstance(value, int) and value >= 0 else None
 
 
