@@ -41,6 +41,7 @@ _REQUIRED: Final = ("url", "headline")
 
 # Parts of an article that are articles to schema.org: never articles of the page.
 _PART_PROPS: Final = (*m.SOURCE_ROLES.values(), m.ARTICLE["live_updates"].prop)
+_PART_PROP_SET: Final = frozenset(_PART_PROPS)
 _TYPE_KINDS: Final = {name: kind for kind, name in m.KIND_TYPES.items()}
 
 
@@ -131,10 +132,13 @@ class _Page:
         candidates = [node for node in graph.nodes if node.has_type(ARTICLE_TYPES)]
         parts: set[int] = set()
         links: set[str] = set()
+        related = m.ARTICLE["related"].prop
         for node in graph.nodes:
-            for part in graph.nodes_of(node, _PART_PROPS):
-                parts.add(id(part))
-            links.update(related_links(graph, node))
+            # Most nodes have neither: a set test per node instead of two walks of their values.
+            if not _PART_PROP_SET.isdisjoint(node.props):
+                parts.update(map(id, graph.nodes_of(node, _PART_PROPS)))
+            if related in node.props:
+                links.update(related_links(graph, node))
         mains = self._main_entities
         return [
             node
