@@ -9,7 +9,6 @@ article, with a `ValidationError` whose path points into the JSON-LD.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Mapping
 from datetime import UTC, tzinfo
 from typing import Final
@@ -179,6 +178,7 @@ class _ArticleReading(PartsReader):
         super().__init__(page.graph, base_url=page.base_url, default_timezone=page.default_timezone)
         self.node = node
         self.index = page.index
+        self._own_pages: list[Node] | None = None
 
     # --- the article ---------------------------------------------------------------------
 
@@ -237,12 +237,15 @@ class _ArticleReading(PartsReader):
         fields["translation_of"] = next(iter(self.translations(node, "translation_of")), None)
         fields["translations"] = self.translations(node, "translations")
 
-    @functools.cached_property
+    @property
     def own_pages(self) -> list[Node]:
         """The article's WebPage nodes: its mainEntityOfPage, and pages naming it mainEntity."""
-        pages = list(self.graph.nodes_of(self.node, [m.MAIN_ENTITY_OF_PAGE]))
-        pages += [page for page in self.index.pages_about(self.node) if page not in pages]
-        return pages
+        # Cached by hand: functools.cached_property takes a lock on every read (Python 3.11).
+        if self._own_pages is None:
+            pages = list(self.graph.nodes_of(self.node, [m.MAIN_ENTITY_OF_PAGE]))
+            pages += [page for page in self.index.pages_about(self.node) if page not in pages]
+            self._own_pages = pages
+        return self._own_pages
 
     def _article_url(self) -> str | None:
         graph, node = self.graph, self.node
