@@ -10,7 +10,7 @@ dropped with a `ProvenanceNote` saying why; it never raises for one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import tzinfo
 from typing import Final, TypeVar
 
@@ -75,48 +75,23 @@ class ValueReader:
                 fields[field] = absent
         return fields
 
-    def decode(  # noqa: PLR0911, PLR0912 (one case per value shape reads best as one match)
-        self, value: m.Value, node: Node, props: Iterable[str], path: str
-    ) -> object:
-        graph = self.graph
-        match value:
-            case m.Value.TEXT:
-                # The first property with any text gives the value (graph.text's answer).
-                texts = next((t for prop in props if (t := graph.texts(node, (prop,)))), [])
-                if len(texts) > 1:
-                    texts = list(dict.fromkeys(texts))
-                if len(texts) > 1:
-                    # The model holds one; say what was dropped rather than lose it silently.
-                    self.note(
-                        path, f"{len(texts)} values; kept {texts[0]!r}, dropped {texts[1:]!r}"
-                    )
-                return texts[0] if texts else None
-            case m.Value.TEXTS:
-                return tuple(graph.texts(node, props))
-            case m.Value.KEYWORDS:
-                return tuple(self.keywords(graph.items(node, props)))
-            case m.Value.LANGUAGE:
-                return self.language(graph.text(node, props), path)
-            case m.Value.URL:
-                return next(iter(self.urls(node, props, path)), None)
-            case m.Value.URLS:
-                return tuple(self.urls(node, props, path))
-            case m.Value.DATE:
-                return self.date(graph.text(node, props), path)
-            case m.Value.FLAG:
-                return self.flag(node, props, path)
-            case m.Value.COUNT:
-                return self.count(graph.items(node, props), path)
-            case m.Value.PIXELS:
-                return self.pixels(graph.items(node, props), path)
-            case m.Value.PLACE | m.Value.ORGANIZATION_NAME:
-                return self.name(graph.items(node, props))
-            case m.Value.STORY_COUNT:
-                return self.story_count(graph.nodes_of(node, props), path)
-            case m.Value.DURATION:
-                return self.duration(graph.text(node, props), path)
-            case _:
-                raise AssertionError(value)
+    def decode(self, value: m.Value, node: Node, props: Iterable[str], path: str) -> object:
+        """Read a field of shape ``value`` from the first of ``props`` that ``node`` has."""
+        # A table, not a match: a match compares the shapes one by one, for every field read.
+        decoder = _DECODERS.get(value)
+        if decoder is None:
+            raise AssertionError(value)
+        return decoder(self, node, props, path)
+
+    def text(self, node: Node, props: Iterable[str], path: str) -> str | None:
+        """The first text of the first property with any; a note when it had several."""
+        texts = next((t for prop in props if (t := self.graph.texts(node, (prop,)))), [])
+        if len(texts) > 1:
+            texts = list(dict.fromkeys(texts))
+        if len(texts) > 1:
+            # The model holds one; say what was dropped rather than lose it silently.
+            self.note(path, f"{len(texts)} values; kept {texts[0]!r}, dropped {texts[1:]!r}")
+        return texts[0] if texts else None
 
     def urls(self, node: Node, props: Iterable[str], path: str) -> list[str]:
         found = []
@@ -282,6 +257,27 @@ class ValueReader:
     def note(self, field: str, detail: str) -> None:
         self.notes.append(ProvenanceNote(field=field, source=SOURCE, detail=detail))
 
+
+_Decoder = Callable[[ValueReader, Node, Iterable[str], str], object]
+# How each value shape is read: (reader, node, properties, path) -> the field's value.
+_DECODERS: Final[dict[m.Value, _Decoder]] = {
+    m.Value.TEXT: ValueReader.text,
+    m.Value.TEXTS: lambda r, node, props, _: tuple(r.graph.texts(node, props)),
+    m.Value.KEYWORDS: lambda r, node, props, _: tuple(r.keywords(r.graph.items(node, props))),
+    m.Value.LANGUAGE: lambda r, node, props, path: r.language(r.graph.text(node, props), path),
+    m.Value.URL: lambda r, node, props, path: next(iter(r.urls(node, props, path)), None),
+    m.Value.URLS: lambda r, node, props, path: tuple(r.urls(node, props, path)),
+    m.Value.DATE: lambda r, node, props, path: r.date(r.graph.text(node, props), path),
+    m.Value.FLAG: ValueReader.flag,
+    m.Value.COUNT: lambda r, node, props, path: r.count(r.graph.items(node, props), path),
+    m.Value.PIXELS: lambda r, node, props, path: r.pixels(r.graph.items(node, props), path),
+    m.Value.PLACE: lambda r, node, props, _: r.name(r.graph.items(node, props)),
+    m.Value.ORGANIZATION_NAME: lambda r, node, props, _: r.name(r.graph.items(node, props)),
+    m.Value.STORY_COUNT: lambda r, node, props, path: r.story_count(
+        r.graph.nodes_of(node, props), path
+    ),
+    m.Value.DURATION: lambda r, node, props, path: r.duration(r.graph.text(node, props), path),
+}
 
 _Row = tuple[str, tuple[str, ...], m.Value, object]
 _ROWS: Final[dict[int, tuple[_Row, ...]]] = {}
