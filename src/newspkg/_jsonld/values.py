@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import tzinfo
-from typing import Final, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
 import attrs
 
@@ -61,18 +61,17 @@ class ValueReader:
         skip: frozenset[str] | set[str] = frozenset(),
     ) -> dict[str, object]:
         """Read every scalar field of ``table`` from ``node``."""
-        present = node.props
-        fields: dict[str, object] = {}
-        for field, read, shape, absent in _scalar_rows(table):
-            if field in skip:
-                continue
-            # Most fields are absent on a given page: skip decoding those.
-            for prop in read:
-                if prop in present:
-                    fields[field] = self.decode(shape, node, read, join_path(path, field))
-                    break
-            else:
-                fields[field] = absent
+        plan = _scalar_plan(table)
+        fields = plan.absent.copy()
+        # Most fields are absent on a given node: only the rows of the properties it has are
+        # decoded, in table order (the order their notes come in).
+        hits = {row for prop in node.props for row in plan.rows_of.get(prop, ())}
+        for row in sorted(hits):
+            field, read, shape = plan.rows[row]
+            if field not in skip:
+                fields[field] = self.decode(shape, node, read, join_path(path, field))
+        for field in skip:
+            fields.pop(field, None)
         return fields
 
     def decode(self, value: m.Value, node: Node, props: Iterable[str], path: str) -> object:
@@ -279,21 +278,33 @@ _DECODERS: Final[dict[m.Value, _Decoder]] = {
     m.Value.DURATION: lambda r, node, props, path: r.duration(r.graph.text(node, props), path),
 }
 
-_Row = tuple[str, tuple[str, ...], m.Value, object]
-_ROWS: Final[dict[int, tuple[_Row, ...]]] = {}
+
+class _ScalarPlan(NamedTuple):
+    """How `ValueReader.scalars` reads one table, worked out once."""
+
+    rows: tuple[tuple[str, tuple[str, ...], m.Value], ...]  # (field, properties read, shape)
+    absent: dict[str, object]  # every field, with its value when absent, in table order
+    rows_of: dict[str, tuple[int, ...]]  # property -> the rows that read it
 
 
-def _scalar_rows(table: Mapping[str, m.Term]) -> tuple[_Row, ...]:
-    """(field, properties read, shape, value when absent) of each scalar row, worked out once."""
-    rows = _ROWS.get(id(table))
-    if rows is None:
-        rows = tuple(
-            (field, term.read, term.value, _ABSENT.get(term.value))
-            for field, term in table.items()
-            if term.value is not m.Value.NODE
+_PLANS: Final[dict[int, _ScalarPlan]] = {}
+
+
+def _scalar_plan(table: Mapping[str, m.Term]) -> _ScalarPlan:
+    plan = _PLANS.get(id(table))
+    if plan is None:
+        terms = [(field, term) for field, term in table.items() if term.value is not m.Value.NODE]
+        rows_of: dict[str, list[int]] = {}
+        for row, (_, term) in enumerate(terms):
+            for prop in term.read:
+                rows_of.setdefault(prop, []).append(row)
+        plan = _ScalarPlan(
+            rows=tuple((field, term.read, term.value) for field, term in terms),
+            absent={field: _ABSENT.get(term.value) for field, term in terms},
+            rows_of={prop: tuple(rows) for prop, rows in rows_of.items()},
         )
-        _ROWS[id(table)] = rows
-    return rows
+        _PLANS[id(table)] = plan
+    return plan
 
 
 _REQUIRED: Final[dict[type, tuple[str, ...]]] = {}
