@@ -141,6 +141,7 @@ class DirectGraph(Walk):
         graph = self.graph
         node = Node(id=None, path=path, nested=not free_floating)
         position = graph.begin(node)
+        own = node.props
         kept = 0  # keys of the expanded object besides @id
         typed = graph_list = False
         for key, prop in zip(keys, props, strict=True):
@@ -148,7 +149,11 @@ class DirectGraph(Walk):
                 continue  # @context (done above), or a key expansion drops
             value = element[key]
             if prop[0] != "@":  # a property: the common case, tested first
-                if self._property(context, node, prop, value):
+                name = _NAMES.get(prop, _UNSEEN)
+                if type(value) is str and name and name is not _UNSEEN and name not in own:
+                    own[name] = [Literal(value)]  # the commonest of all: text, inline
+                    kept += 1
+                elif self._property(context, node, prop, value):
                     kept += 1
             elif prop == "@id":
                 if not isinstance(value, str) or node.id is not None:
