@@ -27,7 +27,12 @@ from newspkg._jsonld.direct import Unsupported, expand_direct, expand_document, 
 from newspkg._jsonld.direct_graph import DirectGraph, NotDirectGraph
 from newspkg._jsonld.graph import Graph, Item, Node, with_fixed_contexts
 from newspkg._jsonld.processing import JsonObject, JsonValue, bundled_context, expand, load_json
-from tests.strategies import PAGE_URLS, non_direct_documents, schema_documents
+from tests.strategies import (
+    PAGE_URLS,
+    graph_shape_documents,
+    non_direct_documents,
+    schema_documents,
+)
 
 # Measured: 408 of 417 real-world files and 26 of 26 schema.org examples qualify.
 MIN_DIRECT_SHARE = 0.9
@@ -163,6 +168,41 @@ def test_generated_documents_take_the_direct_path_and_agree_with_pyld(
     assert json.dumps(expanded) == expanded_or_error(fixed, base)
     assert graph is None or graph == graph_dump(Graph(expanded))
     assert fast == slow == two_step
+
+
+@given(document=graph_shape_documents(), base=st.sampled_from(PAGE_URLS[:2]))
+def test_the_direct_graph_is_the_graph_of_the_direct_expansion(
+    document: JsonValue, base: str | None
+) -> None:
+    try:
+        expanded = expand_direct(document, base=base)
+    except Unsupported:
+        with pytest.raises((Unsupported, NotDirectGraph)):
+            DirectGraph(document, base=base)
+        return
+
+    graph = direct_graph_dump(document, base)  # Unsupported here fails the test
+
+    assert graph is None or graph == graph_dump(Graph(expanded))
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        # @graph written as one object: expansion makes it a list, and the object the document.
+        {"@context": "https://schema.org", "@graph": {"@type": "NewsArticle", "headline": "h"}},
+        # A node inside an array nested in a property: its path counts the flattened place.
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "author": ["x", [{"name": "A"}]],
+        },
+    ],
+)
+def test_shapes_the_direct_graph_once_got_wrong(document: JsonObject) -> None:
+    expanded = expand_direct(document, base=None)
+
+    assert direct_graph_dump(document, None) == graph_dump(Graph(expanded))
 
 
 @given(document=non_direct_documents(), base=st.sampled_from(PAGE_URLS[1:3]))

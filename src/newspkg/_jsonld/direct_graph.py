@@ -101,12 +101,16 @@ class DirectGraph(Walk):
                     count += 1
         return count
 
-    def _values(self, context: Context, values: list[JsonValue], parent: str) -> list[Item]:
-        """A property's values, arrays flattened and nulls dropped (as `Walk.array`)."""
-        items: list[Item] = []
+    def _values(
+        self, context: Context, values: list[JsonValue], parent: str, items: list[Item]
+    ) -> list[Item]:
+        """Add a property's values to ``items``, arrays flattened and nulls dropped.
+
+        As `Walk.array`: a nested node's path counts its place in the flattened list.
+        """
         for value in values:
             if isinstance(value, list):
-                items.extend(self._values(context, value, parent))  # nested arrays flatten
+                self._values(context, value, parent, items)  # nested arrays flatten
             elif isinstance(value, dict):
                 item = self._element(context, value, f"{parent}[{len(items)}]")
                 if item is not None:
@@ -143,7 +147,7 @@ class DirectGraph(Walk):
         position = graph.begin(node)
         own = node.props
         kept = 0  # keys of the expanded object besides @id
-        typed = graph_list = False
+        typed = graph_key = False
         for key, prop in zip(keys, props, strict=True):
             if not prop:
                 continue  # @context (done above), or a key expansion drops
@@ -168,15 +172,15 @@ class DirectGraph(Walk):
                     typed = True
                     node.types.extend(_type_names(iris))
             elif prop == "@graph":
-                graph_list = isinstance(value, list)
                 if self._graph(context, value, path):
                     kept += 1
+                    graph_key = True  # a list in the expanded form, whether written as one or not
             else:
                 raise Unsupported
         if free_floating and not kept:
             del graph.nodes[position]  # empty, or only an @id: expansion drops it
             return None
-        if top and graph_list and kept == 1 and node.id is None:
+        if top and graph_key and kept == 1 and node.id is None:
             del graph.nodes[position]
             return None
         return graph.settle(node, position)
@@ -206,7 +210,7 @@ class DirectGraph(Walk):
         if type(value) is str:  # the common case, tested first
             node.props[name] = [Literal(value)]
         elif isinstance(value, list):
-            node.props[name] = self._values(context, value, f"{node.path}.{name}")
+            node.props[name] = self._values(context, value, f"{node.path}.{name}", [])
         elif isinstance(value, dict):
             item = self._element(context, value, f"{node.path}.{name}[0]")
             if item is None:
