@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import gc
 import io
 import json
@@ -10,6 +11,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -445,3 +447,34 @@ def test_a_url_without_fsspec_is_unreadable(monkeypatch: pytest.MonkeyPatch) -> 
     assert result.error == ErrorInfo(
         type="UnreadableInput", messages=("reading s3:// paths needs fsspec",)
     )
+
+
+class _PoolRefusedError(Exception):
+    pass
+
+
+def test_the_fork_is_decided_again_after_the_first_chunk_runs_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The caller runs between the first chunk's results and may start a thread then:
+    # the workers must not be forked from a process that has more than one.
+    if "fork" not in multiprocessing.get_all_start_methods() or sys.platform != "linux":
+        pytest.skip("the first chunk runs here only where workers are forked")
+    threads = [1]
+    monkeypatch.setattr(
+        newspkg._batch.runner, "threading", SimpleNamespace(active_count=lambda: threads[0])
+    )
+    contexts: list[str] = []
+
+    def refused(*, max_workers: int, mp_context: multiprocessing.context.BaseContext) -> None:
+        contexts.append(mp_context.get_start_method())
+        raise _PoolRefusedError
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refused)
+    results = ordered_map(_pid_of, range(40), jobs=2, chunk_size=4)
+
+    assert next(results) == os.getpid()  # the first chunk, here
+    threads[0] = 2  # the caller starts a thread
+    with pytest.raises(_PoolRefusedError):
+        list(results)
+    assert contexts in (["forkserver"], ["spawn"])

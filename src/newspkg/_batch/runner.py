@@ -58,12 +58,14 @@ def ordered_map(
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415  (only for jobs > 1)
 
     chunks = _chunks(items, chunk_size)
-    context = _context(func)
-    forked = context.get_start_method() == "fork"
-    if forked:
+    if _context(func).get_start_method() == "fork":
         # The first chunk runs here, so the workers are forked warm: each would otherwise
         # pay the first call's one-off costs (patterns, tables, imports) again.
         yield from _apply(func, next(chunks, []))
+    # Decided (again) just before the workers start: the caller ran between the results
+    # above and may have started a thread, and forking a threaded process can deadlock.
+    context = _context(func)
+    forked = context.get_start_method() == "fork"
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     pending: deque[Future[list[R]]] = deque()
     try:
