@@ -478,3 +478,16 @@ def test_the_fork_is_decided_again_after_the_first_chunk_runs_here(
     with pytest.raises(_PoolRefusedError):
         list(results)
     assert contexts in (["forkserver"], ["spawn"])
+
+
+def test_objects_the_caller_froze_stay_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    fork = multiprocessing.get_context("fork")
+    monkeypatch.setattr(newspkg._batch.runner, "_context", lambda _func: fork)
+    gc.freeze()  # as a pre-fork server does before forking its workers
+    try:
+        frozen = gc.get_freeze_count()
+        pids = list(ordered_map(_pid_of, range(40), jobs=2, chunk_size=4))
+        assert gc.get_freeze_count() >= frozen > 0
+    finally:
+        gc.unfreeze()
+    assert len(pids) == 40

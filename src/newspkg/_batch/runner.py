@@ -65,25 +65,27 @@ def ordered_map(
     # Decided (again) just before the workers start: the caller ran between the results
     # above and may have started a thread, and forking a threaded process can deadlock.
     context = _context(func)
-    forked = context.get_start_method() == "fork"
+    # A caller that froze objects itself (a pre-fork server) keeps them frozen: unfreeze
+    # would thaw them too.
+    freeze = context.get_start_method() == "fork" and gc.get_freeze_count() == 0
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     pending: deque[Future[list[R]]] = deque()
     try:
-        if forked:
+        if freeze:
             # The objects of this process are kept out of the workers' garbage collections
             # (they inherit this frozen state; all are forked at the first submit), so a
             # collection does not touch, and so copy, every page they share with it.
             gc.freeze()
         for chunk in chunks:
             pending.append(pool.submit(_apply, func, chunk))
-            if forked and len(pending) == 1:  # the workers exist now
+            if freeze and len(pending) == 1:  # the workers exist now
                 gc.unfreeze()
             if len(pending) >= jobs * _CHUNKS_IN_FLIGHT_PER_JOB:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
     finally:
-        if forked:
+        if freeze:
             gc.unfreeze()
         pool.shutdown(wait=True, cancel_futures=True)
 
