@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newspkg import from_html
+from newspkg._html import head_corrections, meta_families
 
 URL = "https://en.wikipedia.org/wiki/New_Zealand"
 
@@ -101,3 +110,49 @@ def test_a_head_description_as_cut_as_the_jsonld_one_is_not_taken() -> None:
     head = f'<meta property="og:description" content="{same}">'
 
     assert from_html(page(article(headline="S", description=CUT), head)).description == CUT
+
+
+# The patterns before their searches started only where a run of spaces does.
+_QUADRATIC_ELLIPSIS = re.compile(r"\s*(?:\.{3}|\u2026|[(\[](?:\.{3}|\u2026)[)\]])\s*\Z")
+_QUADRATIC_SEPARATORS = re.compile(r"\s+(?:[|\-\u2013\u2014\u00bb\u00b7:~/]|--|::)\s+")
+
+
+@given(st.text(" \t\n.\u2026()[]|-\u2013:/~ab", max_size=40))
+def test_the_linear_patterns_find_what_the_quadratic_ones_found(text: str) -> None:
+    def spans(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        return [found.span() for found in pattern.finditer(text)]
+
+    assert spans(head_corrections._ELLIPSIS) == spans(_QUADRATIC_ELLIPSIS)
+    assert spans(meta_families._SEPARATORS) == spans(_QUADRATIC_SEPARATORS)
+
+
+@contextmanager
+def _at_most(seconds: int) -> Iterator[None]:
+    """Fail, rather than hang, when the work takes far longer than linear time would."""
+    if not hasattr(signal, "SIGALRM"):
+        pytest.skip("needs SIGALRM")
+
+    def expired(_signum: int, _frame: object) -> None:
+        raise AssertionError(f"still running after {seconds} s: not linear in the input")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+SPACES = " " * 1_000_000  # quadratic work on it takes hours; linear, milliseconds
+
+
+def test_long_runs_of_spaces_in_head_and_jsonld_texts_take_linear_time() -> None:
+    data = article(headline="Story", description=f"a{SPACES}b ...")
+    head = f'<meta property="og:title" content="a{SPACES}b">'
+    head += f'<meta property="og:description" content="a{SPACES}b">'
+
+    with _at_most(60):
+        found = from_html(page(data, head))
+
+    assert found.headline == "Story"

@@ -74,8 +74,10 @@ def headline_by_name(
     return attrs.evolve(article, headline=name)
 
 
-# A teaser's end: "...", "…", "(...)", "[…]", after the cut text.
-_ELLIPSIS: Final = re.compile(r"\s*(?:\.{3}|\u2026|[(\[](?:\.{3}|\u2026)[)\]])\s*\Z")
+# A teaser's end: "...", "…", "(...)", "[…]", after the cut text. A match starts only where
+# a run of spaces does (the lookbehind): else the search would retry from every space of a
+# long run, quadratic in it.
+_ELLIPSIS: Final = re.compile(r"(?<!\s)\s*(?:\.{3}|\u2026|[(\[](?:\.{3}|\u2026)[)\]])\s*\Z")
 _DESCRIPTION_TAGS: Final = PRECEDENCE["description"][:3]  # og:, twitter:, name=description
 
 

@@ -116,8 +116,10 @@ PRECEDENCE: Final[dict[str, tuple[str, ...]]] = {
 }
 """Tag keys per `Article` field, best first (keys are lower-cased ``property``/``name``)."""
 
-# Separators between a title and its site name, as pages write them.
-_SEPARATORS: Final = re.compile(r"\s+(?:[|\-\u2013\u2014\u00bb\u00b7:~/]|--|::)\s+")
+# Separators between a title and its site name, as pages write them. A match starts only
+# where a run of spaces does (the lookbehind; the same matches): else the search would retry
+# from every space of a long run, quadratic in it.
+_SEPARATORS: Final = re.compile(r"(?<!\s)\s+(?:[|\-\u2013\u2014\u00bb\u00b7:~/]|--|::)\s+")
 # Chinese, Japanese and Korean titles write no spaces: "标题-新华网", "标题_腾讯网". A
 # separator between two CJK characters is one only there, and is cut only on the same
 # evidence as a spaced one (a site name, or an <h1> equal to the other part).
