@@ -9,6 +9,7 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -315,12 +316,21 @@ def _pid_of(_item: int) -> int:
     return os.getpid()
 
 
-def test_forked_workers_start_warm_from_a_first_chunk_run_here(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.fixture
+def always_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make `ordered_map` fork its workers, where forking is safe for this process."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("this platform cannot fork")
+    if threading.active_count() > 1:
+        # A test before this one left a thread running (Dask's, say): forking now could
+        # deadlock, and Python 3.12+ warns about it (an error under this suite's filters).
+        pytest.skip("this process runs other threads, so it must not fork")
     fork = multiprocessing.get_context("fork")
     monkeypatch.setattr(newspkg._batch.runner, "_context", lambda _func: fork)
 
+
+@pytest.mark.usefixtures("always_fork")
+def test_forked_workers_start_warm_from_a_first_chunk_run_here() -> None:
     pids = list(ordered_map(_pid_of, range(40), jobs=2, chunk_size=4))
 
     assert pids[:4] == [os.getpid()] * 4  # the first chunk: here, before the fork
@@ -480,9 +490,8 @@ def test_the_fork_is_decided_again_after_the_first_chunk_runs_here(
     assert contexts in (["forkserver"], ["spawn"])
 
 
-def test_objects_the_caller_froze_stay_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
-    fork = multiprocessing.get_context("fork")
-    monkeypatch.setattr(newspkg._batch.runner, "_context", lambda _func: fork)
+@pytest.mark.usefixtures("always_fork")
+def test_objects_the_caller_froze_stay_frozen() -> None:
     gc.freeze()  # as a pre-fork server does before forking its workers
     try:
         frozen = gc.get_freeze_count()
