@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,7 @@ from newspkg import (
     from_html,
     from_json,
     from_jsonld,
+    iter_articles,
     reading_time,
     to_json,
     to_jsonld,
@@ -175,6 +177,25 @@ def test_native_json_nesting_is_limited_without_recursion(text: str | bytes) -> 
         return
     with pytest.raises(LimitExceededError, match="nested deeper than 64"):
         from_json(text)
+
+
+def _deep_list(levels: int) -> JsonValue:
+    value: JsonValue = []
+    for _ in range(levels):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("reader", [from_jsonld, lambda doc: list(iter_articles(doc))])
+def test_a_parsed_document_with_a_deep_context_is_refused_before_any_walk(
+    reader: Callable[[JsonValue], object],
+) -> None:
+    # The context repair walks a context's nested lists: the limits must be checked first,
+    # or a parsed document (no text for load_json to check) overflows the stack there.
+    document: JsonObject = {"@context": _deep_list(100_000), "@type": "NewsArticle"}
+
+    with pytest.raises(LimitExceededError, match="nested deeper than 64"):
+        reader(document)
 
 
 def test_native_json_size_is_limited() -> None:

@@ -55,12 +55,12 @@ def read_graph(source: str | bytes | JsonValue, *, base: str | None) -> Graph:
         LimitExceededError: the document is too large or too deeply nested.
     """
     # Text is checked against the size and depth limits by load_json, parsed input here,
-    # before any walk.
+    # before any walk (with_fixed_contexts recurses into a context's nested lists).
     if isinstance(source, str | bytes):
         document = with_fixed_contexts(load_json(source))
     else:
+        check_json_value(source)
         document = with_fixed_contexts(source)
-        check_json_value(document)
     try:
         return DirectGraph(document, base=base).graph
     except Unsupported:
