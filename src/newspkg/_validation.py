@@ -20,6 +20,7 @@ from typing import Any, Final
 
 import attrs
 
+from newspkg._quick_check import QuickField, compile_quick_check
 from newspkg._urls import normalize_url, split_url
 from newspkg.errors import Problem, ValidationError
 
@@ -200,6 +201,49 @@ def normalize_and_validate(
     Repeated entries of a list of text (keywords, profile URLs) are dropped once
     the instance is valid: they carry nothing, and schema.org treats values as sets.
     """
+    cls = type(instance)
+    if _quick_check(cls)(instance):
+        # Every field is valid and normalised: only the class's own rules are left.
+        problems = [] if extra is None else list(extra())
+        if problems:
+            raise ValidationError(problems)
+        for name in _text_lists(cls):
+            texts = getattr(instance, name)
+            if len(texts) > 1:
+                object.__setattr__(instance, name, tuple(dict.fromkeys(texts)))
+        return
+    _report_problems(instance, extra)
+
+
+@functools.cache
+def _quick_check(cls: type[attrs.AttrsInstance]) -> Callable[[object], bool]:
+    fields = tuple(
+        QuickField(
+            name=plan.name,
+            annotation=plan.annotation,
+            rule=plan.rule,
+            url=plan.rule is url_problem,
+        )
+        for plan in _plans(cls)
+    )
+    helpers = {"unstorable": _UNSTORABLE.search, "date_problem": date_problem}
+    check = compile_quick_check(cls, fields, helpers)
+    return check if check is not None else _never_sure
+
+
+def _never_sure(_: object) -> bool:
+    return False  # pragma: no cover - every model's fields compile (tests/test_quick_check.py)
+
+
+@functools.cache
+def _text_lists(cls: type[attrs.AttrsInstance]) -> tuple[str, ...]:
+    return tuple(plan.name for plan in _plans(cls) if plan.texts)
+
+
+def _report_problems(
+    instance: attrs.AttrsInstance, extra: Callable[[], Iterator[Problem]] | None
+) -> None:
+    """The reference walk: normalise every field, and raise every problem with its path."""
     problems: list[Problem] = []
     plans = _plans(type(instance))
     for plan in plans:
