@@ -197,10 +197,14 @@ def from_json(text: str | bytes) -> Article:
     if not isinstance(text, str):
         raise ParseError(f"expected JSON text (str or bytes), got {type(text).__name__}")
     check_text_size(text)
-    check_text_depth(text)
+    # The depth check protects json.loads, which recurses; orjson does not (it stops at
+    # 1,024 levels), and a valid article nests far less deep than the limit (the models
+    # nest seven levels deep; tests/test_native_quick.py checks it), so text read quickly
+    # needs no walk.
     article = _read_quickly(text)
     if article is not None:
         return article
+    check_text_depth(text)
     try:
         data = json.loads(text)
     except RecursionError:  # unreachable after the depth check; kept as a last guard
@@ -254,9 +258,14 @@ def _converter(*, detailed: bool) -> cattrs.Converter:
     converter = cattrs.Converter(
         omit_if_default=True, forbid_extra_keys=True, detailed_validation=detailed
     )
-    for scalar in (str, int, bool):
-        converter.register_structure_hook(scalar, _strict_scalar(scalar))
     converter.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(converter, t))
+    for scalar in (str, int, bool):
+        if detailed:
+            converter.register_structure_hook(scalar, _strict_scalar(scalar))
+        else:
+            # The models check the type of every field they are given (a number is not
+            # text, true is not a count), so the quick path does not check it twice.
+            converter.register_structure_hook(scalar, _as_is)
     converter.register_structure_hook_func(_is_date_union, _structure_date)
     converter.register_structure_hook_func(_is_enum, _structure_enum)
     tuple_hook = _tuple_hook if detailed else _quick_tuple_hook
@@ -295,6 +304,8 @@ def _optional_hook(
     # What cattrs' own optional hook does, without looking the inner hook up on every value.
     (inner,) = (arg for arg in typing.get_args(annotation) if arg is not type(None))
     structure_inner = converter.get_structure_hook(inner)
+    if structure_inner is _as_is:
+        return _as_is
 
     def structure(value: object, _: type) -> object:
         return None if value is None else structure_inner(value, inner)
@@ -318,6 +329,10 @@ def _tuple_writer(converter: cattrs.Converter, annotation: object) -> Callable[[
         return list
     write_item = converter.get_unstructure_hook(item_type)
     return lambda items: [*map(write_item, items)]
+
+
+def _as_is(value: object, _: type) -> object:
+    return value
 
 
 def _strict_scalar(kind: type) -> Callable[[object, type], object]:
@@ -392,10 +407,14 @@ def _quick_tuple_hook(
 ) -> Callable[[object, type], tuple[Any, ...]]:
     (item_type, _ellipsis) = typing.get_args(annotation)
     structure_item = converter.get_structure_hook(item_type)
+    if structure_item is _as_is:  # text: the model checks each item
+        structure_item = None
 
     def structure(value: object, _: type) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise ValidationError(f"expected a list, got {_json_type(value)}")
+        if structure_item is None:
+            return tuple(value)
         return tuple([structure_item(item, item_type) for item in value])
 
     return structure

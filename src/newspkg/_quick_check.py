@@ -16,18 +16,20 @@ from __future__ import annotations
 
 import enum
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any, Final
 
 import attrs
 
 from newspkg._urls import normalize_url
+from newspkg.errors import Problem, ValidationError
 
 __all__ = ["QuickField", "compile_quick_check"]
 
 Rule = Callable[[Any], "str | None"]
 TextCheck = Callable[[str], object]
+QuickCheck = Callable[[object, "Callable[[], Iterator[Problem]] | None"], bool]
 
 
 @attrs.frozen
@@ -45,9 +47,11 @@ _DATE: Final = date | datetime
 
 def compile_quick_check(
     cls: type, fields: tuple[QuickField, ...], helpers: Mapping[str, object]
-) -> Callable[[object], bool] | None:
+) -> QuickCheck | None:
     """One function checking an instance of ``cls`` quickly, or None for a field it cannot.
 
+    The function takes the instance and the class's own rules (``extra``), run once every
+    field is valid, as `normalize_and_validate` runs them; their problems are raised.
     ``helpers`` gives the rules the code calls by name: ``unstorable`` (a search for
     characters text must not hold) and ``date_problem``.
     """
@@ -57,23 +61,43 @@ def compile_quick_check(
         "date": date,
         "datetime": datetime,
         "set_field": object.__setattr__,
+        "dedupe": _dedupe,
+        "ValidationError": ValidationError,
     }
     body: list[str] = []
     changed: list[str] = []
+    deduplicated: list[str] = []
     for index, field in enumerate(fields):
         lines = _field_lines(index, field, namespace)
         if lines is None:
             return None
         body.extend(lines)
-        if _kind(field.annotation)[0] in {"text", "texts"}:
-            changed.append(
-                f"    if n{index} is not g{index}: set_field(self, {field.name!r}, n{index})"
-            )
+        kind = _kind(field.annotation)[0]
+        if kind in {"text", "texts"}:
+            changed.append(f"    if n{index} is not g{index}:")
+            changed.append(f"        set_field(self, {field.name!r}, n{index})")
+        if kind == "texts":
+            # Repeated entries go once the instance is valid, as in the reporting walk.
+            deduplicated.append(f"    if len(n{index}) > 1:")
+            deduplicated.append(f"        set_field(self, {field.name!r}, dedupe(n{index}))")
+    rules = [
+        "    if extra is not None:",
+        "        problems = list(extra())",
+        "        if problems:",
+        "            raise ValidationError(problems)",
+    ]
     source = "\n".join(
-        [f"def quick_check_{cls.__name__}(self):", *body, *changed, "    return True"]
+        [
+            f"def quick_check_{cls.__name__}(self, extra):",
+            *body,
+            *changed,
+            *rules,
+            *deduplicated,
+            "    return True",
+        ]
     )
     exec(compile(source, f"<newspkg quick check {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 (our own code, from the model's fields)
-    check: Callable[[object], bool] = namespace[f"quick_check_{cls.__name__}"]
+    check: QuickCheck = namespace[f"quick_check_{cls.__name__}"]
     return check
 
 
@@ -167,6 +191,10 @@ def _field_lines(index: int, field: QuickField, namespace: dict[str, Any]) -> li
     else:
         return None
     return lines
+
+
+def _dedupe(texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(texts))
 
 
 def _normalized(expression: str, *, url: bool) -> str:
