@@ -407,13 +407,12 @@ def _quick_tuple_hook(
 ) -> Callable[[object, type], tuple[Any, ...]]:
     (item_type, _ellipsis) = typing.get_args(annotation)
     structure_item = converter.get_structure_hook(item_type)
-    if structure_item is _as_is:  # text: the model checks each item
-        structure_item = None
+    as_is = structure_item is _as_is  # text: the model checks each item
 
     def structure(value: object, _: type) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise ValidationError(f"expected a list, got {_json_type(value)}")
-        if structure_item is None:
+        if as_is:
             return tuple(value)
         return tuple([structure_item(item, item_type) for item in value])
 

@@ -218,9 +218,22 @@ def _quick_check(cls: type[attrs.AttrsInstance]) -> QuickCheck:
         )
         for plan in _plans(cls)
     )
-    helpers = {"unstorable": _UNSTORABLE.search, "date_problem": date_problem}
+    helpers = {
+        "unstorable": _UNSTORABLE.search,
+        "checked_url": _checked_url,
+        "date_problem": date_problem,
+    }
     check = compile_quick_check(cls, fields, helpers)
     return check if check is not None else _never_sure
+
+
+@functools.lru_cache(maxsize=4096)  # as url_problem: the same URLs come again and again
+def _checked_url(text: str) -> str | None:
+    """``text`` (stripped) as the models store it, or None when it is not a valid URL."""
+    url = normalize_url(text)
+    if url_problem(url) is not None:
+        return None
+    return text if url == text else url  # the same object when unchanged: nothing to set
 
 
 def _never_sure(_: object, __: object) -> bool:
