@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 import json
+import typing
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
 from typing import Any
+from unittest import mock
 
+import attrs
+import cattrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from newspkg import (
     FORMAT_VERSION,
     Article,
+    LimitExceededError,
+    NewspkgError,
     ParseError,
     ValidationError,
     _native,
+    _validation,
     from_dict,
     from_json,
     make_converter,
     to_dict,
     to_json,
 )
+from newspkg._json_limits import MAX_DEPTH
 from tests.strategies import articles
 
 URL = "https://news.example.org/a"
@@ -219,3 +231,152 @@ def test_without_orjson_json_writes(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_native_json_is_told_from_jsonld(document: object, native: bool) -> None:
     assert _native.is_native_document(document) is native
+
+
+# --- the quick path (orjson, cattrs without detailed validation, compiled model checks) ----------
+# Reading tries the quick path first and falls back to the reporting one; these tests hold the
+# two to the same answers: the same articles, and for bad input the same errors, path for path.
+
+
+@contextmanager
+def reporting_path_only() -> Iterator[None]:
+    """Read the way newspkg did before the quick path: json, detailed cattrs, the model walk."""
+    with (
+        mock.patch.object(_native, "_read_quickly", return_value=None),
+        mock.patch.object(_native, "_structure_quickly", return_value=None),
+        mock.patch.object(_validation, "_quick_check", return_value=_validation._never_sure),
+    ):
+        yield
+
+
+def read_outcome(read: Callable[[], Article]) -> tuple[str, Any]:
+    try:
+        return "read", read()
+    except NewspkgError as error:
+        return type(error).__name__, [str(problem) for problem in error.problems]
+
+
+JSON_TRICKY: list[Any] = [
+    None, "", "  ", " padded ", "nul\x00", "lone \ud800", "HTTPS://A.EXAMPLE/x", "nope",
+    "en_GB", "analysis", " Analysis ", "ANALYSIS", "2026-04-06", "2026-04-06T09:30",
+    "2026-04-06T09:30:00+05:30", 0, -1, 10**9 + 1, 2**64, -(2**63) - 1, 2**70, 1.5, 1e300,
+    True, False, [], ["a", "a"], ["a", 1], [[]], {}, {"name": "n"}, {"url": URL},
+]  # fmt: skip
+
+
+def mutate(data: Any, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Any:
+    """``data`` with one value somewhere inside replaced, one key dropped, or one key added."""
+    if isinstance(data, dict) and data:
+        key = draw(st.sampled_from(sorted(data)))
+        action = draw(st.sampled_from(["replace", "descend", "drop", "add"]))
+        if action == "drop":
+            return {k: v for k, v in data.items() if k != key}
+        if action == "add":
+            return {**data, draw(st.sampled_from(["bogus", "Url", "url "])): 1}
+        if action == "descend" and isinstance(data[key], dict | list) and data[key]:
+            return {**data, key: mutate(data[key], draw)}
+        return {**data, key: draw(st.sampled_from(JSON_TRICKY))}
+    if isinstance(data, list) and data:
+        index = draw(st.integers(0, len(data) - 1))
+        item = data[index]
+        changed = (
+            mutate(item, draw) if isinstance(item, dict) else draw(st.sampled_from(JSON_TRICKY))
+        )
+        return [*data[:index], changed, *data[index + 1 :]]
+    return draw(st.sampled_from(JSON_TRICKY))
+
+
+@given(article=articles(), data=st.data())
+def test_quick_reading_agrees_with_the_reporting_path(
+    article: Article, data: st.DataObject
+) -> None:
+    document = to_dict(article)
+    for _ in range(data.draw(st.integers(1, 3))):
+        document = mutate(document, data.draw)
+    text = json.dumps(document, ensure_ascii=data.draw(st.booleans()))
+
+    quick = (read_outcome(lambda: from_dict(document)), read_outcome(lambda: from_json(text)))
+    with reporting_path_only():
+        reporting = (
+            read_outcome(lambda: from_dict(document)),
+            read_outcome(lambda: from_json(text)),
+        )
+
+    assert quick == reporting
+
+
+@given(articles())
+def test_valid_articles_read_the_same_both_ways(article: Article) -> None:
+    text = to_json(article)
+
+    with reporting_path_only():
+        expected = from_json(text)
+
+    assert from_json(text) == expected == article
+    assert from_dict(to_dict(article)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"url": "https://a.example/", "headline": "h", "keywords": 1e400}',
+        '{"url": "https://a.example/", "headline": "h", "word_count": 18446744073709551616}',
+        '{"url": "https://a.example/", "headline": "h", "word_count": -9223372036854775809}',
+        '{"url": "https://a.example/", "headline": "h", "word_count": NaN}',
+        '{"url": "https://a.example/", "headline": "\\ud800"}',
+        '{"url": "https://a.example/", "headline": "h", "format_version": 1.0}',
+        '{"url": "https://a.example/", "headline": "h", "url": "https://b.example/"}',
+        '\ufeff{"url": "https://a.example/", "headline": "h"}',
+        '[{"url": "https://a.example/", "headline": "h"}]',
+    ],
+)
+def test_where_orjson_and_json_differ_json_decides(text: str) -> None:
+    with reporting_path_only():
+        expected = read_outcome(lambda: from_json(text))
+
+    assert read_outcome(lambda: from_json(text)) == expected
+
+
+def test_deep_text_is_refused_before_any_other_problem() -> None:
+    deep = "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)
+    text = f'{{"url": "https://a.example/", "headline": "h", "keywords": {deep}}}'
+
+    with pytest.raises(LimitExceededError, match="deeper than 64"):
+        from_json(text)
+
+
+def _nesting(annotation: Any) -> int:
+    """How deep the JSON for a value of ``annotation`` can nest (objects and lists)."""
+    args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+    if typing.get_origin(annotation) is tuple:
+        return 1 + _nesting(args[0])
+    if len(args) > 1 or (args and typing.get_origin(annotation) is not tuple):
+        return max(_nesting(arg) for arg in args)
+    if isinstance(annotation, type) and attrs.has(annotation):
+        return 1 + max(_nesting(field.type) for field in attrs.fields(annotation))
+    return 0
+
+
+def test_models_nest_far_less_deep_than_the_limit() -> None:
+    # from_json reads quickly without the depth walk because no valid article nests deep.
+    assert _nesting(Article) <= 8 < MAX_DEPTH
+
+
+@given(articles())
+def test_dict_is_what_cattrs_unstructures_by_value_types(article: Article) -> None:
+    # The reference: a plain cattrs converter dispatching on every value's type, as before.
+    plain = cattrs.Converter(omit_if_default=True)
+    plain.register_unstructure_hook(date, date.isoformat)
+    plain.register_unstructure_hook(datetime, datetime.isoformat)
+    plain.register_unstructure_hook_func(
+        lambda t: typing.get_origin(t) is tuple, lambda items: [*map(plain.unstructure, items)]
+    )
+
+    assert to_dict(article) == {"format_version": FORMAT_VERSION, **plain.unstructure(article)}
+
+
+@pytest.mark.parametrize("version", [[1], {"v": 1}])
+def test_an_unhashable_version_is_a_validation_error(version: object) -> None:
+    assert problems({"format_version": version, "url": URL, "headline": "Hi"}) == [
+        f"format_version: unsupported format version {version!r}; this release reads 1 and 2"
+    ]
