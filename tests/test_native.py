@@ -189,11 +189,22 @@ orjson_only = pytest.mark.skipif(
 
 
 @orjson_only
-@given(articles())
-def test_orjson_writes_the_same_bytes_as_json(article: Article) -> None:
-    expected = json.dumps(to_dict(article), ensure_ascii=False, indent=2)
+@pytest.mark.parametrize("indent", [2, None, 0, 1, 4, 16])
+@given(article=articles())
+def test_orjson_writes_the_same_bytes_as_json(indent: int | None, article: Article) -> None:
+    expected = json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
 
-    assert to_json(article) == expected
+    assert to_json(article, indent=indent) == expected
+
+
+@orjson_only
+@pytest.mark.parametrize("indent", [2, None, 0, 3])
+def test_orjson_lays_out_nested_and_empty_containers_as_json(indent: int | None) -> None:
+    data = {"a": [], "b": {}, "c": [[1, {"d": [True, None]}], "x,\n y", 'q"uote, [1]']}
+
+    assert _native._dumps(data, indent=indent) == json.dumps(
+        data, ensure_ascii=False, indent=indent
+    )
 
 
 @pytest.mark.parametrize(
@@ -208,7 +219,9 @@ def test_what_orjson_refuses_is_written_by_json(value: object, why: str) -> None
     # still must not fail if a future field lets one through.
     data = {"format_version": 2, "value": value}
 
-    assert _native._dumps(data, indent=2) == json.dumps(data, ensure_ascii=False, indent=2), why
+    for indent in (2, None, 4):
+        expected = json.dumps(data, ensure_ascii=False, indent=indent)
+        assert _native._dumps(data, indent=indent) == expected, why
 
 
 def test_without_orjson_json_writes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -362,15 +375,17 @@ def test_models_nest_far_less_deep_than_the_limit() -> None:
     assert _nesting(Article) <= 8 < MAX_DEPTH
 
 
+def is_tuple(annotation: object) -> bool:
+    return typing.get_origin(annotation) is tuple
+
+
 @given(articles())
 def test_dict_is_what_cattrs_unstructures_by_value_types(article: Article) -> None:
     # The reference: a plain cattrs converter dispatching on every value's type, as before.
     plain = cattrs.Converter(omit_if_default=True)
     plain.register_unstructure_hook(date, date.isoformat)
     plain.register_unstructure_hook(datetime, datetime.isoformat)
-    plain.register_unstructure_hook_func(
-        lambda t: typing.get_origin(t) is tuple, lambda items: [*map(plain.unstructure, items)]
-    )
+    plain.register_unstructure_hook_func(is_tuple, lambda items: [*map(plain.unstructure, items)])
 
     assert to_dict(article) == {"format_version": FORMAT_VERSION, **plain.unstructure(article)}
 

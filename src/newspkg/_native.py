@@ -163,15 +163,38 @@ def to_json(article: Article, *, indent: int | None = 2) -> str:
 
 
 def _dumps(data: dict[str, Any], *, indent: int | None) -> str:
-    orjson = _orjson() if indent == 2 else None
+    orjson = _orjson()
     if orjson is not None:
         # Python's C encoder cannot indent, so json.dumps(indent=2) runs in pure Python,
         # ten times slower than orjson, whose two-space output is byte for byte the same
-        # (tests/test_native.py compares them). orjson refuses what json writes anyway
-        # (integers over 64 bits, lone surrogates): those take json's path.
+        # (tests/test_native.py compares them, for every indent). orjson refuses what json
+        # writes anyway (integers over 64 bits, lone surrogates): those take json's path.
         with suppress(TypeError):
-            return str(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
+            text: bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+            return (text if indent == 2 else _laid_out(text, indent)).decode()
     return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def _laid_out(text: bytes, indent: int | None) -> bytes:
+    """The two-space text orjson writes, laid out as json.dumps lays it out with ``indent``.
+
+    orjson writes each key, value and closing bracket on a line of its own, indented two
+    spaces a level, and escapes every line break inside a string: the lines are the layout.
+    With ``indent=None`` json writes one line, items after ``", "``; json's C encoder does
+    that too, but takes half as long again as orjson plus this.
+    """
+    lines = text.split(b"\n")
+    if indent is None:
+        return b"".join(
+            [
+                line.lstrip(b" ") + b" " if line.endswith(b",") else line.lstrip(b" ")
+                for line in lines
+            ]
+        )
+    spaces = [(line, line.lstrip(b" ")) for line in lines]
+    return b"\n".join(
+        [b" " * ((len(line) - len(bare)) // 2 * indent) + bare for line, bare in spaces]
+    )
 
 
 @cache
