@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
+import multiprocessing
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +16,7 @@ from click.testing import CliRunner
 
 import newspkg._batch.inputs
 import newspkg._batch.process
+import newspkg._batch.runner
 from newspkg import (
     Article,
     BatchResult,
@@ -30,7 +34,8 @@ from newspkg._batch.outputs import BatchTally
 from newspkg._batch.process import process_record
 from newspkg._batch.records import BatchRecord, Content, ErrorInfo
 from newspkg._batch.runner import ordered_map
-from newspkg._cli import _BatchProgress, cli
+from newspkg._cli import cli
+from newspkg._cli.batch import BatchProgress
 
 ARTICLE = Article(url="https://example.com/news/1", headline="Grid operators brace", body="w " * 50)
 PAGES = 50  # one of each kind of trouble: a 404 (7), an image (17), a broken page (27)
@@ -304,6 +309,23 @@ def test_ordered_map_keeps_order_and_reads_ahead_only_a_bounded_window() -> None
     assert pulled_at_first <= 2 * 4 * 5 + 5
 
 
+def _pid_of(_item: int) -> int:
+    return os.getpid()
+
+
+def test_forked_workers_start_warm_from_a_first_chunk_run_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fork = multiprocessing.get_context("fork")
+    monkeypatch.setattr(newspkg._batch.runner, "_context", lambda _func: fork)
+
+    pids = list(ordered_map(_pid_of, range(40), jobs=2, chunk_size=4))
+
+    assert pids[:4] == [os.getpid()] * 4  # the first chunk: here, before the fork
+    assert os.getpid() not in pids[4:]
+    assert gc.get_freeze_count() == 0  # this process's collections are as they were
+
+
 def test_ordered_map_refuses_zero_jobs() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         list(ordered_map(abs, [1], jobs=0))
@@ -391,12 +413,12 @@ def test_batch_progress_shows_only_when_stderr_alone_is_a_terminal(
     stderr = Terminal()
     monkeypatch.setattr(sys, "stderr", stderr)
 
-    progress = _BatchProgress.when_wanted(to_terminal=False)
+    progress = BatchProgress.when_wanted(to_terminal=False)
     assert progress is not None
     progress.update(1234)
     progress.finish()
 
-    assert _BatchProgress.when_wanted(to_terminal=True) is None
+    assert BatchProgress.when_wanted(to_terminal=True) is None
     assert stderr.getvalue().startswith("\rnewspkg: 1,234 records, ")
     assert stderr.getvalue().endswith("\n")
 

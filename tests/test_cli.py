@@ -24,7 +24,8 @@ from newspkg import (
     to_meta_tags,
     to_script_tag,
 )
-from newspkg._cli import PROGRESS_THRESHOLD, Input, _progress, cli
+from newspkg._cli import cli
+from newspkg._cli.inputs import PROGRESS_THRESHOLD, Input, with_progress
 
 ARTICLE = Article(
     url="https://example.com/news/1",
@@ -488,12 +489,12 @@ def test_a_progress_bar_shows_on_stderr_only_for_long_runs_to_a_terminal(
     monkeypatch.setattr(sys, "stdout", stdout)
     names = tuple(f"f{i}" for i in range(PROGRESS_THRESHOLD))
 
-    assert len(list(_progress(_items(20), names))) == 20
+    assert len(list(with_progress(_items(20), names))) == 20
     assert "newspkg" in stderr.getvalue()
 
     short = _Terminal()
     monkeypatch.setattr(sys, "stderr", short)
-    assert len(list(_progress(_items(3), names[:3]))) == 3
+    assert len(list(with_progress(_items(3), names[:3]))) == 3
     assert short.getvalue() == ""
 
 
@@ -503,14 +504,14 @@ def test_no_progress_bar_when_stdout_is_the_terminal(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(sys, "stdout", _Terminal())
     names = tuple(f"f{i}" for i in range(PROGRESS_THRESHOLD))
 
-    assert len(list(_progress(_items(20), names))) == 20
+    assert len(list(with_progress(_items(20), names))) == 20
     assert stderr.getvalue() == ""
 
 
 def test_a_file_over_the_size_limit_is_not_read(
     files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("newspkg._cli.MAX_HTML_SIZE", 10)
+    monkeypatch.setattr("newspkg._cli.inputs.MAX_HTML_SIZE", 10)
 
     result = run("check", files["page.html"])
 

@@ -26,7 +26,6 @@ from newspkg import (
     SourceNote,
     SourceRole,
     ValidationError,
-    _cli,
     check,
     from_html,
     from_json,
@@ -37,7 +36,7 @@ from newspkg import (
     to_meta_tags,
     to_script_tag,
 )
-from newspkg._cli import cli
+from newspkg._cli import INTERNAL_ERROR, cli
 from newspkg._json_limits import MAX_TEXT_SIZE
 from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._validation import MAX_COUNT
@@ -365,9 +364,9 @@ def test_an_internal_error_is_one_line_and_status_70(monkeypatch: pytest.MonkeyP
     def broken(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(_cli, "to_meta_tags", broken)
+    monkeypatch.setattr("newspkg._html.meta_tags.to_meta_tags", broken)
     result = CliRunner().invoke(cli, ["meta", "-"], input=_DOC_TEXT)
-    assert result.exit_code == _cli.INTERNAL_ERROR == 70
+    assert result.exit_code == INTERNAL_ERROR == 70
     expected = (
         "newspkg: internal error (ZeroDivisionError: a bug); "
         "please report it at https://github.com/newspkg/newspkg/issues"

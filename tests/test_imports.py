@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,26 @@ def test_the_version_is_read_on_first_use() -> None:
     modules = report["modules"]
     assert isinstance(modules, list)
     assert "importlib.metadata" in modules
+
+
+def test_the_jsonld_command_loads_neither_the_checks_nor_the_page_reader(tmp_path: Path) -> None:
+    document = tmp_path / "article.json"
+    document.write_text(
+        json.dumps(
+            {"@context": "https://schema.org", "@type": "NewsArticle", "url": "https://e.x/a"}
+            | {"headline": "Hi"}
+        ),
+        encoding="utf-8",
+    )
+    report = loaded_after(
+        "import contextlib, io\n"
+        "from newspkg._cli import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        f"    cli.main(['jsonld', {str(document)!r}], prog_name='newspkg')\n"
+    )
+
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert "newspkg._cli.convert" in modules  # the command ran
+    unwanted = ["newspkg._checks.run", "newspkg._html.page", "newspkg._batch.read"]
+    assert [name for name in unwanted if name in modules] == []

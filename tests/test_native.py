@@ -7,6 +7,7 @@ import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 from unittest import mock
 
@@ -75,6 +76,13 @@ def test_version_marker_is_optional_on_input_but_checked() -> None:
     assert from_dict({"url": URL, "headline": "Hi"}) == Article(url=URL, headline="Hi")
     assert problems({"format_version": 3, "url": URL, "headline": "Hi"}) == [
         "format_version: unsupported format version 3; this release reads 1 and 2"
+    ]
+
+
+@pytest.mark.parametrize("version", [[], {}, True, 2.0, "2", None])
+def test_a_version_that_is_not_an_integer_is_a_validation_error(version: object) -> None:
+    assert problems({"format_version": version, "url": URL, "headline": "Hi"}) == [
+        f"format_version: unsupported format version {version!r}; this release reads 1 and 2"
     ]
 
 
@@ -269,6 +277,18 @@ def read_outcome(read: Callable[[], Article]) -> tuple[str, Any]:
         return type(error).__name__, [str(problem) for problem in error.problems]
 
 
+def attrs_classes(model: type) -> set[type]:
+    """``model`` and every model class its fields hold."""
+    found = {model}
+    for field in attrs.fields(model):
+        for arg in (field.type, *typing.get_args(field.type), *typing.get_args(field.type)[:1]):
+            inner = typing.get_args(arg)[:1] if typing.get_origin(arg) is tuple else (arg,)
+            for cls in inner:
+                if isinstance(cls, type) and attrs.has(cls) and cls not in found:
+                    found |= attrs_classes(cls)
+    return found
+
+
 JSON_TRICKY: list[Any] = [
     None, "", "  ", " padded ", "nul\x00", "lone \ud800", "HTTPS://A.EXAMPLE/x", "nope",
     "en_GB", "analysis", " Analysis ", "ANALYSIS", "2026-04-06", "2026-04-06T09:30",
@@ -277,35 +297,42 @@ JSON_TRICKY: list[Any] = [
 ]  # fmt: skip
 
 
-def mutate(data: Any, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Any:
-    """``data`` with one value somewhere inside replaced, one key dropped, or one key added."""
+# Every field name of every model (a known key at one level is unknown at another), and a few
+# that are no field at all.
+KEYS = sorted(
+    {field.name for model in attrs_classes(Article) for field in attrs.fields(model)}
+    | {"bogus", "Url", "url "}
+)
+
+
+def mutate(data: Any, value: Any, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Any:
+    """``data`` with ``value`` put somewhere inside, or with one key dropped."""
     if isinstance(data, dict) and data:
         key = draw(st.sampled_from(sorted(data)))
         action = draw(st.sampled_from(["replace", "descend", "drop", "add"]))
         if action == "drop":
             return {k: v for k, v in data.items() if k != key}
         if action == "add":
-            return {**data, draw(st.sampled_from(["bogus", "Url", "url "])): 1}
+            return {**data, draw(st.sampled_from(KEYS)): value}
         if action == "descend" and isinstance(data[key], dict | list) and data[key]:
-            return {**data, key: mutate(data[key], draw)}
-        return {**data, key: draw(st.sampled_from(JSON_TRICKY))}
+            return {**data, key: mutate(data[key], value, draw)}
+        return {**data, key: value}
     if isinstance(data, list) and data:
         index = draw(st.integers(0, len(data) - 1))
         item = data[index]
-        changed = (
-            mutate(item, draw) if isinstance(item, dict) else draw(st.sampled_from(JSON_TRICKY))
-        )
+        changed = mutate(item, value, draw) if isinstance(item, dict) else value
         return [*data[:index], changed, *data[index + 1 :]]
-    return draw(st.sampled_from(JSON_TRICKY))
+    return value
 
 
+@pytest.mark.parametrize("value", JSON_TRICKY, ids=repr)
 @given(article=articles(), data=st.data())
 def test_quick_reading_agrees_with_the_reporting_path(
-    article: Article, data: st.DataObject
+    value: Any, article: Article, data: st.DataObject
 ) -> None:
     document = to_dict(article)
     for _ in range(data.draw(st.integers(1, 3))):
-        document = mutate(document, data.draw)
+        document = mutate(document, value, data.draw)
     text = json.dumps(document, ensure_ascii=data.draw(st.booleans()))
 
     quick = (read_outcome(lambda: from_dict(document)), read_outcome(lambda: from_json(text)))
@@ -314,6 +341,46 @@ def test_quick_reading_agrees_with_the_reporting_path(
             read_outcome(lambda: from_dict(document)),
             read_outcome(lambda: from_json(text)),
         )
+
+    assert quick == reporting
+
+
+EXAMPLE = json.loads((Path(__file__).parent.parent / "examples" / "article.json").read_text())
+
+
+def paths(data: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """The path of every value inside ``data``."""
+    items = data.items() if isinstance(data, dict) else enumerate(data)
+    for key, value in items:
+        yield (*prefix, key)
+        if isinstance(value, dict | list):
+            yield from paths(value, (*prefix, key))
+
+
+def put(data: Any, path: tuple[Any, ...], value: Any) -> Any:
+    """A copy of ``data`` with ``value`` at ``path``."""
+    copy = json.loads(json.dumps(data))
+    *parents, last = path
+    target = copy
+    for key in parents:
+        target = target[key]
+    target[last] = value
+    return copy
+
+
+@pytest.mark.parametrize("value", JSON_TRICKY, ids=repr)
+def test_every_place_in_an_article_reads_the_same_both_ways(value: Any) -> None:
+    # Every value of the example article in turn, and every top-level field, set to ``value``.
+    places = [*paths(EXAMPLE), *((field.name,) for field in attrs.fields(Article))]
+    documents = [put(EXAMPLE, path, value) for path in places]
+
+    texts = [json.dumps(document, ensure_ascii=False) for document in documents]
+
+    quick = [read_outcome(lambda: from_dict(document)) for document in documents]  # noqa: B023
+    quick += [read_outcome(lambda: from_json(text)) for text in texts]  # noqa: B023
+    with reporting_path_only():
+        reporting = [read_outcome(lambda: from_dict(document)) for document in documents]  # noqa: B023
+        reporting += [read_outcome(lambda: from_json(text)) for text in texts]  # noqa: B023
 
     assert quick == reporting
 
@@ -388,10 +455,3 @@ def test_dict_is_what_cattrs_unstructures_by_value_types(article: Article) -> No
     plain.register_unstructure_hook_func(is_tuple, lambda items: [*map(plain.unstructure, items)])
 
     assert to_dict(article) == {"format_version": FORMAT_VERSION, **plain.unstructure(article)}
-
-
-@pytest.mark.parametrize("version", [[1], {"v": 1}])
-def test_an_unhashable_version_is_a_validation_error(version: object) -> None:
-    assert problems({"format_version": version, "url": URL, "headline": "Hi"}) == [
-        f"format_version: unsupported format version {version!r}; this release reads 1 and 2"
-    ]

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import importlib.util
 import random
 import re
 import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
 
 import pytest
 import regex
@@ -10,22 +14,26 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newspkg import count_words
+from newspkg._readtime import dictionary as _dictionary
+from newspkg._readtime import kind_table
 from newspkg._readtime import word_segments as _word_segments
+from newspkg._readtime.word_segments import DICTIONARY as _DICTIONARY
 from newspkg._readtime.word_segments import KANA as _KANA
 from newspkg._readtime.word_segments import LOGOGRAPHIC as _LOGOGRAPHIC
 from newspkg._readtime.word_segments import SPACELESS as _SPACELESS
 from newspkg._readtime.words import (
     _CHAR_TIMED_HINT,
-    _DICTIONARY,
     _KANA_HINT,
     _SPACELESS_HINT,
     _URL,
     TextCounts,
     _classes,
     _collapse_links,
+    _count_dictionary,
     _count_general,
     _count_plain,
     _fast_kinds,
+    _icu,
     _url_spans,
     count_text,
     has_dictionary_segmenter,
@@ -340,6 +348,171 @@ def test_dictionary_runs_are_exact_and_in_the_bmp() -> None:
     assert max(map(ord, exact)) < 0x10000
 
 
+# --- Thai-like words from one ICU pass (newspkg._readtime.dictionary) against the
+# run-by-run count of _count_general ---
+# Dictionary words and letters of the four scripts, marks and symbols after them (and
+# alone, so some runs start with one), and everything a run can touch: Latin, digits,
+# Thai digits, joiners, hyphens, connectors, line breaks, CJK, Tai Tham, links, emoji.
+_DICTIONARY_PIECES = [
+    "ภาษา", "ไทย", "ง่าย", "มาก", "ข่าว", "รัฐบาล", "เลือกตั้ง", "ก", "น้ำ", "ๆ", "ฯ",
+    "ก\u0e48", "\u0e48", "ພາສາ", "ລາວ", "ເປັນ", "ខ្ញុំ", "ស្រឡាញ់", "ភាសាខ្មែរ", "មែ",
+    "မြန်မာ", "ကျွန်တော်", "တယ်", "က\u109e", "\u109e", "\u104f", "ꧠ", "ꩠ", "ᨠᨡ",
+    "a", "Z", "1", "๑๒", "-", "_", ".", ",", "'", ":", "(", ")", " ", " ", "\n", "\r\n",
+    "\u00a0", "\u202f", "\u200b", "\u200d", "\u00ad", "\u0301", "東", "カ", "😀", "א",
+    "COVID-19", "@x.com", "https://x.th/ข่าว", "www.ไทย.th",
+]  # fmt: skip
+_dictionary_text = st.one_of(
+    st.lists(st.sampled_from(_DICTIONARY_PIECES), max_size=30).map("".join),
+    st.lists(
+        st.lists(st.sampled_from(_DICTIONARY_PIECES[:28]), min_size=1, max_size=5).map("".join),
+        max_size=10,
+    ).map(" ".join),
+)
+
+
+@icu_only
+@given(st.one_of(_dictionary_text, _spaceless_text, _pieces_text(), any_text()))
+def test_one_icu_pass_counts_what_the_runs_count_one_by_one(text: str) -> None:
+    icu = _icu()
+    counts = _count_dictionary(icu, text)
+    if counts is not None:
+        assert _count_general(text) == counts
+
+
+@icu_only
+@given(_dictionary_text)
+def test_segments_starting_with_a_letter_are_words_to_icu(text: str) -> None:
+    # What count_words takes for granted instead of asking ICU for each segment:
+    # in the ICU text, a segment that starts with a dictionary letter has ICU's
+    # word status, and one that starts with a space holds no letter.
+    split = _dictionary.split(text)
+    if split is None:
+        return
+    icu = _icu()
+    assert icu is not None
+    breaker = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
+    breaker.setText(split.icu_text)
+    start = 0
+    for end in breaker:
+        first = split.classes[start]
+        if first == _dictionary.CLASS_LETTER:
+            assert breaker.getRuleStatus() >= icu.UWordBreak.NONE_LIMIT
+        elif first == 0:
+            assert _dictionary.CLASS_LETTER not in split.classes[start:end]
+        start = end
+
+
+def _thai_news(size: int) -> str:
+    """Phrases of Thai dictionary words between spaces, some digits and Latin."""
+    rng = random.Random(11)
+    phrases: list[str] = []
+    while sum(map(len, phrases)) < size:
+        phrase = "".join(rng.choices(_DICTIONARY_PIECES[:10], k=rng.randint(2, 6)))
+        phrases.append(phrase + rng.choice(["", "", " 2024", " COVID-19"]))
+    return " ".join(phrases)
+
+
+@icu_only
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(_thai_news(5_000), id="like the benchmark"),
+        pytest.param("ภาษาไทยง่ายมาก ພາສາລາວ ខ្ញុំស្រឡាញ់ភាសាខ្មែរ မြန်မာ", id="four scripts"),
+        pytest.param("ข่าว(ไทย) COVID-19, ปี2024\nรัฐบาล—ประกาศ 😀 東京", id="mixed"),
+        pytest.param("มาก\u109e က\u109e", id="symbols after letters"),
+    ],
+)
+def test_thai_like_text_takes_one_icu_pass(text: str) -> None:
+    # Otherwise the differential test above would pass by never using it.
+    counts = _count_dictionary(_icu(), text)
+    assert counts is not None
+    assert _count_general(text) == counts == _count_plain(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        pytest.param("ก\u0e48 ภาษา", True, id="mark after a letter"),
+        pytest.param("က\u109e", True, id="symbol after a letter"),
+        pytest.param("\u0e48ก", False, id="mark at the start"),
+        pytest.param("ก a\u0e48ก", False, id="mark after a Latin letter"),
+        pytest.param("ก\n\u0e48", False, id="mark after a line break"),
+        pytest.param("ก \u109e", False, id="symbol after a space"),
+        pytest.param("news", False, id="no dictionary character"),
+        pytest.param("\u0e51\u0e52", False, id="Thai digits only"),
+        pytest.param("ก\ud800", False, id="lone surrogate"),
+    ],
+)
+def test_runs_starting_with_a_mark_or_symbol_are_counted_run_by_run(text: str, split: bool) -> None:
+    assert split == (_dictionary.split(text) is not None)
+
+
+class _FakeBreaker:
+    """A break iterator with given boundaries and rule statuses (keyed by boundary)."""
+
+    def __init__(self, statuses: dict[int, int]) -> None:
+        self.statuses = statuses
+        self.current = 0
+
+    def setText(self, text: str) -> None:  # noqa: N802 (ICU's name)
+        assert max(self.statuses) == len(text)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(sorted(self.statuses))
+
+    def following(self, offset: int) -> int:
+        self.current = min(end for end in self.statuses if end > offset)
+        return self.current
+
+    def getRuleStatus(self) -> int:  # noqa: N802 (ICU's name)
+        return self.statuses[self.current]
+
+
+@pytest.mark.parametrize(
+    ("statuses", "words"),
+    [
+        pytest.param({1: 200, 3: 200}, 2, id="a mark starts a word"),
+        pytest.param({1: 200, 3: 0}, 1, id="a mark starts a segment ICU calls no word"),
+        pytest.param({1: 200, 2: 200, 3: 200}, 2, id="a mark alone is no word"),
+    ],
+)
+def test_segments_starting_with_a_mark_are_checked_one_by_one(
+    statuses: dict[int, int], words: int
+) -> None:
+    # ICU 72 never starts a segment with a mark or symbol inside a run (300,000
+    # random runs tried), so a stand-in iterator does, after the letter of ก\u0e48ข.
+    fake = SimpleNamespace(
+        BreakIterator=SimpleNamespace(createWordInstance=lambda locale: _FakeBreaker(statuses)),
+        Locale=SimpleNamespace(getRoot=lambda: None),
+        UWordBreak=SimpleNamespace(NONE_LIMIT=100),
+    )
+    split = _dictionary.split("ก\u0e48ข")
+    assert split is not None
+    assert words == _dictionary.count_words(fake, split)
+
+
+@icu_only
+def test_thai_after_the_opening_is_found() -> None:
+    text = "news " * 300 + "ภาษาไทยง่ายมาก"
+    assert TextCounts(words=304) == count_text(text) == _count_general(text)
+
+
+def test_dictionary_blocks_hold_every_dictionary_character() -> None:
+    exact = regex.findall(f"(?V1)[{_DICTIONARY}]", _all_characters())
+    assert sorted({ord(char) >> 8 for char in exact}) == list(_dictionary.BLOCKS)
+    tables = _dictionary._tables()
+    letters = set("".join(_classes().spaceless.findall(_all_characters())))
+    assert {
+        char: _dictionary.CLASS_LETTER if char in letters else _dictionary.CLASS_OTHER
+        for char in exact
+    } == {
+        chr(block << 8 | low): kind
+        for block, (classes, _select) in tables.items()
+        for low, kind in enumerate(classes)
+        if kind
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -381,6 +554,53 @@ def _bmp_kinds() -> list[tuple[str, int]]:
         for code in range(0x10000)
         if not 0xD800 <= code <= 0xDFFF
     ]
+
+
+def _kind_table_script() -> ModuleType:
+    path = Path(__file__).resolve().parent.parent / "scripts" / "generate_kind_table.py"
+    spec = importlib.util.spec_from_file_location("generate_kind_table", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_OTHER_REGEX = pytest.mark.skipif(
+    regex.__version__ != kind_table.REGEX_VERSION,
+    reason=f"the kind table was generated with regex {kind_table.REGEX_VERSION}, not the "
+    f"installed {regex.__version__}, so it is not used (kinds are read live; the first count "
+    "in a process is slower): run scripts/generate_kind_table.py",
+)
+
+
+@_OTHER_REGEX
+def test_kind_table_is_what_the_script_writes_from_the_live_properties() -> None:
+    # Counts read kinds and dictionary classes from the precomputed table, so it must be
+    # exactly what the live computation gives (each block read from regex's properties).
+    written = Path(kind_table.__file__).read_text(encoding="utf-8")
+    assert _kind_table_script().render() == written
+
+
+@_OTHER_REGEX
+def test_kind_table_is_used_with_the_regex_it_was_made_for() -> None:
+    # With another regex release the table is ignored (counts stay right; see the skip).
+    assert _word_segments._bmp_kinds() is not None
+
+
+def test_without_the_table_kinds_are_read_live(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kind_table, "REGEX_VERSION", "another release")
+    caches = (_word_segments._bmp_kinds, _word_segments._block_kinds, _dictionary._tables)
+    for cache in caches:
+        cache.cache_clear()
+    try:
+        assert _word_segments._bmp_kinds() is None
+        assert _word_segments._block_kinds(0x0E) == _word_segments.live_block_kinds(0x0E)
+        assert _dictionary._tables()[0x0E][0] == _dictionary.live_block_classes(0x0E)
+    finally:
+        monkeypatch.undo()
+        for cache in caches:
+            cache.cache_clear()
 
 
 @given(_pieces_text())

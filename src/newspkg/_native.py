@@ -124,10 +124,8 @@ def from_dict(data: Mapping[str, object]) -> Article:
 
 
 def _readable_version(version: object) -> bool:
-    try:
-        return not isinstance(version, bool) and version in READ_VERSIONS
-    except TypeError:  # unhashable, e.g. a list
-        return False
+    # Only an int can be a version (a list or dict would not even hash; True == 1).
+    return type(version) is int and version in READ_VERSIONS
 
 
 def _structure_quickly(fields: dict[str, Any]) -> Article | None:
@@ -282,13 +280,11 @@ def _converter(*, detailed: bool) -> cattrs.Converter:
         omit_if_default=True, forbid_extra_keys=True, detailed_validation=detailed
     )
     converter.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(converter, t))
-    for scalar in (str, int, bool):
-        if detailed:
-            converter.register_structure_hook(scalar, _strict_scalar(scalar))
-        else:
-            # The models check the type of every field they are given (a number is not
-            # text, true is not a count), so the quick path does not check it twice.
-            converter.register_structure_hook(scalar, _as_is)
+    for scalar in (int, bool):
+        converter.register_structure_hook(scalar, _strict_scalar(scalar))
+    # The models check that text is text, so the quick path does not check it twice. Not
+    # so numbers and flags: an optional field takes empty text as None (word_count="").
+    converter.register_structure_hook(str, _strict_scalar(str) if detailed else _as_is)
     converter.register_structure_hook_func(_is_date_union, _structure_date)
     converter.register_structure_hook_func(_is_enum, _structure_enum)
     tuple_hook = _tuple_hook if detailed else _quick_tuple_hook

@@ -14,6 +14,7 @@ reuses it for every item.
 from __future__ import annotations
 
 import functools
+import gc
 import multiprocessing
 import sys
 import threading
@@ -56,16 +57,32 @@ def ordered_map(
         return
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415  (only for jobs > 1)
 
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(func))
+    chunks = _chunks(items, chunk_size)
+    context = _context(func)
+    forked = context.get_start_method() == "fork"
+    if forked:
+        # The first chunk runs here, so the workers are forked warm: each would otherwise
+        # pay the first call's one-off costs (patterns, tables, imports) again.
+        yield from _apply(func, next(chunks, []))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     pending: deque[Future[list[R]]] = deque()
     try:
-        for chunk in _chunks(items, chunk_size):
+        if forked:
+            # The objects of this process are kept out of the workers' garbage collections
+            # (they inherit this frozen state; all are forked at the first submit), so a
+            # collection does not touch, and so copy, every page they share with it.
+            gc.freeze()
+        for chunk in chunks:
             pending.append(pool.submit(_apply, func, chunk))
+            if forked and len(pending) == 1:  # the workers exist now
+                gc.unfreeze()
             if len(pending) >= jobs * _CHUNKS_IN_FLIGHT_PER_JOB:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
     finally:
+        if forked:
+            gc.unfreeze()
         pool.shutdown(wait=True, cancel_futures=True)
 
 

@@ -24,6 +24,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newspkg._html.article_signals import ArticleSignals, article_signals
 from newspkg._html.depth import check_page_shape
 from newspkg._html.encoding import decode_page
+from newspkg._html.limits import MAX_HTML_SIZE
 from newspkg._html.meta_tags import (
     MetaValue,
     PageMeta,
@@ -49,9 +50,6 @@ from newspkg.errors import (
 )
 
 __all__ = ["MAX_HTML_SIZE", "JsonLdBlock", "extract_jsonld", "from_html", "iter_jsonld_blocks"]
-
-MAX_HTML_SIZE: Final = 32 * 1024 * 1024
-"""Largest page accepted: 32 MiB (bytes for `bytes` input, characters for `str`)."""
 
 _JSONLD_TYPE: Final = "application/ld+json"
 # Some pages wrap the JSON in an HTML comment, a leftover of pre-HTML5 script hiding

@@ -25,12 +25,16 @@ from __future__ import annotations
 import functools
 import re
 import threading
+import zlib
 from typing import Any
 
 import attrs
 import regex
 
+from newspkg._readtime import kind_table
+
 __all__ = [
+    "DICTIONARY",
     "HYPHENS",
     "KANA",
     "LOGOGRAPHIC",
@@ -39,7 +43,9 @@ __all__ = [
     "TextCounts",
     "count",
     "count_kinds",
+    "live_block_kinds",
     "simple_kinds",
+    "simple_unit_kinds",
 ]
 
 # Scripts timed per character. ``scx`` (Script_Extensions) catches the marks
@@ -50,6 +56,10 @@ KANA = r"[\p{scx=Hiragana}\p{scx=Katakana}]&&[\p{L}\p{Nl}]"
 # Line_Break=SA ("complex context") is Unicode's own list of scripts whose word
 # ends need a dictionary: Thai, Lao, Khmer, Myanmar, Tai Tham, Tai Viet...
 SPACELESS = r"\p{Line_Break=SA}&&\p{L}"
+# What ICU's dictionaries segment, when PyICU is installed: its Thai, Lao, Khmer
+# and Burmese break engines each take [[:script:]&[:Line_Break=SA:]]. For the
+# other SA scripts ICU has no dictionary and would return each run as one word.
+DICTIONARY = r"\p{Line_Break=SA}&&[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]"
 # What a hyphen must stand between to join two words.
 WORD_CHAR = rf"[[\p{{L}}\p{{Nd}}\p{{Nl}}]--[{LOGOGRAPHIC}]--[{SPACELESS}]]"
 # The hyphen, the Unicode hyphens, the Armenian hyphen and the Hebrew maqaf.
@@ -214,6 +224,18 @@ def simple_kinds(text: str) -> bytes | None:
     return None if kinds is None or _UNSUPPORTED in kinds else kinds
 
 
+def simple_unit_kinds(*, high: bytes, low: bytes) -> bytes | None:
+    """`simple_kinds` for a text given as the high and low bytes of its UTF-16 code units.
+
+    None if it is not simple, which includes characters outside the BMP.
+    """
+    if high.count(0) == len(high):
+        kinds: bytes | None = low.translate(_block_kinds(0))
+    else:
+        kinds = _BLOCKS.kinds(high=high, low=low)
+    return None if kinds is None or _UNSUPPORTED in kinds else kinds
+
+
 def count_kinds(kinds: bytes) -> TextCounts:
     """Count the text whose `simple_kinds` are ``kinds``."""
     length = len(kinds)
@@ -305,9 +327,9 @@ class _Merge:
 class _Blocks:
     """Kind tables for the BMP's blocks of 256 code points, built as texts need them.
 
-    Reading the properties of one block takes a millisecond or two, so English
-    text pays only for Latin-1 and general punctuation, and the first Chinese
-    text for the ideograph blocks it uses.
+    The kinds of each block come from `kind_table` (or, with another `regex`
+    release, from its properties: a millisecond or two per block), and each
+    mix of blocks is merged the first time a text uses it.
     """
 
     def __init__(self) -> None:
@@ -386,6 +408,27 @@ def _merge(uniform: bytes, mixed: tuple[int, ...], uniform_kinds: bytes) -> _Mer
 @functools.cache
 def _block_kinds(high: int) -> bytes:
     """The kinds of the 256 code points from ``high * 256``, indexed by the low byte."""
+    table = _bmp_kinds()
+    if table is None:
+        return live_block_kinds(high)
+    return table[high << 8 : (high + 1) << 8]
+
+
+@functools.cache
+def _bmp_kinds() -> bytes | None:
+    """The precomputed kinds of the BMP, if they were read with this `regex`."""
+    # The table holds the Unicode properties of the `regex` release it was
+    # generated with; another release may know other characters.
+    if regex.__version__ != kind_table.REGEX_VERSION:
+        return None
+    return zlib.decompress(bytes.fromhex(kind_table.KINDS))
+
+
+def live_block_kinds(high: int) -> bytes:
+    """`_block_kinds` read from `regex`'s Unicode properties: a few ms per block.
+
+    What ``scripts/generate_kind_table.py`` writes into `kind_table`.
+    """
     if 0xD8 <= high <= 0xDF:
         return b"X" * 256  # surrogates are never characters of valid text
     block = "".join(map(chr, range(high * 256, high * 256 + 256)))

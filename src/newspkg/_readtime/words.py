@@ -31,7 +31,9 @@ from typing import Any
 import attrs
 import regex
 
+from newspkg._readtime import dictionary as _dictionary
 from newspkg._readtime import word_segments as _word_segments
+from newspkg._readtime.word_segments import DICTIONARY as _DICTIONARY
 from newspkg._readtime.word_segments import HYPHENS as _HYPHENS
 from newspkg._readtime.word_segments import KANA as _KANA
 from newspkg._readtime.word_segments import LOGOGRAPHIC as _LOGOGRAPHIC
@@ -46,10 +48,6 @@ __all__ = ["TextCounts", "count_text", "count_words", "has_dictionary_segmenter"
 # word character. The corrections below are rare and each is guarded by a cheap
 # test. Text that `_word_segments` can count never gets here.
 _SEGMENT_START = regex.compile(r"(?w)\b\w")
-# What ICU's dictionaries segment, when PyICU is installed: its Thai, Lao, Khmer
-# and Burmese break engines each take [[:script:]&[:Line_Break=SA:]]. For the
-# other SA scripts ICU has no dictionary and would return each run as one word.
-_DICTIONARY = r"\p{Line_Break=SA}&&[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]"
 _GLUED = regex.compile(rf"(?V1)[{_LOGOGRAPHIC}&&\p{{Word_Break=ALetter}}]")
 _GLUED_START = regex.compile(rf"(?wV1)\b[{_LOGOGRAPHIC}&&\p{{Word_Break=ALetter}}]")
 # Segments made only of connector punctuation (``___``) start with \w but are
@@ -82,6 +80,8 @@ _SPACELESS_HINT = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1950-\u1aaf\ua9e0-\ua9ff\uaa60-\uaadf"
     "\U00011700-\U0001174f]"
 )
+# Where `count_text` looks for Thai-like letters before reading a text's kinds.
+_OPENING = 1024
 _CONNECTOR_HINT = re.compile("[_\u203f\u2040\u2054\ufe33\ufe34\ufe4d-\ufe4f\uff3f]")
 # A mark (or ZWJ/ZWNJ) only starts its own segment at the start of the text or
 # after a line break; anywhere else UAX #29 attaches it to what precedes it.
@@ -163,16 +163,50 @@ def count_text(text: str, *, lang: str | None = None) -> TextCounts:
         # UAX #29 glues it to the following word (it is ExtendNumLet), and a segment
         # starting with it would not count: read it as the space it is meant to be.
         text = text.replace("\u202f", " ")
-    kinds = _fast_kinds(text)
-    if kinds is None:
-        return _collapse_links(text, _count_general(text), None)
-    return _collapse_links(text, _word_segments.count_kinds(kinds), kinds)
+    counts, kinds = _count_unlinked(text)
+    return _collapse_links(text, counts, kinds)
 
 
 def _count_plain(text: str) -> TextCounts:
     """Count ``text`` by the segment rules, without treating links specially."""
-    kinds = _fast_kinds(text)
-    return _count_general(text) if kinds is None else _word_segments.count_kinds(kinds)
+    return _count_unlinked(text)[0]
+
+
+def _count_unlinked(text: str) -> tuple[TextCounts, bytes | None]:
+    """`_count_plain`, and the kinds it counted from if it took the fast path."""
+    # Thai-like text (it shows in the opening) goes straight to the dictionary
+    # path when PyICU is installed, without reading kinds that would send it
+    # there anyway. PyICU is only looked up (imported, the first time: ~5 ms)
+    # for Thai-like text.
+    icu = _icu() if _SPACELESS_HINT.search(text, 0, _OPENING) else None
+    if icu is None:
+        kinds = _fast_kinds(text)
+        if kinds is not None:
+            return _word_segments.count_kinds(kinds), kinds
+        if _SPACELESS_HINT.search(text):
+            icu = _icu()
+    if icu is not None and (counts := _count_dictionary(icu, text)) is not None:
+        return counts, None
+    return _count_general(text), None
+
+
+def _count_dictionary(icu: Any, text: str) -> TextCounts | None:
+    """`_count_plain` with PyICU, taking ICU's words in one pass (see `_dictionary`).
+
+    None where `_dictionary.split` leaves the text to `_count_general`.
+    """
+    split = _dictionary.split(text)
+    if split is None:
+        return None
+    kinds = _word_segments.simple_unit_kinds(high=split.rest_high, low=split.rest_low)
+    if kinds is None:
+        rest = _count_general(split.rest(), dictionary=False)
+    else:
+        # Kind " " (spaces, and the "#" of the runs: most of a Thai text) never
+        # joins or counts, so one between two other kinds counts as many do;
+        # split() drops them in C (no other kind is an ASCII whitespace byte).
+        rest = _word_segments.count_kinds(b" ".join(kinds.split()))
+    return rest + TextCounts(words=_dictionary.count_words(icu, split))
 
 
 def _fast_kinds(text: str) -> bytes | None:

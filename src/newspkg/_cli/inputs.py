@@ -1,0 +1,257 @@
+"""What every subcommand shares.
+
+Reading inputs, telling their kind, the tally and the exit status, reporting problems, and
+running per-input work on N processes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Final
+
+import attrs
+import click
+
+from newspkg._batch.runner import ordered_map
+from newspkg._checks.findings import Severity
+from newspkg._checks.select import severity_rank
+from newspkg._html.limits import MAX_HTML_SIZE
+from newspkg._jsonld.processing import JsonValue, load_json
+from newspkg._jsonld.reader import from_jsonld
+from newspkg._native import from_dict, is_native_document
+from newspkg.errors import NewspkgError
+
+if TYPE_CHECKING:
+    from newspkg._models import Article
+
+__all__ = [
+    "JOBS_OPTION",
+    "PROGRESS_THRESHOLD",
+    "Input",
+    "InputKind",
+    "Outcome",
+    "Tally",
+    "each_file",
+    "echo_outcomes",
+    "failure",
+    "input_files",
+    "kind_of",
+    "load_article",
+    "messages",
+    "plural",
+    "read_inputs",
+    "report",
+    "trouble",
+    "with_progress",
+]
+
+PROGRESS_THRESHOLD: Final = 20
+"""Runs over at least this many files show a progress bar (when stderr is a terminal)."""
+
+
+class InputKind(enum.Enum):
+    """What an input holds, told by its content."""
+
+    HTML = "html"
+    JSONLD = "jsonld"
+    NATIVE = "native"
+
+
+@attrs.frozen
+class Input:
+    """One input document: a file, stdin, or one line of a JSON Lines stream."""
+
+    name: str
+    data: bytes
+
+    @property
+    def looks_like_html(self) -> bool:
+        """Whether the text starts with ``<`` (a CDATA-wrapped JSON block does not count)."""
+        head = self.data[:64].lstrip(b"\xef\xbb\xbf \t\r\n\f")
+        return head.startswith(b"<") and not head.startswith(b"<![CDATA[")
+
+
+@attrs.define
+class Tally:
+    """What a run did, for the summary line and the exit status."""
+
+    inputs: int = 0
+    unreadable: int = 0
+    failed: int = 0
+    severities: dict[Severity, int] = attrs.Factory(lambda: dict.fromkeys(Severity, 0))
+    fail_on: Severity | None = Severity.ERROR  # None: findings never fail the run
+
+    @property
+    def exit_code(self) -> int:
+        """2 when some input could not be read, 1 on failures or failing findings, else 0."""
+        if self.unreadable:
+            return 2
+        return 1 if self.failed or self._failing_findings else 0
+
+    @property
+    def _failing_findings(self) -> bool:
+        if self.fail_on is None:
+            return False
+        least = severity_rank(self.fail_on)
+        return any(n for s, n in self.severities.items() if severity_rank(s) >= least)
+
+
+def _jobs(_ctx: click.Context, _param: click.Parameter, value: int) -> int:
+    """``--jobs``: worker processes; 0 means one per CPU."""
+    return value or os.cpu_count() or 1
+
+
+JOBS_OPTION: Final = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    callback=_jobs,
+    help="Worker processes (0: one per CPU); output keeps the input order.",
+)
+
+
+# --- inputs ----------------------------------------------------------------------------------
+
+
+def load_article(item: Input, *, url: str | None = None) -> Article:
+    """Read the article in one input, whatever its kind.
+
+    Raises:
+        NewspkgError: the input is not well-formed, or holds no valid article.
+    """
+    if item.looks_like_html:
+        # The HTML reader (and its parser) loads with the first page: JSON needs neither.
+        from newspkg._html.page import from_html  # noqa: PLC0415
+
+        return from_html(item.data, url=url)
+    document = load_json(item.data)
+    if kind_of(document) is InputKind.NATIVE:
+        assert isinstance(document, dict)
+        return from_dict(document)
+    return from_jsonld(document, base_url=url)
+
+
+def kind_of(document: JsonValue) -> InputKind:
+    """Tell native JSON from JSON-LD (see `is_native_document`)."""
+    return InputKind.NATIVE if is_native_document(document) else InputKind.JSONLD
+
+
+def input_files(files: tuple[str, ...], *, jsonl: bool) -> tuple[str, ...]:
+    if files:
+        return files
+    if jsonl:
+        return ("-",)
+    raise click.UsageError("Missing argument 'FILES...' (use '-' for stdin).")
+
+
+def read_inputs(files: Iterable[str], *, jsonl: bool, tally: Tally) -> Iterator[Input]:
+    """Yield each input in turn, reporting (and counting) those that cannot be read."""
+    for file in files:
+        name = "<stdin>" if file == "-" else file
+        try:
+            with open_input(file) as stream:
+                if jsonl:
+                    for number, line in enumerate(stream, start=1):
+                        if line.strip():
+                            tally.inputs += 1
+                            yield Input(f"{name}:{number}", line)
+                    continue
+                data = stream.read(MAX_HTML_SIZE + 1)
+        except OSError as error:
+            tally.unreadable += 1
+            report(name, error.strerror or str(error))
+            continue
+        if len(data) > MAX_HTML_SIZE:
+            tally.unreadable += 1
+            report(name, f"larger than {MAX_HTML_SIZE:,} bytes; not read")
+            continue
+        tally.inputs += 1
+        yield Input(name, data)
+
+
+def open_input(file: str) -> contextlib.AbstractContextManager[IO[bytes]]:
+    if file == "-":
+        return contextlib.nullcontext(sys.stdin.buffer)
+    return Path(file).open("rb")
+
+
+def with_progress(items: Iterator[Input], files: tuple[str, ...]) -> Iterator[Input]:
+    """``items``, behind a progress bar on stderr for long runs when only stderr is a terminal.
+
+    When stdout is the same terminal, the results themselves show progress, and a bar
+    would be torn by them.
+    """
+    if len(files) < PROGRESS_THRESHOLD or not sys.stderr.isatty() or sys.stdout.isatty():
+        yield from items
+        return
+    with click.progressbar(items, length=len(files), label="newspkg", file=sys.stderr) as bar:
+        yield from bar
+
+
+# --- output ----------------------------------------------------------------------------------
+
+
+def report(name: str, error: NewspkgError | str) -> None:
+    if isinstance(error, str):
+        click.echo(f"newspkg: {name}: {error}", err=True)
+        return
+    for line in messages(error):
+        click.echo(f"newspkg: {name}: {line}", err=True)
+
+
+def messages(error: NewspkgError) -> list[str]:
+    return [p.message if p.path in {"$", ""} else f"{p.path}: {p.message}" for p in error.problems]
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"
+
+
+def trouble(tally: Tally, *, failed: str) -> str:
+    parts = []
+    if tally.failed:
+        parts.append(f"{plural(tally.failed, 'input')} {failed}")
+    if tally.unreadable:
+        parts.append(f"{plural(tally.unreadable, 'file')} could not be read")
+    return "; " + "; ".join(parts) if parts else ""
+
+
+# --- many files on N processes: jsonld, meta, readtime ---------------------------------------
+
+
+@attrs.frozen
+class Outcome:
+    """What one file gave a per-file command: text for stdout, notes for stderr."""
+
+    name: str
+    text: str | None
+    notes: tuple[str, ...] = ()
+    failed: bool = False
+
+
+def each_file(files: tuple[str, ...], work: Callable[[Input], Outcome], *, jobs: int) -> int:
+    """Run ``work`` over each file on ``jobs`` processes, in order; return the exit status."""
+    tally = Tally()
+    items = with_progress(read_inputs(files, jsonl=False, tally=tally), files)
+    echo_outcomes(ordered_map(work, items, jobs=jobs), tally)
+    return tally.exit_code
+
+
+def echo_outcomes(outcomes: Iterable[Outcome], tally: Tally) -> None:
+    for outcome in outcomes:
+        for note in outcome.notes:
+            report(outcome.name, note)
+        if outcome.text is not None:
+            click.echo(outcome.text)
+        tally.failed += outcome.failed
+
+
+def failure(item: Input, error: NewspkgError) -> Outcome:
+    return Outcome(item.name, None, tuple(messages(error)), failed=True)

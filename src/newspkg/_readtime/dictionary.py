@@ -1,0 +1,196 @@
+"""Thai, Lao, Khmer and Myanmar word counts from one ICU break iterator over the whole text.
+
+`newspkg._readtime.words` defines the count: each maximal run of the characters ICU's
+dictionaries segment (``word_segments.DICTIONARY``) is segmented *alone*, and a segment is a
+word when ICU tags it as one (rule status ``UBRK_WORD_NONE_LIMIT`` and up) and it holds
+a letter; the rest of the text is counted by the UAX #29 rules with those letters read
+as ``#`` (timed per word, not per character). Doing that run by run costs a Python loop
+step, a status call and a letter check per segment, and a ``setText`` per run.
+
+Here the same count is taken in bulk, from the text's UTF-16 code units (ICU's offsets
+are code units, and every dictionary character is in the BMP):
+
+* one class byte per code unit (`CLASS_LETTER`, `CLASS_OTHER` for marks and symbols,
+  0 for everything else), from two ``bytes.translate`` per dictionary block present;
+* the *ICU text*: every non-dictionary code unit replaced by a space, so each run
+  stands alone between spaces, as when it is segmented alone, and ICU segments all
+  of them in one pass (``list(breaker)``: the boundaries, collected in C);
+* a segment that starts with a letter is a word (its rule status is ICU's letter
+  status: dictionary letters are ``$ALetterPlus`` in ICU's word rules), one that starts
+  with a space never is (a run of spaces, with any marks after it), and the rare one
+  that starts with a mark or symbol is checked exactly, by its own status and letters.
+  The class of each segment's first character is gathered in C
+  (``bytes(map(classes.__getitem__, boundaries))``), so the words are a ``count``;
+* the *rest*: every dictionary character replaced by ``#`` (UAX #29 "Other", like the
+  letters it stands for and the symbols; a mark after a dictionary character is
+  ignored by UAX #29 rule WB4 just as a ``#`` there is), counted by the usual rules.
+
+A mark or symbol that starts a run (after a space, a Latin letter, a line break or at
+the start of the text) attaches to what precedes it or stands alone under UAX #29,
+which ``#`` would not reproduce: such texts are left to the run-by-run count.
+``tests/test_words.py`` compares the two on generated texts.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import zlib
+from typing import Any
+
+import attrs
+import regex
+
+from newspkg._readtime import kind_table
+from newspkg._readtime.word_segments import DICTIONARY, SPACELESS, _repeated
+
+__all__ = [
+    "BLOCKS",
+    "CLASS_LETTER",
+    "CLASS_OTHER",
+    "DictionaryText",
+    "count_words",
+    "live_block_classes",
+    "split",
+]
+
+CLASS_LETTER = 1  # a letter ICU's dictionaries segment (Thai, Lao, Khmer, Myanmar)
+CLASS_OTHER = 2  # a mark or symbol of those runs: never a word on its own
+# The blocks of 256 code points that hold the characters ICU's dictionaries segment
+# (a test checks them against the exact class).
+BLOCKS = (0x0E, 0x10, 0x17, 0xA9, 0xAA)
+
+
+@attrs.frozen
+class DictionaryText:
+    """A text split into what ICU segments and what the UAX #29 rules count.
+
+    ``icu_text``: the text with every code unit outside the dictionary runs replaced
+    by a space. ``classes``: the class of each of its code units. ``rest_high`` and
+    ``rest_low``: the code units of the text with every dictionary character replaced
+    by ``#``, split into high and low bytes.
+    """
+
+    icu_text: str
+    classes: bytes
+    rest_high: bytes
+    rest_low: bytes
+
+    def rest(self) -> str:
+        """The rest as a string."""
+        units = bytearray(2 * len(self.rest_low))
+        units[0::2] = self.rest_low
+        units[1::2] = self.rest_high
+        return units.decode("utf-16-le", "surrogatepass")
+
+
+def split(text: str) -> DictionaryText | None:
+    """Split ``text`` for `count_words`, or None to count it run by run.
+
+    None when it holds no dictionary character, holds a lone surrogate, or has a
+    mark or symbol that starts a dictionary run (see the module notes).
+    """
+    try:
+        units = text.encode("utf-16-le")
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    high = units[1::2]
+    low = units[0::2]
+    present = [block for block in BLOCKS if block in high]
+    if not present:
+        return None
+    tables = _tables()
+    length = len(low)
+    found = 0
+    for block in present:
+        low_classes, select = tables[block]
+        found |= int.from_bytes(low.translate(low_classes), "big") & int.from_bytes(
+            high.translate(select), "big"
+        )
+    if not found:
+        return None
+    classes = found.to_bytes(length, "big")
+    # One bit per dictionary character (its class is 1 or 2), then a byte of
+    # ones: big-integer passes in C, not a translate and a conversion each.
+    # Big-endian, so ``>> 8`` moves each byte onto its right neighbour.
+    ones = _repeated(1, length)
+    dictionary = (found | found >> 1) & ones
+    first = 1 << 8 * (length - 1)  # the start of the text counts as outside runs
+    if (found >> 1) & (((ones ^ dictionary) >> 8) | first) & ones:
+        return None  # a mark or symbol starts a run
+    keep = dictionary * 0xFF
+    high_bits = int.from_bytes(high, "big")
+    low_bits = int.from_bytes(low, "big")
+    icu_units = bytearray(2 * length)
+    icu_units[0::2] = ((low_bits & keep) | (_repeated(0x20, length) & ~keep)).to_bytes(
+        length, "big"
+    )
+    icu_units[1::2] = (high_bits & keep).to_bytes(length, "big")
+    rest_high = high_bits & ~keep
+    return DictionaryText(
+        icu_text=icu_units.decode("utf-16-le"),
+        classes=classes,
+        # Most often all zero, as the text around the runs is in Latin-1.
+        rest_high=bytes(length) if not rest_high else rest_high.to_bytes(length, "big"),
+        rest_low=((low_bits & ~keep) | dictionary * ord("#")).to_bytes(length, "big"),
+    )
+
+
+def count_words(icu: Any, text: DictionaryText) -> int:
+    """The words ICU's dictionaries find in the runs of ``text``."""
+    breaker = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
+    breaker.setText(text.icu_text)
+    ends = list(breaker)  # every boundary after 0, in C: no Python per segment
+    classes = text.classes
+    # The class of the character each segment starts with: the first segment
+    # starts at 0, the others at the end of the one before; the last end (the
+    # text's length) reads the sentinel 0. itemgetter gathers them in C (with
+    # one key it returns the item itself, not a tuple).
+    if len(ends) > 1:
+        firsts = bytes([classes[0]]) + bytes(operator.itemgetter(*ends)(classes + b"\x00"))
+    else:
+        firsts = bytes([classes[0], 0])
+    words = firsts.count(CLASS_LETTER)
+    if CLASS_OTHER in firsts:
+        # A segment starting with a mark or symbol: rare (ICU's dictionaries never
+        # break before a mark), so each is checked exactly.
+        starts = [0, *ends]
+        is_word = icu.UWordBreak.NONE_LIMIT
+        index = firsts.find(CLASS_OTHER)
+        while index != -1:
+            start = starts[index]
+            end = breaker.following(start)
+            if breaker.getRuleStatus() >= is_word and CLASS_LETTER in classes[start:end]:
+                words += 1
+            index = firsts.find(CLASS_OTHER, index + 1)
+    return words
+
+
+@functools.cache
+def _tables() -> dict[int, tuple[bytes, bytes]]:
+    """Per block: the class of each low byte, and which high bytes are that block."""
+    if regex.__version__ == kind_table.REGEX_VERSION:  # see word_segments._bmp_kinds
+        classes = zlib.decompress(bytes.fromhex(kind_table.DICTIONARY_CLASSES))
+    else:
+        classes = b"".join(map(live_block_classes, BLOCKS))
+    return {
+        block: (
+            classes[256 * index : 256 * (index + 1)],
+            bytes(0xFF if high == block else 0 for high in range(256)),
+        )
+        for index, block in enumerate(BLOCKS)
+    }
+
+
+def live_block_classes(block: int) -> bytes:
+    """The classes of the 256 code points from ``block * 256``, from `regex`'s properties.
+
+    What ``scripts/generate_kind_table.py`` writes into `kind_table`.
+    """
+    chars = "".join(map(chr, range(block << 8, (block << 8) + 256)))
+    dictionary = set(regex.findall(f"(?V1)[{DICTIONARY}]", chars))
+    letters = set(regex.findall(rf"(?V1)[[{SPACELESS}]--\p{{Word_Break=ALetter}}]", chars))
+    return bytes(
+        (CLASS_LETTER if char in letters else CLASS_OTHER) if char in dictionary else 0
+        for char in chars
+    )
