@@ -265,8 +265,16 @@ def reporting_path_only() -> Iterator[None]:
     with (
         mock.patch.object(_native, "_read_quickly", return_value=None),
         mock.patch.object(_native, "_structure_quickly", return_value=None),
-        mock.patch.object(_validation, "_quick_check", return_value=_validation._never_sure),
+        mock.patch.dict(_validation._quick_checks, clear=True),
+        mock.patch.object(_validation, "_warm_up", return_value=None),
     ):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="module")
+def quick_checks_at_once() -> Iterator[None]:
+    """Every model's quick check compiled from its first instance (not its 16th)."""
+    with mock.patch.object(_validation, "QUICK_AFTER", 1):
         yield
 
 

@@ -58,7 +58,19 @@ MODELS = [
 @contextmanager
 def reporting_walk_only() -> Iterator[None]:
     """Validate the way newspkg did before the quick checks: the field-by-field walk."""
-    with mock.patch.object(_validation, "_quick_check", return_value=_validation._never_sure):
+    with (
+        mock.patch.dict(_validation._quick_checks, clear=True),
+        mock.patch.object(_validation, "_warm_up", return_value=None),
+    ):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="module")
+def quick_checks_at_once() -> Iterator[None]:
+    """Every model's quick check compiled from its first instance (not its 16th)."""
+    with mock.patch.dict(
+        _validation._quick_checks, {model: _validation._quick_check(model) for model in MODELS}
+    ):
         yield
 
 
@@ -158,6 +170,18 @@ def nested_instances(instance: Any) -> Iterator[Any]:
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
 def test_every_model_compiles_a_quick_check(model: type) -> None:
     assert _validation._quick_check(model) is not _validation._never_sure
+
+
+def test_a_class_is_walked_until_it_has_been_validated_often() -> None:
+    with (
+        mock.patch.dict(_validation._quick_checks, clear=True),
+        mock.patch.dict(_validation._walks, clear=True),
+    ):
+        for _ in range(_validation.QUICK_AFTER - 1):
+            Crumb(name="Home")
+        assert Crumb not in _validation._quick_checks
+        Crumb(name="Home")
+        assert _validation._quick_checks[Crumb] is _validation._quick_check(Crumb)
 
 
 EXAMPLE = from_json((Path(__file__).parent.parent / "examples" / "article.json").read_bytes())
