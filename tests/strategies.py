@@ -662,3 +662,78 @@ def _objects(value: JsonLd) -> list[dict[str, JsonLd]]:
             if key != "@context":
                 found.extend(_objects(item))
     return found
+
+
+# Keys in every form the direct graph treats differently: schema.org terms (some naming one
+# property twice, through a full IRI or the other namespace), keywords and their aliases,
+# other vocabularies, a term pyld drops, the reader's path mark.
+_GRAPH_KEYS = [
+    "name",
+    "headline",
+    "author",
+    "url",
+    "mainEntity",
+    "http://schema.org/name",
+    "https://schema.org/name",
+    "http://example.org/x",
+    "foo",
+    "urn:x-newspkg:path",
+]
+_GRAPH_SCALARS: st.SearchStrategy[JsonLd] = st.sampled_from(["t", "", " x ", 1, 2.5, True, None])
+
+
+def _graph_values(nodes: st.SearchStrategy[JsonLd]) -> st.SearchStrategy[JsonLd]:
+    """A property value: a scalar, a node, a value object, or an array (nested ones too)."""
+    value_objects: st.SearchStrategy[JsonLd] = st.fixed_dictionaries({"@value": _GRAPH_SCALARS})
+    leaf: st.SearchStrategy[JsonLd] = _GRAPH_SCALARS | nodes | value_objects
+    return st.recursive(leaf, lambda inner: st.lists(inner, max_size=3), max_leaves=6)
+
+
+@st.composite
+def _graph_node(draw: st.DrawFn, depth: int) -> dict[str, JsonLd]:
+    nested: st.SearchStrategy[JsonLd] = _graph_node(depth + 1) if depth < 2 else st.just({})
+    nested_arrays: st.SearchStrategy[JsonLd] = st.lists(nested, max_size=2)
+    graph_items: st.SearchStrategy[JsonLd] = nested | nested_arrays | _GRAPH_SCALARS
+    node: dict[str, JsonLd] = {}
+    for key in draw(
+        st.lists(
+            st.sampled_from(["@id", "id", "@type", "type", "@graph", "@context", *_GRAPH_KEYS]),
+            max_size=5,
+        )
+    ):
+        if key in {"@id", "id"}:
+            node[key] = draw(st.sampled_from([*_IDS[:3], "", "?p=1", "_:b0"]))
+        elif key in {"@type", "type"}:
+            node[key] = draw(
+                st.sampled_from(["NewsArticle", "Person", "WebPage", "http://example.org/T", []])
+            )
+        elif key == "@graph":
+            node[key] = draw(nested | st.lists(graph_items, max_size=3))
+        elif key == "@context":
+            node[key] = draw(schema_contexts())
+        else:
+            node[key] = draw(_graph_values(nested))
+    return node
+
+
+@st.composite
+def graph_shape_documents(draw: st.DrawFn) -> JsonLd:
+    """Documents in the shapes where the direct graph must match the expanded form's graph.
+
+    ``@graph`` as an object or an array (also nested, with arrays and scalars in it), arrays
+    nested in property values, value objects, nulls, empty arrays, nodes with only an ``@id``,
+    keys naming one property twice, other vocabularies, inline contexts anywhere.
+    """
+    context = draw(schema_contexts())
+    shape = draw(st.sampled_from(["node", "graph", "array"]))
+    if shape == "graph":
+        node: st.SearchStrategy[JsonLd] = _graph_node(1)
+        graph = draw(node | st.lists(node | _GRAPH_SCALARS, max_size=4))
+        return {"@context": context, "@graph": graph}
+    if shape == "array":
+        items = draw(st.lists(_graph_node(0) | st.lists(_graph_node(0), max_size=2), max_size=3))
+        return [
+            {"@context": context, **item} if isinstance(item, dict) else cast("JsonLd", item)
+            for item in items
+        ]
+    return {"@context": context, **draw(_graph_node(0))}

@@ -1,8 +1,10 @@
 """The direct reader agrees with pyld on every document it takes, and leaves the rest to pyld.
 
-`expand_direct` must give pyld's expanded form exactly (same nodes, keys, values, order), so
-the reader gives identical articles, provenance notes included, whichever path a document
-takes. Documents it cannot prove equivalent must raise `Unsupported` and go through pyld.
+`expand_direct` must give pyld's expanded form exactly (same nodes, keys, values, order), and
+`DirectGraph` (which builds the reader's graph straight from the compact JSON) the graph of
+that expanded form exactly, so the reader gives identical articles, provenance notes
+included, whichever path a document takes. Documents they cannot prove equivalent must raise
+`Unsupported` and go through pyld.
 """
 
 from __future__ import annotations
@@ -20,11 +22,17 @@ from hypothesis import strategies as st
 from pyld.iri_resolver import resolve
 
 from newspkg import Article, NewspkgError, from_jsonld, iter_articles
-from newspkg._jsonld import direct
+from newspkg._jsonld import direct, direct_graph
 from newspkg._jsonld.direct import Unsupported, expand_direct, expand_document, resolve_reference
-from newspkg._jsonld.graph import _with_fixed_contexts
+from newspkg._jsonld.direct_graph import DirectGraph, NotDirectGraph
+from newspkg._jsonld.graph import Graph, Item, Node, with_fixed_contexts
 from newspkg._jsonld.processing import JsonObject, JsonValue, bundled_context, expand, load_json
-from tests.strategies import PAGE_URLS, non_direct_documents, schema_documents
+from tests.strategies import (
+    PAGE_URLS,
+    graph_shape_documents,
+    non_direct_documents,
+    schema_documents,
+)
 
 # Measured: 408 of 417 real-world files and 26 of 26 schema.org examples qualify.
 MIN_DIRECT_SHARE = 0.9
@@ -35,8 +43,48 @@ Outcome = tuple[Article, list[Article]] | tuple[str, str]
 @contextmanager
 def pyld_only() -> Iterator[None]:
     """Make every document take the pyld path, as before the direct reader existed."""
-    with mock.patch.object(direct, "expand_direct", side_effect=Unsupported):
+    with (
+        mock.patch.object(direct, "expand_direct", side_effect=Unsupported),
+        mock.patch.object(direct_graph, "DirectGraph", side_effect=Unsupported),
+    ):
         yield
+
+
+@contextmanager
+def two_step_only() -> Iterator[None]:
+    """Make every document take the two-step direct path: expand directly, then the graph."""
+    with mock.patch.object(direct_graph, "DirectGraph", side_effect=NotDirectGraph):
+        yield
+
+
+def graph_dump(graph: Graph) -> list[object]:
+    """Every node of ``graph`` with its values, nodes named by their first place in the list."""
+    numbers: dict[int, int] = {}
+
+    def item(value: Item) -> object:
+        if isinstance(value, Node):
+            return ("node", numbers.setdefault(id(value), len(numbers)))
+        return value
+
+    return [
+        (
+            item(node),
+            node.id,
+            node.path,
+            node.nested,
+            list(node.types),
+            {name: [item(value) for value in values] for name, values in node.props.items()},
+        )
+        for node in graph.nodes
+    ]
+
+
+def direct_graph_dump(document: JsonValue, base: str | None) -> list[object] | None:
+    """`DirectGraph`'s graph, or None when it leaves the document to the two-step path."""
+    try:
+        return graph_dump(DirectGraph(document, base=base).graph)
+    except NotDirectGraph:
+        return None
 
 
 def read(source: JsonValue, base: str | None) -> Outcome:
@@ -79,7 +127,7 @@ def test_corpus_documents_read_identically_on_both_paths(shared_corpus: Path) ->
     documents = corpus_documents(shared_corpus)
     qualifying = []
     for name, document, base in documents:
-        fixed = _with_fixed_contexts(document)
+        fixed = with_fixed_contexts(document)
         try:
             qualifying.append((name, expand_direct(fixed, base=base), fixed, document, base))
         except Unsupported:
@@ -90,6 +138,11 @@ def test_corpus_documents_read_identically_on_both_paths(shared_corpus: Path) ->
         for name, expanded, fixed, _, base in qualifying
         if json.dumps(expanded) != expanded_or_error(fixed, base)
     ]
+    graphs_differ = [
+        name
+        for name, expanded, fixed, _, base in qualifying
+        if direct_graph_dump(fixed, base) != graph_dump(Graph(expanded))
+    ]
     articles_differ = [
         name
         for name, _, _, document, base in qualifying
@@ -97,30 +150,72 @@ def test_corpus_documents_read_identically_on_both_paths(shared_corpus: Path) ->
     ]
 
     assert len(qualifying) >= MIN_DIRECT_SHARE * len(documents)
-    assert (expansions_differ, articles_differ) == ([], [])
+    assert (expansions_differ, graphs_differ, articles_differ) == ([], [], [])
 
 
 @given(document=schema_documents(), base=st.sampled_from(PAGE_URLS[:3]))
 def test_generated_documents_take_the_direct_path_and_agree_with_pyld(
     document: JsonValue, base: str | None
 ) -> None:
-    fixed = _with_fixed_contexts(document)
+    fixed = with_fixed_contexts(document)
 
     expanded = expand_direct(fixed, base=base)  # Unsupported here fails the test
+    graph = direct_graph_dump(fixed, base)
     fast, slow = both_paths(document, base)
+    with two_step_only():
+        two_step = read(document, base)
 
     assert json.dumps(expanded) == expanded_or_error(fixed, base)
-    assert fast == slow
+    assert graph is None or graph == graph_dump(Graph(expanded))
+    assert fast == slow == two_step
+
+
+@given(document=graph_shape_documents(), base=st.sampled_from(PAGE_URLS[:2]))
+def test_the_direct_graph_is_the_graph_of_the_direct_expansion(
+    document: JsonValue, base: str | None
+) -> None:
+    try:
+        expanded = expand_direct(document, base=base)
+    except Unsupported:
+        with pytest.raises((Unsupported, NotDirectGraph)):
+            DirectGraph(document, base=base)
+        return
+
+    graph = direct_graph_dump(document, base)  # Unsupported here fails the test
+
+    assert graph is None or graph == graph_dump(Graph(expanded))
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        # @graph written as one object: expansion makes it a list, and the object the document.
+        {"@context": "https://schema.org", "@graph": {"@type": "NewsArticle", "headline": "h"}},
+        # A node inside an array nested in a property: its path counts the flattened place.
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "author": ["x", [{"name": "A"}]],
+        },
+    ],
+)
+def test_shapes_the_direct_graph_once_got_wrong(document: JsonObject) -> None:
+    expanded = expand_direct(document, base=None)
+
+    assert direct_graph_dump(document, None) == graph_dump(Graph(expanded))
 
 
 @given(document=non_direct_documents(), base=st.sampled_from(PAGE_URLS[1:3]))
 def test_documents_it_cannot_prove_equivalent_take_the_pyld_path(
     document: JsonValue, base: str
 ) -> None:
-    fixed = _with_fixed_contexts(document)
+    fixed = with_fixed_contexts(document)
 
     with pytest.raises(Unsupported):
         expand_direct(fixed, base=base)
+    # NotDirectGraph leads to expand_direct, which refuses the document (checked above).
+    with pytest.raises((Unsupported, NotDirectGraph)):
+        DirectGraph(fixed, base=base)
     try:
         result = json.dumps(expand_document(fixed, base=base))
     except NewspkgError as error:
@@ -181,7 +276,10 @@ def test_a_page_with_only_schema_org_context_is_read_without_pyld() -> None:
         "headline": "Direct",
     }
 
-    with mock.patch.object(direct, "expand", side_effect=AssertionError("pyld was used")):
+    with (
+        mock.patch.object(direct, "expand", side_effect=AssertionError("pyld was used")),
+        mock.patch.object(direct_graph, "expand", side_effect=AssertionError("pyld was used")),
+    ):
         article = from_jsonld(document)
 
     assert article.headline == "Direct"
@@ -194,3 +292,33 @@ def test_the_other_terms_constant_matches_the_bundled_context() -> None:
     other = set(context) - direct.plain_terms() - {"@vocab"}
 
     assert sorted(other) == sorted(direct.OTHER_TERMS)
+
+
+_TWO_STEP: list[JsonObject] = [
+    # Two keys for one property: expansion merges their values, in key order.
+    {"url": "https://example.com/a", "http://schema.org/url": "https://example.com/b"},
+    {"author": [], "http://schema.org/author": {"@type": "Person", "name": "B"}},
+    # Two namespaces for one name: the later key wins in the graph.
+    {"image": "https://example.com/1.jpg", "https://schema.org/image": "https://example.com/2.jpg"},
+    # The reader's own path mark, written by a page.
+    {"urn:x-newspkg:path": "@graph[9]"},
+]
+
+
+@pytest.mark.parametrize("extra", _TWO_STEP)
+def test_documents_direct_graph_leaves_to_the_two_step_path_read_identically(
+    extra: JsonObject,
+) -> None:
+    document: JsonObject = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "NewsArticle", "headline": "Two steps", "url": "https://example.com/a"},
+            {"@type": "WebPage", "@id": "#page", "mainEntity": {"@type": "Article", **extra}},
+        ],
+    }
+
+    with pytest.raises(NotDirectGraph):
+        DirectGraph(document, base=PAGE_URLS[1])
+    fast, slow = both_paths(document, PAGE_URLS[1])
+
+    assert fast == slow

@@ -55,12 +55,37 @@ def test_each_family_fills_a_field(tags: list[str], field: str, expected: str) -
         ("dcterms.issued", "2026-01-02"),
         ("parsely-pub-date", "2026-01-02"),
         ("sailthru.date", "2026-01-02"),
+        ("cXenseParse:recs:publishtime", "2026-01-02"),
     ],
 )
 def test_publication_dates_from_each_family(key: str, content: str) -> None:
     article = from_html(page(meta(key, content), meta("og:title", "T", "property")), url=URL)
 
     assert article.date_published == date(2026, 1, 2)
+
+
+def test_parsely_s_older_json_tag_is_read() -> None:
+    blob = (
+        '{"title": "Story", "pub_date": "2014-12-27T17:10:17Z", "author": "National Desk",'
+        ' "section": "Food", "tags": ["@cooking"]}'
+    )
+    head = f"<meta name='parsely-page' content='{blob}'>"
+
+    article = from_html(page(head), url=URL)
+
+    assert article.headline == "Story"
+    assert article.date_published == datetime(2014, 12, 27, 17, 10, 17, tzinfo=UTC)
+    assert [a.name for a in article.authors] == ["National Desk"]
+    assert article.section == "Food"
+    sources = {n.field: n.source for n in article.provenance}
+    assert sources["date_published"] == "meta parsely-page.pub_date"
+
+
+@pytest.mark.parametrize("blob", ["{broken", "[1, 2]", '{"title": 3}', "[" * 10_000])
+def test_a_parsely_page_tag_that_cannot_be_read_gives_nothing(blob: str) -> None:
+    head = f"<meta name='parsely-page' content='{blob}'>" + meta("og:title", "T", "property")
+
+    assert from_html(page(head), url=URL).headline == "T"
 
 
 def test_authors_from_each_family_are_cleaned() -> None:
@@ -93,6 +118,59 @@ def test_the_byline_and_time_element_fill_authors_and_date() -> None:
     assert article.headline == "Story"
 
 
+def test_bylines_in_a_comment_section_are_the_commenters() -> None:
+    body = (
+        "<h1>Story</h1>"
+        '<ul class="comments-list"><li><div class="byline">J J</div></li></ul>'
+        '<div class="commentary"><p class="byline">By Jane Doe</p></div>'
+    )
+
+    assert [a.name for a in from_html(page(body=body), url=URL).authors] == ["Jane Doe"]
+
+
+def test_a_byline_element_s_author_link_holds_the_name() -> None:
+    body = (
+        "<h1>Story</h1>"
+        '<div class="author"><a class="author-link" href="/author/ben-silverman">Ben Silverman'
+        "</a> Games Editor</div>"
+    )
+
+    assert [a.name for a in from_html(page(body=body), url=URL).authors] == ["Ben Silverman"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<p class="byline">By Jane Doe <a href="/author/jane-doe">More stories</a></p>',
+        '<p class="byline">By Jane Doe <a class="author-avatar" href="/a/jane"></a></p>',
+    ],
+    ids=["a link further on", "a link without text"],
+)
+def test_an_author_link_that_does_not_lead_the_byline_is_not_the_name(body: str) -> None:
+    names = [a.name for a in from_html(page(body="<h1>Story</h1>" + body), url=URL).authors]
+
+    assert names[0].startswith("Jane Doe")
+
+
+def test_a_page_wide_comments_class_is_not_a_comment_section() -> None:
+    body = '<h1>Story</h1><p class="byline">By Jane Doe</p>'
+    html = page(body=body).replace("<body>", '<body class="single comments-open">')
+
+    assert [a.name for a in from_html(html, url=URL).authors] == ["Jane Doe"]
+
+
+def test_several_author_links_are_several_authors() -> None:
+    body = (
+        "<h1>Story</h1>"
+        '<p class="byline">By <a rel="author" href="/a/jane">Jane Doe</a>, Staff Writer, and '
+        '<a rel="author" href="/a/john">John Roe</a></p>'
+    )
+
+    names = [a.name for a in from_html(page(body=body), url=URL).authors]
+
+    assert names == ["Jane Doe", "John Roe"]
+
+
 def test_og_title_wins_over_dublin_core_and_the_title_element() -> None:
     head = [meta("DC.title", "Dublin"), meta("og:title", "Open Graph", "property")]
 
@@ -123,6 +201,11 @@ def test_the_site_name_is_cut_from_the_title() -> None:
         ("Explainer | The long story title", [], ["The long story title"], "The long story title"),
         ("The long story title | V8", [], ["V8"], "The long story title"),
         ("A: B", [], [], None),
+        ("短缺药品保供稳价-新华网", [], ["短缺药品保供稳价"], "短缺药品保供稳价"),
+        ("人工智能迈上新台阶_科技_腾讯网", ["腾讯网"], [], "人工智能迈上新台阶_科技"),
+        ("人工智能迈上新台阶_科技_腾讯网", [], ["人工智能迈上新台阶"], "人工智能迈上新台阶"),
+        ("新华网-标题", [], [], None),
+        ("Covid-19 cases rise", ["19 cases rise"], ["Covid"], None),
         ("Plain", ["x"], [], None),
     ],
 )

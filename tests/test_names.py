@@ -20,6 +20,14 @@ from newspkg._names import byline_names, cleaned_authors, is_not_a_name
         ("written by  Jane   Doe", ("Jane Doe",)),
         ("https://www.facebook.com/jane.doe", ()),
         ("www.facebook.com", ()),
+        (
+            "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+            ("Martin Untersinger", "Damien Leloup", "Morgane Tual"),
+        ),
+        ("Jane Doe (with John Roe)", ("Jane Doe", "John Roe")),
+        ("Jane Doe (with Ann)", ("Jane Doe (with Ann)",)),  # not a list of names: kept
+        ("Jane Doe (Reuters) and John Roe", ("Jane Doe (Reuters)", "John Roe")),
+        ("Jane Doe (Reuters and AP)", ("Jane Doe (Reuters and AP)",)),  # no cut parenthesis
     ],
 )
 def test_byline_names(text: str, names: tuple[str, ...]) -> None:
@@ -30,6 +38,12 @@ def test_changes_are_said() -> None:
     found = byline_names("By Jane Doe and John Roe")
 
     assert found.changes == ("dropped 'By'", "split 'Jane Doe and John Roe' into 2 names")
+
+
+def test_co_authors_in_parentheses_are_said() -> None:
+    found = byline_names("Jane Doe (with John Roe)")
+
+    assert found.changes[0] == "read '(with John Roe)' as co-authors"
 
 
 def test_a_byline_element_loses_its_date_and_site_name() -> None:

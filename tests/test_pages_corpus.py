@@ -21,10 +21,10 @@ import pytest
 from newspkg import Article, NewspkgError, NoArticleError, ValidationError, from_html
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-GOALS = {"title": 0.78, "description": 0.80, "language": 0.95, "author": 0.75, "published": 0.90}
-"""Measured floors: language, author and published meet the issue's goals; title and
-description are held at what was measured (their misses are listed in docs/corpus-scores.md,
-most of them the expected values' own choices)."""
+GOALS = {"title": 0.80, "description": 0.81, "language": 0.95, "author": 0.78, "published": 0.97}
+"""Measured floors on the raw agreement: language, author and published meet the issue's
+goals; title and description are held at what was measured (their misses are listed in
+docs/corpus-scores.md, most of them the expected values' own choices)."""
 
 
 def _script() -> ModuleType:
@@ -80,6 +80,17 @@ def test_agreement_with_the_expected_values_holds(shared_corpus: Path, field: st
     score: Any = scores[field]
 
     assert score.agree / score.total >= GOALS[field], score.misses
+
+
+def test_the_review_list_names_only_current_disagreements(shared_corpus: Path) -> None:
+    # docs/corpus-scores.md's "Where ours is right" table is what the script reads: a row
+    # for a page that now agrees (or a misspelt page) must be removed, not kept silently.
+    script = _script()
+    scores, *_ = _scores(shared_corpus / "pages")
+    review = script.reviewed()
+
+    assert len(review) > 40
+    assert script.stale(scores, review) == set()
 
 
 def test_a_news_story_declaring_og_type_website_is_read(shared_corpus: Path) -> None:

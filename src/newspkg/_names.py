@@ -36,6 +36,11 @@ _TRAILER: Final = re.compile(
     re.IGNORECASE,
 )
 _EMAIL: Final = re.compile(r"\S+@\S+\.\S+\Z")
+# Co-authors in parentheses after the first name: "Martin Untersinger (avec Damien Leloup et
+# Morgane Tual)", "Jane Doe (with John Roe)".
+_WITH: Final = re.compile(
+    r"\s*\(\s*(?:with|avec|mit|con|com|met)\s+([^()]+?)\s*\)\s*\Z", re.IGNORECASE
+)
 _MAX_NAME: Final = 100  # longer "names" are sentences or whole bylines with job titles
 
 
@@ -94,10 +99,13 @@ def byline_names(
     if comma and head and tail.strip().casefold() in sites:
         changes.append(f"dropped the site name {tail.strip()!r}")
         stripped = head
-    parts = [part.strip(" ,") for part in _AND.split(stripped)] if split else [stripped]
-    # "José Ortega y Gasset", "Jane and John Doe": a one-word part means no list of names.
-    if len(parts) > 1 and any(len(part.split()) < 2 for part in parts if part):
-        parts = [stripped]
+    parts = _split_names(stripped) if split else [stripped]
+    together = _WITH.search(stripped) if split else None
+    if together is not None:
+        joined = f"{stripped[: together.start()]} and {together.group(1)}"
+        if len(with_parts := _split_names(joined)) > 1:
+            changes.append(f"read {together.group(0).strip()!r} as co-authors")
+            stripped, parts = joined, with_parts
     if split and split_commas:
         parts = [piece for part in parts for piece in _comma_split(part)]
     names: list[str] = []
@@ -112,6 +120,18 @@ def byline_names(
     if len(names) > 1:
         changes.append(f"split {stripped!r} into {len(names)} names")
     return BylineNames(tuple(names), tuple(changes), tuple(dropped))
+
+
+def _split_names(text: str) -> list[str]:
+    """``text`` split at conjunctions and semicolons, or whole when that split is not a list."""
+    parts = [part.strip(" ,") for part in _AND.split(text)]
+    # "José Ortega y Gasset", "Jane and John Doe": a one-word part means no list of names,
+    # and a part with an unclosed parenthesis means the split cut through one.
+    if len(parts) > 1 and any(
+        len(part.split()) < 2 or part.count("(") != part.count(")") for part in parts if part
+    ):
+        return [text]
+    return parts
 
 
 def _comma_split(part: str) -> list[str]:

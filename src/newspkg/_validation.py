@@ -155,7 +155,7 @@ def as_tuple(value: object) -> Any:
 
     Anything else is returned as it is, for the type check to report.
     """
-    if type(value) is tuple:  # the common case, before the slower abstract-class checks
+    if type(value) is tuple:  # the common case, checked before the slower ABC checks
         return value
     if isinstance(value, str | bytes | Mapping | tuple) or not isinstance(value, Iterable):
         return value
@@ -269,6 +269,10 @@ def _report_problems(
     plans = _plans(type(instance))
     for plan in plans:
         given = getattr(instance, plan.name)
+        if (given is None and plan.optional) or (
+            plan.sequence and type(given) is tuple and not given
+        ):
+            continue  # most fields of a real article are empty: nothing to normalise
         value = plan.normalized(given)
         if value is not given:
             object.__setattr__(instance, plan.name, value)

@@ -25,7 +25,7 @@ at 512 levels.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, NoReturn
 
 from newspkg.errors import LimitExceededError
 
@@ -94,6 +94,7 @@ _FENCED_BY: Final = {
 _TABLE_PARTS: Final = frozenset(
     {"table", "caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th"}
 )
+_P: Final = frozenset({"p"})
 # Start tags that close an open <p> first (if one is in button scope).
 _CLOSES_P: Final = frozenset(
     {
@@ -104,6 +105,26 @@ _CLOSES_P: Final = frozenset(
     }
 )  # fmt: skip
 _FOREIGN: Final = frozenset({"svg", "math"})
+# For the scan's main loop, which decides the common tags itself (`_Scan.run`):
+# names whose start tag a rule of `_Scan._start` looks at (any other is only pushed, unless
+# self-closing, which matters inside svg/math); of those, the ones whose only rule is to
+# close an open <p> (<div>, <p>, <section>, ...); and the scope each end tag searches
+# (`_Scan._end`; a formatting element's end tag has its own rule).
+_OTHER_STARTS: Final = frozenset(
+    {
+        *_VOID, *_HEADINGS, *_RUBY, *_CELLS, *_SECTIONS, "li", "dd", "dt", "option",
+        "optgroup", "a", "nobr", "button", "tr", "caption", "colgroup", "table", "form",
+        "select",
+    }
+)  # fmt: skip
+_RULED_STARTS: Final = _OTHER_STARTS | _CLOSES_P
+_CLOSES_P_ONLY: Final = _CLOSES_P - _OTHER_STARTS
+_END_SCOPES: Final = {
+    **dict.fromkeys(_SPECIAL | _DEFAULT_SCOPE, "default"),
+    "p": "button",
+    "li": "list item",
+    **dict.fromkeys(_TABLE_PARTS, "table"),
+}
 # Closing one of these out of order runs the parser's adoption agency: the element leaves
 # the stack, and the elements above it stay (formatting ones are reopened, a block it
 # crossed gets a copy of it). The scan marks it closed where it is ("dead") and lets it
@@ -141,27 +162,69 @@ class _Scan:
     of those position lists in constant time, so the scan is linear in the number of tags.
     """
 
-    def __init__(self) -> None:
+    def __init__(
+        self, *, max_depth: int = MAX_HTML_DEPTH, max_options: int = MAX_SELECT_OPTIONS
+    ) -> None:
         self.stack: list[str] = []
         self.where: dict[str, list[int]] = {}
         self.fences: dict[str, list[int]] = {scope: [] for scope in _FENCES}
         self.options = 0  # options in the innermost open select
         self.dead: set[int] = set()  # positions of formatting elements closed out of order
+        self.max_depth = max_depth
+        self.max_options = max_options
 
-    def run(self, html: str) -> None:
+    def run(self, html: str) -> None:  # noqa: PLR0912 (the hot rules, inlined)
+        # The loop runs once per tag of the page: the common cases (an element no start
+        # rule looks at, an ordinary end tag) are decided here without further calls.
+        search = _TOKEN.search
+        ruled, closes_p, formatting, scopes = (
+            _RULED_STARTS, _CLOSES_P_ONLY, _FORMATTING, _END_SCOPES
+        )  # fmt: skip
+        fences, where, stack, dead = self.fences, self.where, self.stack, self.dead
+        button_fences = fences["button"]
+        fenced_by, max_depth = _FENCED_BY, self.max_depth
         position = 0
-        while (token := _TOKEN.search(html, position)) is not None:
+        while (token := search(html, position)) is not None:
             position = token.end()
-            name = token.group(2)
+            is_end, name, attributes = token.groups()
             if name is None:
                 continue  # a comment or doctype
             name = name.lower()
-            if token.group(1):
-                self._end(name)
+            if is_end:
+                if name in formatting:
+                    self._close_formatting(name)
+                    continue
+                # `_end`: close the element unless a fence of its scope is above it.
+                open_at = where.get(name)
+                if open_at:
+                    index = open_at[-1]
+                    fenced = fences[scopes.get(name, "special")]
+                    if not (fenced and fenced[-1] > index):
+                        self._pop_to(index)
             elif name == "plaintext":
                 return  # everything after it is text
+            elif (plain := name not in ruled) or name in closes_p:
+                if attributes.endswith("/"):
+                    self._start(name, self_closing=True)
+                else:
+                    # `_start` for these: close an open <p> in button scope, then push.
+                    if not plain and (open_p := where.get("p")):
+                        index = open_p[-1]
+                        if not (button_fences and button_fences[-1] > index):
+                            self._pop_to(index)
+                    # `_push`, inlined: this is most of the page's tags.
+                    index = len(stack)
+                    stack.append(name)
+                    where.setdefault(name, []).append(index)
+                    for scope in fenced_by.get(name, ()):
+                        fences[scope].append(index)
+                    if index - len(dead) >= max_depth:
+                        self._too_deep()
+                if name in _RAW_TEXT:
+                    position = _after_raw_text(html, position, name)
+                    self._end(name)
             else:
-                self._start(name, self_closing=token.group(3).endswith("/"))
+                self._start(name, self_closing=attributes.endswith("/"))
                 if name in _RAW_TEXT:
                     position = _after_raw_text(html, position, name)
                     self._end(name)
@@ -172,7 +235,7 @@ class _Scan:
         if name in _VOID or (self_closing and self._open_any(_FOREIGN)):
             return
         if name in _CLOSES_P:
-            self._close_in_scope({"p"}, "button")
+            self._close_in_scope(_P, "button")
         if name == "li":
             self._close_nearest({"li"})
         elif name in ("dd", "dt"):
@@ -207,9 +270,9 @@ class _Scan:
             return  # a select inside a select only closes it
         if name == "option" and self.where.get("select"):
             self.options += 1
-            if self.options > MAX_SELECT_OPTIONS:
+            if self.options > self.max_options:
                 raise LimitExceededError(
-                    f"a <select> in the page holds more than {MAX_SELECT_OPTIONS:,} options"
+                    f"a <select> in the page holds more than {self.max_options:,} options"
                 )
         if name == "select":
             self.options = 0
@@ -239,21 +302,25 @@ class _Scan:
         self.where.setdefault(name, []).append(index)
         for scope in _FENCED_BY.get(name, ()):
             self.fences[scope].append(index)
-        if index - len(self.dead) >= MAX_HTML_DEPTH:
-            raise LimitExceededError(
-                f"the page nests elements more than {MAX_HTML_DEPTH:,} levels deep (unclosed tags?)"
-            )
+        if index - len(self.dead) >= self.max_depth:
+            self._too_deep()
+
+    def _too_deep(self) -> NoReturn:
+        raise LimitExceededError(
+            f"the page nests elements more than {self.max_depth:,} levels deep (unclosed tags?)"
+        )
 
     def _pop_to(self, index: int) -> None:
         """Pop every element from ``index`` up."""
-        while len(self.stack) > index:
-            name = self.stack.pop()
-            if self.dead and len(self.stack) in self.dead:
-                self.dead.discard(len(self.stack))
+        stack, dead, where, fences = self.stack, self.dead, self.where, self.fences
+        while len(stack) > index:
+            name = stack.pop()
+            if dead and len(stack) in dead:
+                dead.discard(len(stack))
                 continue  # its position left `where` when it was closed
-            self.where[name].pop()
+            where[name].pop()
             for scope in _FENCED_BY.get(name, ()):
-                self.fences[scope].pop()  # pushed with the element: it is on top
+                fences[scope].pop()  # pushed with the element: it is on top
 
     def _close_formatting(self, name: str) -> None:
         """A formatting element's end tag (or a second ``<a>``/``<nobr>``)."""
@@ -270,6 +337,10 @@ class _Scan:
 
     def _top(self, names: set[str] | frozenset[str], *, lowest: bool = False) -> int:
         """The highest (or lowest of the tops) position of an open element named in ``names``."""
+        if len(names) == 1:
+            [name] = names
+            where = self.where.get(name)
+            return where[-1] if where else -1
         tops = [where[-1] for name in names if (where := self.where.get(name))]
         if not tops:
             return -1

@@ -30,6 +30,18 @@ _DATE_SELECTOR: Final = (
     "[class*=byline] time[datetime], header time[datetime]"
 )
 _MAX_BYLINE: Final = 120  # a longer "byline" element is a block of text, not a byline
+# Inside a byline element, the link to the author's page holds the name alone, where the
+# element's text runs on into a job title ("Ben Silverman Games Editor").
+_AUTHOR_LINK: Final = 'a[rel~=author], a[href*="/author/"], a[class*=author]'
+# A class or id token naming a comment section ("comments", "comment-list", "fb-comments",
+# not "commentary"): its bylines are the commenters'.
+_COMMENTS: Final = re.compile(r"(?:^|[-_])comments?(?:$|[-_])", re.IGNORECASE)
+_MAX_ANCESTORS: Final = 64  # how far up a byline element is looked at for a comment section
+# What may come before a byline's first name: "By", "Written by", "Par", "Von", "Por" ...
+_BY_WORDS: Final = re.compile(
+    r"(?:(?:written|posted|story|words)\s+)?(?:by|par|von|por|di|door|af|av|de)?\s*:?\s*",
+    re.IGNORECASE,
+)
 MIN_WORDS: Final = 150
 """Words in a page's paragraphs that make it a page of text (a short news story has ~200)."""
 _TYPE_NAME: Final = re.compile(r"[/#:]([A-Za-z]+)\Z")
@@ -105,16 +117,53 @@ def _text(node: LexborNode) -> str:
 def _bylines(nodes: list[LexborNode]) -> list[str]:
     found: list[str] = []
     for node in nodes:
+        if _in_comments(node):
+            continue
         if node.tag == "meta":
             text = (node.attributes.get("content") or "").strip()
+        elif (name := node.css_first("[itemprop~=name]")) is not None:
+            text = _text(name)
         else:
-            name = node.css_first("[itemprop~=name]")
-            text = _text(name if name is not None else node)
+            text = _text(node)
+            if node.tag != "a" and (links := node.css(_AUTHOR_LINK)):
+                text = _linked_names(text, links) or text
         if text and len(text) <= _MAX_BYLINE and text not in found:
             found.append(text)
         if len(found) >= 4:
             break
     return found
+
+
+def _linked_names(text: str, links: list[LexborNode]) -> str | None:
+    """The author links' texts, when the first one leads the byline's ``text``.
+
+    "Ben Silverman Games Editor" with a link "Ben Silverman" gives the link's text; a link
+    further on ("By Jane Doe More stories") is not the name, and gives None.
+    """
+    names = list(dict.fromkeys(name for link in links if (name := _text(link))))
+    if not names:
+        return None
+    lead = text.find(names[0])
+    if lead < 0 or _BY_WORDS.fullmatch(text[:lead]) is None:
+        return None
+    return " and ".join(names)
+
+
+def _in_comments(node: LexborNode) -> bool:
+    """Whether ``node`` sits in a comment section (an ancestor's class or id says so).
+
+    The walk stops below ``<body>``: a page-wide class (``comments-open``) says nothing.
+    """
+    ancestor = node.parent
+    for _ in range(_MAX_ANCESTORS):
+        if ancestor is None or ancestor.tag in ("body", "html"):
+            return False
+        attributes = ancestor.attributes
+        words = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".split()
+        if any(_COMMENTS.search(word) for word in words):
+            return True
+        ancestor = ancestor.parent
+    return False
 
 
 def _times(nodes: list[LexborNode]) -> list[str]:

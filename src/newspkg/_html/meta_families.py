@@ -3,7 +3,9 @@
 Each field lists the tag keys read, in order of preference, across the families pages use:
 Open Graph (``og:*``, ``article:*``), Twitter (``twitter:*``), Dublin Core (``DC.*``,
 ``dcterms.*``; ``dc:``/``dcterms:`` spellings are read as the same keys), Highwire / Google
-Scholar (``citation_*``), Parse.ly (``parsely-*``), Sailthru (``sailthru.*``), plain
+Scholar (``citation_*``), Parse.ly (``parsely-*``, and the fields of its older
+``parsely-page`` JSON tag as ``parsely-page.<field>``), Sailthru (``sailthru.*``), cXense
+(``cXenseParse:recs:publishtime``), plain
 ``<meta name>`` tags, and ``<meta itemprop>`` (keys ``itemprop:<name>``). JSON-LD always
 comes first; these fill only what it leaves empty. ``docs/html.md`` shows the same table.
 
@@ -29,6 +31,7 @@ PRECEDENCE: Final[dict[str, tuple[str, ...]]] = {
         "dcterms.title",
         "citation_title",
         "parsely-title",
+        "parsely-page.title",
         "sailthru.title",
         "itemprop:headline",
         "title",
@@ -53,6 +56,7 @@ PRECEDENCE: Final[dict[str, tuple[str, ...]]] = {
         "dcterms.creator",
         "citation_author",
         "parsely-author",
+        "parsely-page.author",
         "sailthru.author",
         "itemprop:author",
         "creator",
@@ -68,7 +72,9 @@ PRECEDENCE: Final[dict[str, tuple[str, ...]]] = {
         "citation_date",
         "citation_online_date",
         "parsely-pub-date",
+        "parsely-page.pub_date",
         "sailthru.date",
+        "cxenseparse:recs:publishtime",
         "itemprop:datepublished",
         "pubdate",
         "publishdate",
@@ -82,7 +88,12 @@ PRECEDENCE: Final[dict[str, tuple[str, ...]]] = {
         "dc.date.modified",
         "itemprop:datemodified",
     ),
-    "section": ("article:section", "parsely-section", "itemprop:articlesection"),
+    "section": (
+        "article:section",
+        "parsely-section",
+        "parsely-page.section",
+        "itemprop:articlesection",
+    ),
     "keywords": (
         "article:tag",
         "news_keywords",
@@ -107,6 +118,13 @@ PRECEDENCE: Final[dict[str, tuple[str, ...]]] = {
 
 # Separators between a title and its site name, as pages write them.
 _SEPARATORS: Final = re.compile(r"\s+(?:[|\-\u2013\u2014\u00bb\u00b7:~/]|--|::)\s+")
+# Chinese, Japanese and Korean titles write no spaces: "标题-新华网", "标题_腾讯网". A
+# separator between two CJK characters is one only there, and is cut only on the same
+# evidence as a spaced one (a site name, or an <h1> equal to the other part).
+_CJK: Final = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff01-\uff60"
+_TIGHT_SEPARATORS: Final = re.compile(
+    f"(?<=[{_CJK}])(?:[|\\-_\u2013\u2014\u00b7\uff5c\uff0d]|--)(?=[{_CJK}])"
+)
 
 
 def normalized_key(key: str) -> str:
@@ -130,18 +148,20 @@ def title_without_site(title: str, sites: Iterable[str], headings: Iterable[str]
     In order: a site name (``og:site_name``, the publisher, the host name) at either end of
     the title is cut; else a part equal to an ``<h1>`` is the title (a permalink mark such
     as a trailing ``¶`` ignored), except that a last part equal to an ``<h1>`` and shorter
-    than the rest is a site logo and is cut.
+    than the rest is a site logo and is cut. Separators are spaced (`` | ``, `` - ``), or,
+    between two CJK characters, unspaced (``标题-新华网``).
 
     >>> title_without_site("Grid operators brace | Example News", ["Example News"], [])
     'Grid operators brace'
     """
-    parts = _SEPARATORS.split(title)
+    pattern = _SEPARATORS if _SEPARATORS.search(title) else _TIGHT_SEPARATORS
+    parts = pattern.split(title)
     if len(parts) < 2:
         return None
     names = {_plain(site) for site in sites if site}
     names |= {name.removeprefix("www.") for name in names}
     heads = {_plain(heading.rstrip("¶§# ")) for heading in headings if heading}
-    separators = list(_SEPARATORS.finditer(title))
+    separators = list(pattern.finditer(title))
     last, first = _plain(parts[-1]), _plain(parts[0])
     rest = title[: separators[-1].start()].strip()
     if last in names or last.removeprefix("www.") in names:

@@ -24,6 +24,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newspkg._dates import parse_date
 from newspkg._html.markup import Markup, read_markup
 from newspkg._html.meta_families import PRECEDENCE, normalized_key, title_without_site
+from newspkg._jsonld.processing import load_json
 from newspkg._jsonld.values import whole_number
 from newspkg._models import Article, Author, Date, Figure, Publisher, PublisherKind
 from newspkg._names import byline_names
@@ -298,6 +299,7 @@ def read_page_meta(tree: LexborHTMLParser, *, url: str | None = None) -> PageMet
         keys = {normalized_key(part) for key in keys for part in key.split()} if content else set()
         for key in keys - {""}:
             tags.setdefault(key, []).append(content)
+    _read_parsely_page(tags)
     base = url
     base_node = tree.css_first("base[href]")
     if base_node is not None:
@@ -325,6 +327,32 @@ def read_page_meta(tree: LexborHTMLParser, *, url: str | None = None) -> PageMet
         url=url,
         markup=read_markup(tree, language=language),
     )
+
+
+_PARSELY_PAGE_FIELDS: Final = ("title", "author", "pub_date", "section")
+
+
+def _read_parsely_page(tags: dict[str, list[str]]) -> None:
+    """The text fields of Parse.ly's older ``parsely-page`` tag, as ``parsely-page.<field>``.
+
+    Before its ``parsely-*`` tags, Parse.ly had pages hold one JSON object in a
+    ``<meta name="parsely-page">`` (``{"title": ..., "pub_date": ..., "author": ...}``);
+    pages built then still carry it. JSON that cannot be read (or is over newspkg's JSON
+    limits) gives nothing.
+    """
+    blobs = tags.get("parsely-page")
+    if not blobs:
+        return
+    try:
+        data = load_json(blobs[0], path="parsely-page")
+    except NewspkgError:
+        return
+    if not isinstance(data, dict):
+        return
+    for field in _PARSELY_PAGE_FIELDS:
+        value = data.get(field)
+        if isinstance(value, str) and value.strip():
+            tags.setdefault(f"parsely-page.{field}", []).append(value.strip())
 
 
 @attrs.frozen(kw_only=True)
@@ -418,10 +446,7 @@ def unescape_twice(text: str) -> tuple[str, str | None]:
 
 def _headline(page: PageMeta) -> MetaValue | None:
     """The first headline tag, else the ``<title>``, else the ``<h1>``; site names cut off."""
-    sites = [*page.tags.get("og:site_name", ()), *page.tags.get("application-name", ())]
-    host = split_url(page.canonical or page.url or "")
-    if host is not None and host.hostname:
-        sites.append(host.hostname)
+    sites = site_names(page)
     heading = page.markup.heading
     found = _text(page, "headline", *PRECEDENCE["headline"])
     if found is None and page.title:
@@ -519,13 +544,22 @@ def _authors(page: PageMeta) -> MetaValue | None:
 
 
 def site_names(page: PageMeta) -> frozenset[str]:
-    """The page's site names, case-folded: ``og:site_name``, ``application-name``, host."""
+    """The page's site names, case-folded: ``og:site_name``, ``application-name``, the host.
+
+    The host gives itself without ``www.`` and each of its labels but the top-level domain
+    and second-level ones like ``co`` (``en.wikipedia.org``: ``en``, ``wikipedia``), since
+    titles name a site by its domain's name ("Mozilla - Wikipedia").
+    """
     names = [*page.tags.get("og:site_name", ()), *page.tags.get("application-name", ())]
     host = split_url(page.canonical or page.url or "")
     if host is not None and host.hostname:
-        names.append(host.hostname.removeprefix("www."))
-        names.append(host.hostname.removeprefix("www.").split(".")[0])
+        domain = host.hostname.removeprefix("www.")
+        names.append(domain)
+        names.extend(label for label in domain.split(".")[:-1] if label not in _SECOND_LEVEL)
     return frozenset(name.casefold() for name in names)
+
+
+_SECOND_LEVEL: Final = frozenset({"ac", "co", "com", "edu", "gov", "ne", "net", "or", "org"})
 
 
 def _tag_values(page: PageMeta, key: str) -> tuple[str, ...]:

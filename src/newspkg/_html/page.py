@@ -24,6 +24,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newspkg._html.article_signals import ArticleSignals, article_signals
 from newspkg._html.depth import check_page_shape
 from newspkg._html.encoding import decode_page
+from newspkg._html.head_corrections import description_in_full, headline_by_name
 from newspkg._html.limits import MAX_HTML_SIZE
 from newspkg._html.meta_tags import (
     MetaValue,
@@ -157,6 +158,10 @@ def from_html(html: str | bytes, *, url: str | None = None, encoding: str | None
     page = read_page_meta(tree, url=url)
     blocks = [_block(index, text) for index, text in enumerate(_script_texts(tree))]
     article, notes, errors = _main_jsonld_article(blocks, page)
+    if article is not None:
+        documents = [block.data for block in blocks if block.error is None]
+        article = headline_by_name(article, documents, page, notes)
+        article = description_in_full(article, page, notes)
     if decoding is not None:
         notes.insert(0, decoding)
     if article is None:

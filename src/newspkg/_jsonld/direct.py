@@ -37,7 +37,19 @@ from newspkg._jsonld.processing import (
 )
 from newspkg._schemaorg.mapping import SCHEMA_VOCABS
 
-__all__ = ["OTHER_TERMS", "Unsupported", "expand_direct", "expand_document", "plain_terms"]
+__all__ = [
+    "INITIAL_CONTEXT",
+    "OTHER_TERMS",
+    "Context",
+    "Unsupported",
+    "Walk",
+    "apply_context",
+    "expand_direct",
+    "expand_document",
+    "key_iri",
+    "plain_terms",
+    "type_iris",
+]
 
 # The bundled context's @vocab, and the namespace every schema.org term maps to.
 _SCHEMA: Final = "http://schema.org/"
@@ -71,7 +83,7 @@ class Unsupported(Exception):  # noqa: N818 (a signal between two functions, nev
     """The document uses something only pyld handles exactly; it must go through pyld."""
 
 
-class _Context(NamedTuple):
+class Context(NamedTuple):
     """The little of an active context that qualifying documents can set."""
 
     bundled: bool  # schema.org's terms are defined
@@ -84,19 +96,19 @@ class _Context(NamedTuple):
 
 
 # At most 3 x 3 x 4 contexts exist (bundled or not, three vocabularies, four alias sets).
-_CONTEXTS: dict[tuple[bool, str | None, frozenset[tuple[str, str]]], _Context] = {}
+_CONTEXTS: dict[tuple[bool, str | None, frozenset[tuple[str, str]]], Context] = {}
 _MEMO_LIMIT: Final = 4096  # keys remembered per context; page-made keys cannot grow it further
 
 
-def _context(*, bundled: bool, vocab: str | None, aliases: Mapping[str, str]) -> _Context:
+def _context(*, bundled: bool, vocab: str | None, aliases: Mapping[str, str]) -> Context:
     key = (bundled, vocab, frozenset(aliases.items()))
     found = _CONTEXTS.get(key)
     if found is None:
-        found = _CONTEXTS[key] = _Context(bundled, vocab, dict(aliases), {}, {})
+        found = _CONTEXTS[key] = Context(bundled, vocab, dict(aliases), {}, {})
     return found
 
 
-_INITIAL: Final = _context(bundled=False, vocab=None, aliases=_NO_ALIASES)
+INITIAL_CONTEXT: Final = _context(bundled=False, vocab=None, aliases=_NO_ALIASES)
 
 
 @cache
@@ -149,16 +161,16 @@ def expand_direct(document: JsonValue, *, base: str | None) -> list[JsonObject]:
     Raises:
         Unsupported: the document needs pyld (see the module docstring).
     """
-    walk = _Walk(base or None)  # as processing.expand: an empty base is no base
+    walk = Walk(base or None)  # as processing.expand: an empty base is no base
     if isinstance(document, list):
         return [
             item
-            for item in walk.array(_INITIAL, document, free_floating=True)
+            for item in walk.array(INITIAL_CONTEXT, document, free_floating=True)
             if isinstance(item, dict)
         ]
     if not isinstance(document, dict):
         return []
-    node = walk.node(_INITIAL, document, free_floating=True)
+    node = walk.node(INITIAL_CONTEXT, document, free_floating=True)
     if node is None:
         return []
     graph = node.get("@graph")
@@ -167,14 +179,14 @@ def expand_direct(document: JsonValue, *, base: str | None) -> list[JsonObject]:
     return [node]
 
 
-def _process(active: _Context, local: JsonValue) -> _Context:
+def apply_context(active: Context, local: JsonValue) -> Context:
     """Apply a local ``@context`` to ``active``; anything but the qualifying forms is refused."""
     if isinstance(local, list):
         for item in local:
-            active = _process(active, item)
+            active = apply_context(active, item)
         return active
     if local is None:
-        return _INITIAL
+        return INITIAL_CONTEXT
     if isinstance(local, str):
         if not _is_context_url(local):
             raise Unsupported
@@ -193,7 +205,7 @@ def _process(active: _Context, local: JsonValue) -> _Context:
     return _context(bundled=active.bundled, vocab=vocab, aliases=aliases)
 
 
-def _is_term(context: _Context, name: str) -> bool:
+def _is_term(context: Context, name: str) -> bool:
     if name in context.aliases:
         return True
     if not context.bundled:
@@ -201,7 +213,7 @@ def _is_term(context: _Context, name: str) -> bool:
     return name in OTHER_TERMS or name in plain_terms()
 
 
-def _expand_vocab(context: _Context, value: str) -> str:
+def _expand_vocab(context: Context, value: str) -> str:
     """Expand a key or ``@type`` value as an IRI relative to the vocabulary."""
     alias = context.aliases.get(value)
     if alias is not None:
@@ -226,7 +238,8 @@ def _expand_vocab(context: _Context, value: str) -> str:
     return context.vocab + value
 
 
-def _remembered_key(context: _Context, key: str) -> str:
+def key_iri(context: Context, key: str) -> str:
+    """What ``key`` expands to under ``context`` (see `_expand_key`), remembered per context."""
     memo = context.keys
     prop = memo.get(key)
     if prop is None:
@@ -236,7 +249,7 @@ def _remembered_key(context: _Context, key: str) -> str:
     return prop
 
 
-def _expand_key(context: _Context, key: str) -> str:
+def _expand_key(context: Context, key: str) -> str:
     """What a key expands to: a keyword, an absolute IRI, or "" (skipped: @context, dropped)."""
     if key[:1] == "@":
         if key in {"@id", "@type", "@graph", "@value"}:
@@ -250,14 +263,14 @@ def _expand_key(context: _Context, key: str) -> str:
     return prop
 
 
-class _Walk:
+class Walk:
     """One expansion: the page URL that relative ``@id``s resolve against."""
 
     def __init__(self, base: str | None) -> None:
         self.base = base
 
     def array(
-        self, context: _Context, values: list[JsonValue], *, free_floating: bool
+        self, context: Context, values: list[JsonValue], *, free_floating: bool
     ) -> list[JsonValue]:
         """Expand the items of an array, dropping nulls and flattening nested arrays."""
         expanded: list[JsonValue] = []
@@ -273,13 +286,13 @@ class _Walk:
         return expanded
 
     def node(
-        self, context: _Context, element: JsonObject, *, free_floating: bool
+        self, context: Context, element: JsonObject, *, free_floating: bool
     ) -> JsonObject | None:
         """Expand a node object (or a plain value object); None when pyld would drop it."""
         if "@context" in element:
-            context = _process(context, element["@context"])
+            context = apply_context(context, element["@context"])
         keys = sorted(element)
-        props = [_remembered_key(context, key) for key in keys]
+        props = [key_iri(context, key) for key in keys]
         if "@value" in props:
             return self._value_object(element, free_floating=free_floating)
         result: JsonObject = {}
@@ -304,14 +317,14 @@ class _Walk:
         return result
 
     def _keyword(
-        self, context: _Context, result: JsonObject, keyword: str, value: JsonValue
+        self, context: Context, result: JsonObject, keyword: str, value: JsonValue
     ) -> None:
         if keyword == "@id":
             if not isinstance(value, str):
                 raise Unsupported  # pyld raises an error; let it
             result["@id"] = self._expand_id(context, value)
         elif keyword == "@type":
-            types = _expand_types(context, value)
+            types = type_iris(context, value)
             if types:  # pyld adds nothing for "@type": []
                 result["@type"] = types
         elif keyword == "@graph":
@@ -337,7 +350,7 @@ class _Walk:
             return None
         return {"@value": value}
 
-    def _expand_id(self, context: _Context, value: str) -> str:
+    def _expand_id(self, context: Context, value: str) -> str:
         """Expand an ``@id`` as pyld does: absolute and blank ones kept, relative ones resolved."""
         if value.startswith("@"):
             raise Unsupported
@@ -353,7 +366,8 @@ class _Walk:
         return resolve_reference(value, self.base)
 
 
-def _expand_types(context: _Context, value: JsonValue) -> list[JsonValue]:
+def type_iris(context: Context, value: JsonValue) -> list[JsonValue]:
+    """The IRIs an ``@type`` value expands to under ``context``, remembered per context."""
     memo = context.types
     types: list[JsonValue] = []
     for name in value if isinstance(value, list) else [value]:

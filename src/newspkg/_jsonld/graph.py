@@ -1,31 +1,31 @@
 """Expanded JSON-LD as a small typed graph: nodes, literals and ``@id`` references.
 
-The reader never walks JSON-LD as bare JSON. `read_graph` parses the input, expands it
-offline (directly for documents that only use schema.org's context, `newspkg._jsonld.direct`,
-else through pyld in `newspkg._jsonld.processing`) and turns the expanded form into `Node`s whose
-property names are schema.org local names. `Graph.path` finds where a node sits in the
-*original* document (so errors can say ``@graph[2].headline``). Every
-shape a page can use (``@graph``, arrays, compact or expanded or flattened, any schema.org
-namespace) ends up as the same graph.
+The reader never walks JSON-LD as bare JSON. `newspkg._jsonld.direct_graph.read_graph` parses
+the input and builds this graph: straight from the parsed JSON for documents that only use
+schema.org's context (`newspkg._jsonld.direct_graph`), else from the expanded form pyld gives
+(`Graph` from a list of expanded node objects). Either way `Node`s have property names that
+are schema.org local names. `Graph.path` finds where a node sits in the *original* document
+(so errors can say ``@graph[2].headline``). Every shape a page can use (``@graph``, arrays,
+compact or expanded or flattened, any schema.org namespace) ends up as the same graph.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Final, TypeAlias
 
 import attrs
 
 from newspkg._jsonld.direct import expand_document
-from newspkg._jsonld.processing import JsonObject, JsonValue, load_json
+from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._schemaorg.mapping import SCHEMA_VOCABS
 from newspkg._schemaorg.vocabulary import local_name
 
-__all__ = ["Graph", "Literal", "Node", "Ref", "read_graph"]
+__all__ = ["PATH_IRI", "Graph", "Item", "Literal", "Node", "Ref", "with_fixed_contexts"]
 
 # An absolute IRI no context defines: it survives expansion unchanged on every node.
-_PATH_IRI: Final = "urn:x-newspkg:path"
+PATH_IRI: Final = "urn:x-newspkg:path"
 # Keys whose values are node objects or arrays of them (all other keywords hold no nodes).
 _NODE_KEYWORDS: Final = frozenset({"@graph", "@list", "@set", "@included"})
 
@@ -106,10 +106,24 @@ class Graph:
             return self._by_id.get(item.id)
         return None
 
-    def items(self, node: Node, props: Iterable[str]) -> Iterator[Item]:
-        """Yield the values of ``props`` on ``node``, property by property."""
+    def items(self, node: Node, props: Iterable[str]) -> Sequence[Item]:
+        """The values of ``props`` on ``node``, property by property (not to be changed)."""
+        # A sequence, not a generator: this runs a few dozen times per article, and when one
+        # property has values (the usual case) its own list is returned, not copied.
+        present = node.props
+        found: Sequence[Item] = ()
+        merged: list[Item] | None = None
         for prop in props:
-            yield from node.props.get(prop, ())
+            values = present.get(prop)
+            if not values:
+                continue
+            if merged is not None:
+                merged += values
+            elif found:
+                found = merged = [*found, *values]
+            else:
+                found = values
+        return found
 
     def nodes_of(self, node: Node, props: Iterable[str]) -> Iterator[Node]:
         """Yield the nodes the values of ``props`` are or refer to."""
@@ -121,11 +135,14 @@ class Graph:
     def texts(self, node: Node, props: Iterable[str]) -> list[str]:
         """Return the text (and number) values of ``props``, stripped, empty ones left out."""
         found = []
-        for item in self.items(node, props):
-            if isinstance(item, Literal) and not isinstance(item.value, bool):
-                text = str(item.value).strip()
-                if text:
-                    found.append(text)
+        present = node.props
+        for prop in props:
+            for item in present.get(prop, ()):
+                # type(), not isinstance: Literal is final, and this runs for every text read.
+                if type(item) is Literal and type(value := item.value) is not bool:
+                    text = (value if type(value) is str else str(value)).strip()
+                    if text:
+                        found.append(text)
         return found
 
     def text(self, node: Node, props: Iterable[str]) -> str | None:
@@ -136,10 +153,9 @@ class Graph:
     def _node(self, obj: JsonObject, path: str, *, nested: bool = False) -> Node | Ref:
         node_id = obj.get("@id")
         node_id = node_id if isinstance(node_id, str) else None
-        marked = _first_value(obj.get(_PATH_IRI))
+        marked = _first_value(obj.get(PATH_IRI))
         node = Node(id=node_id, path=marked if isinstance(marked, str) else path, nested=nested)
-        position = len(self.nodes)
-        self.nodes.append(node)  # before its children: document order
+        position = self.begin(node)
         for key, values in obj.items():
             if key == "@type" and isinstance(values, list):
                 node.types.extend(_type_names(values))
@@ -147,23 +163,38 @@ class Graph:
                 for index, item in enumerate(values):
                     if isinstance(item, dict):
                         self._node(item, f"{path}.@graph[{index}]")
-            elif not key.startswith("@") and key != _PATH_IRI and isinstance(values, list):
+            elif not key.startswith("@") and key != PATH_IRI and isinstance(values, list):
                 name = local_name(key)
                 if name is not None:
                     node.props[name] = self._items(values, node.path, name)
-        if node_id is not None:
-            known = self._by_id.get(node_id)
-            if known is not None or (not node.types and not node.props):
-                del self.nodes[position]  # only its own children follow it
-            if not node.types and not node.props:
-                return Ref(node_id)
-            if known is not None:
-                known.types.extend(name for name in node.types if name not in known.types)
-                for name, items in node.props.items():
-                    known.props.setdefault(name, []).extend(items)
-                known.nested = known.nested and nested
-                return known
-            self._by_id[node_id] = node
+        return self.settle(node, position)
+
+    def begin(self, node: Node) -> int:
+        """Add ``node`` before its children (document order); return its position."""
+        self.nodes.append(node)
+        return len(self.nodes) - 1
+
+    def settle(self, node: Node, position: int) -> Node | Ref:
+        """Finish ``node`` once its children are added.
+
+        A node sharing an ``@id`` with an earlier one is merged into it; a node that only
+        names an ``@id`` becomes a reference.
+        """
+        node_id = node.id
+        if node_id is None:
+            return node
+        known = self._by_id.get(node_id)
+        if known is not None or (not node.types and not node.props):
+            del self.nodes[position]  # only its own children follow it
+        if not node.types and not node.props:
+            return Ref(node_id)
+        if known is not None:
+            known.types.extend(name for name in node.types if name not in known.types)
+            for name, items in node.props.items():
+                known.props.setdefault(name, []).extend(items)
+            known.nested = known.nested and node.nested
+            return known
+        self._by_id[node_id] = node
         return node
 
     def _items(self, values: list[JsonValue], parent: str, name: str) -> list[Item]:
@@ -200,24 +231,6 @@ def _type_names(values: list[JsonValue]) -> Iterator[str]:
                 yield name
 
 
-def read_graph(source: str | bytes | JsonValue, *, base: str | None) -> Graph:
-    """Parse, expand (offline) and index a JSON-LD document.
-
-    Raises:
-        ParseError: not JSON or not valid JSON-LD.
-        RemoteContextError: the document names a context newspkg does not bundle.
-        LimitExceededError: the document is too large or too deeply nested.
-    """
-    # Text is checked against the size and depth limits by load_json, parsed input by
-    # expand_document.
-    if isinstance(source, str | bytes):
-        document, parsed = _with_fixed_contexts(load_json(source)), True
-    else:
-        document, parsed = _with_fixed_contexts(source), False
-    expanded = expand_document(document, base=base, parsed=parsed)
-    return Graph(expanded, source=document, base=base)
-
-
 def _mark_paths(value: JsonValue, path: str) -> JsonValue:
     """Return a copy of ``value`` where every typed node object carries its JSON path.
 
@@ -240,14 +253,18 @@ def _mark_paths(value: JsonValue, path: str) -> JsonValue:
         else:
             copy[key] = _mark_paths(item, _join(path, key))
     if ("@type" in value or "type" in value) and "@value" not in value:
-        copy[_PATH_IRI] = path
+        copy[PATH_IRI] = path
     return copy
 
 
-def _with_fixed_contexts(document: JsonValue) -> JsonValue:
+def _join(path: str, key: str) -> str:
+    return key if path == "$" else f"{path}.{key}"
+
+
+def with_fixed_contexts(document: JsonValue) -> JsonValue:
     """``document`` with `_fixed_context` applied to its top-level objects' contexts."""
     if isinstance(document, list):
-        return [_with_fixed_contexts(item) if isinstance(item, dict) else item for item in document]
+        return [with_fixed_contexts(item) if isinstance(item, dict) else item for item in document]
     if isinstance(document, dict) and "@context" in document:
         fixed = _fixed_context(document["@context"])
         if fixed is not document["@context"]:
@@ -267,7 +284,3 @@ def _fixed_context(context: JsonValue) -> JsonValue:
         if isinstance(vocab, str) and vocab.rstrip("/") + "/" in SCHEMA_VOCABS:
             return {**context, "@vocab": vocab.rstrip("/") + "/"}
     return context
-
-
-def _join(path: str, key: str) -> str:
-    return key if path == "$" else f"{path}.{key}"

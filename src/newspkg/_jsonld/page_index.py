@@ -61,6 +61,8 @@ class PageIndex:
         self._url_texts = url_texts
         self.builds = 0  # how many times the maps were built (tests check it stays 1)
         self.work_left = RELATED_WORK_BASE + RELATED_WORK_PER_NODE * len(graph.nodes)
+        self._pages_by_main_found: dict[int, list[Node]] | None = None
+        self._main_entities: frozenset[int] | None = None
 
     def spend(self, units: int) -> bool:
         """Take ``units`` of related-read work from the document's budget, if it has them."""
@@ -70,8 +72,12 @@ class PageIndex:
         self.work_left -= units
         return True
 
-    @functools.cached_property
+    @property
     def _pages_by_main(self) -> dict[int, list[Node]]:
+        # Cached by hand: functools.cached_property takes a lock on every read (Python 3.11),
+        # and this is read a few times per article.
+        if self._pages_by_main_found is not None:
+            return self._pages_by_main_found
         graph = self.graph
         found: dict[int, list[Node]] = {}
         for page in graph.nodes:
@@ -81,16 +87,19 @@ class PageIndex:
                     if id(main) not in seen:  # a page naming its main entity twice counts once
                         seen.add(id(main))
                         found.setdefault(id(main), []).append(page)
+        self._pages_by_main_found = found
         return found
 
     def pages_about(self, node: Node) -> list[Node]:
         """The web pages whose ``mainEntity`` is ``node``, in document order."""
         return self._pages_by_main.get(id(node), [])
 
-    @functools.cached_property
+    @property
     def main_entities(self) -> frozenset[int]:
         """The ``id()``s of every node some web page names as its ``mainEntity``."""
-        return frozenset(self._pages_by_main)
+        if self._main_entities is None:
+            self._main_entities = frozenset(self._pages_by_main)
+        return self._main_entities
 
     @functools.cached_property
     def _candidates(self) -> tuple[dict[str, list[tuple[int, Node]]], list[tuple[int, Node]]]:

@@ -35,9 +35,10 @@ import math
 import re
 import threading
 import warnings
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from typing import Any, TypeAlias, cast
 
 from newspkg._json_limits import (
@@ -183,20 +184,26 @@ def _check_shape(value: object, *, path: str, check_types: bool) -> int:
         count += 1
         if count > MAX_VALUES:
             raise LimitExceededError(f"JSON holds more than {MAX_VALUES:,} values", path=path)
-        children: Iterator[object]
+        children: Iterable[object]
+        kind = type(item)
+        if kind is str or kind is int or kind is bool or item is None:
+            continue  # the common scalars, which need no further check (type(), for speed)
         if isinstance(item, dict):
-            if check_types and not all(isinstance(key, str) for key in item):
-                raise ParseError("JSON object keys must be strings", path=path)
-            children = iter(item.values())
+            if check_types:
+                for key in item:
+                    if not isinstance(key, str):
+                        raise ParseError("JSON object keys must be strings", path=path)
+            children = item.values()
         elif isinstance(item, list):
-            children = iter(item)
+            children = item
         else:
             if check_types:
                 _check_scalar(item, path=path)
             continue
         if depth + 1 > MAX_DEPTH:
             raise LimitExceededError(f"JSON nested deeper than {MAX_DEPTH} levels", path=path)
-        stack.extend((child, depth + 1) for child in children)
+        # zip with repeat, not a generator: the same pairs, in the same order, made in C.
+        stack.extend(zip(children, repeat(depth + 1)))
     return count
 
 

@@ -9,13 +9,13 @@ article, with a `ValidationError` whose path points into the JSON-LD.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Mapping
 from datetime import UTC, tzinfo
 from typing import Final
 
 from newspkg._dates import parse_iso_duration, skew_fixed
-from newspkg._jsonld.graph import Graph, Literal, Node, Ref, read_graph
+from newspkg._jsonld.direct_graph import read_graph
+from newspkg._jsonld.graph import Graph, Literal, Node, Ref
 from newspkg._jsonld.page_index import PageIndex
 from newspkg._jsonld.parts import PartsReader, describe
 from newspkg._jsonld.processing import JsonValue, load_json
@@ -40,6 +40,7 @@ _REQUIRED: Final = ("url", "headline")
 
 # Parts of an article that are articles to schema.org: never articles of the page.
 _PART_PROPS: Final = (*m.SOURCE_ROLES.values(), m.ARTICLE["live_updates"].prop)
+_PART_PROP_SET: Final = frozenset(_PART_PROPS)
 _TYPE_KINDS: Final = {name: kind for kind, name in m.KIND_TYPES.items()}
 
 
@@ -130,10 +131,13 @@ class _Page:
         candidates = [node for node in graph.nodes if node.has_type(ARTICLE_TYPES)]
         parts: set[int] = set()
         links: set[str] = set()
+        related = m.ARTICLE["related"].prop
         for node in graph.nodes:
-            for part in graph.nodes_of(node, _PART_PROPS):
-                parts.add(id(part))
-            links.update(related_links(graph, node))
+            # Most nodes have neither: a set test per node instead of two walks of their values.
+            if not _PART_PROP_SET.isdisjoint(node.props):
+                parts.update(map(id, graph.nodes_of(node, _PART_PROPS)))
+            if related in node.props:
+                links.update(related_links(graph, node))
         mains = self._main_entities
         return [
             node
@@ -174,6 +178,7 @@ class _ArticleReading(PartsReader):
         super().__init__(page.graph, base_url=page.base_url, default_timezone=page.default_timezone)
         self.node = node
         self.index = page.index
+        self._own_pages: list[Node] | None = None
 
     # --- the article ---------------------------------------------------------------------
 
@@ -232,12 +237,15 @@ class _ArticleReading(PartsReader):
         fields["translation_of"] = next(iter(self.translations(node, "translation_of")), None)
         fields["translations"] = self.translations(node, "translations")
 
-    @functools.cached_property
+    @property
     def own_pages(self) -> list[Node]:
         """The article's WebPage nodes: its mainEntityOfPage, and pages naming it mainEntity."""
-        pages = list(self.graph.nodes_of(self.node, [m.MAIN_ENTITY_OF_PAGE]))
-        pages += [page for page in self.index.pages_about(self.node) if page not in pages]
-        return pages
+        # Cached by hand: functools.cached_property takes a lock on every read (Python 3.11).
+        if self._own_pages is None:
+            pages = list(self.graph.nodes_of(self.node, [m.MAIN_ENTITY_OF_PAGE]))
+            pages += [page for page in self.index.pages_about(self.node) if page not in pages]
+            self._own_pages = pages
+        return self._own_pages
 
     def _article_url(self) -> str | None:
         graph, node = self.graph, self.node

@@ -9,11 +9,10 @@ dropped with a `ProvenanceNote` saying why; it never raises for one.
 
 from __future__ import annotations
 
-import contextlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import tzinfo
-from typing import Final, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
 import attrs
 
@@ -62,60 +61,36 @@ class ValueReader:
         skip: frozenset[str] | set[str] = frozenset(),
     ) -> dict[str, object]:
         """Read every scalar field of ``table`` from ``node``."""
-        present = node.props
-        fields: dict[str, object] = {}
-        for field, read, shape, absent in _scalar_rows(table):
-            if field in skip:
-                continue
-            # Most fields are absent on a given page: skip decoding those.
-            for prop in read:
-                if prop in present:
-                    fields[field] = self.decode(shape, node, read, join_path(path, field))
-                    break
-            else:
-                fields[field] = absent
+        plan = _scalar_plan(table)
+        fields = plan.absent.copy()
+        # Most fields are absent on a given node: only the rows of the properties it has are
+        # decoded, in table order (the order their notes come in).
+        hits = {row for prop in node.props for row in plan.rows_of.get(prop, ())}
+        for row in sorted(hits):
+            field, read, shape = plan.rows[row]
+            if field not in skip:
+                fields[field] = self.decode(shape, node, read, join_path(path, field))
+        for field in skip:
+            fields.pop(field, None)
         return fields
 
-    def decode(  # noqa: PLR0911, PLR0912 (one case per value shape reads best as one match)
-        self, value: m.Value, node: Node, props: Iterable[str], path: str
-    ) -> object:
-        graph = self.graph
-        match value:
-            case m.Value.TEXT:
-                texts = next((t for prop in props if (t := graph.texts(node, [prop]))), [])
-                texts = list(dict.fromkeys(texts))
-                if len(texts) > 1:
-                    # The model holds one; say what was dropped rather than lose it silently.
-                    self.note(
-                        path, f"{len(texts)} values; kept {texts[0]!r}, dropped {texts[1:]!r}"
-                    )
-                return graph.text(node, props)
-            case m.Value.TEXTS:
-                return tuple(graph.texts(node, props))
-            case m.Value.KEYWORDS:
-                return tuple(self.keywords(graph.items(node, props)))
-            case m.Value.LANGUAGE:
-                return self.language(graph.text(node, props), path)
-            case m.Value.URL:
-                return next(iter(self.urls(node, props, path)), None)
-            case m.Value.URLS:
-                return tuple(self.urls(node, props, path))
-            case m.Value.DATE:
-                return self.date(graph.text(node, props), path)
-            case m.Value.FLAG:
-                return self.flag(node, props, path)
-            case m.Value.COUNT:
-                return self.count(graph.items(node, props), path)
-            case m.Value.PIXELS:
-                return self.pixels(graph.items(node, props), path)
-            case m.Value.PLACE | m.Value.ORGANIZATION_NAME:
-                return self.name(graph.items(node, props))
-            case m.Value.STORY_COUNT:
-                return self.story_count(graph.nodes_of(node, props), path)
-            case m.Value.DURATION:
-                return self.duration(graph.text(node, props), path)
-            case _:
-                raise AssertionError(value)
+    def decode(self, value: m.Value, node: Node, props: Iterable[str], path: str) -> object:
+        """Read a field of shape ``value`` from the first of ``props`` that ``node`` has."""
+        # A table, not a match: a match compares the shapes one by one, for every field read.
+        decoder = _DECODERS.get(value)
+        if decoder is None:
+            raise AssertionError(value)
+        return decoder(self, node, props, path)
+
+    def text(self, node: Node, props: Iterable[str], path: str) -> str | None:
+        """The first text of the first property with any; a note when it had several."""
+        texts = next((t for prop in props if (t := self.graph.texts(node, (prop,)))), [])
+        if len(texts) > 1:
+            texts = list(dict.fromkeys(texts))
+        if len(texts) > 1:
+            # The model holds one; say what was dropped rather than lose it silently.
+            self.note(path, f"{len(texts)} values; kept {texts[0]!r}, dropped {texts[1:]!r}")
+        return texts[0] if texts else None
 
     def urls(self, node: Node, props: Iterable[str], path: str) -> list[str]:
         found = []
@@ -282,21 +257,54 @@ class ValueReader:
         self.notes.append(ProvenanceNote(field=field, source=SOURCE, detail=detail))
 
 
-_Row = tuple[str, tuple[str, ...], m.Value, object]
-_ROWS: Final[dict[int, tuple[_Row, ...]]] = {}
+_Decoder = Callable[[ValueReader, Node, Iterable[str], str], object]
+# How each value shape is read: (reader, node, properties, path) -> the field's value.
+_DECODERS: Final[dict[m.Value, _Decoder]] = {
+    m.Value.TEXT: ValueReader.text,
+    m.Value.TEXTS: lambda r, node, props, _: tuple(r.graph.texts(node, props)),
+    m.Value.KEYWORDS: lambda r, node, props, _: tuple(r.keywords(r.graph.items(node, props))),
+    m.Value.LANGUAGE: lambda r, node, props, path: r.language(r.graph.text(node, props), path),
+    m.Value.URL: lambda r, node, props, path: next(iter(r.urls(node, props, path)), None),
+    m.Value.URLS: lambda r, node, props, path: tuple(r.urls(node, props, path)),
+    m.Value.DATE: lambda r, node, props, path: r.date(r.graph.text(node, props), path),
+    m.Value.FLAG: ValueReader.flag,
+    m.Value.COUNT: lambda r, node, props, path: r.count(r.graph.items(node, props), path),
+    m.Value.PIXELS: lambda r, node, props, path: r.pixels(r.graph.items(node, props), path),
+    m.Value.PLACE: lambda r, node, props, _: r.name(r.graph.items(node, props)),
+    m.Value.ORGANIZATION_NAME: lambda r, node, props, _: r.name(r.graph.items(node, props)),
+    m.Value.STORY_COUNT: lambda r, node, props, path: r.story_count(
+        r.graph.nodes_of(node, props), path
+    ),
+    m.Value.DURATION: lambda r, node, props, path: r.duration(r.graph.text(node, props), path),
+}
 
 
-def _scalar_rows(table: Mapping[str, m.Term]) -> tuple[_Row, ...]:
-    """(field, properties read, shape, value when absent) of each scalar row, worked out once."""
-    rows = _ROWS.get(id(table))
-    if rows is None:
-        rows = tuple(
-            (field, term.read, term.value, _ABSENT.get(term.value))
-            for field, term in table.items()
-            if term.value is not m.Value.NODE
+class _ScalarPlan(NamedTuple):
+    """How `ValueReader.scalars` reads one table, worked out once."""
+
+    rows: tuple[tuple[str, tuple[str, ...], m.Value], ...]  # (field, properties read, shape)
+    absent: dict[str, object]  # every field, with its value when absent, in table order
+    rows_of: dict[str, tuple[int, ...]]  # property -> the rows that read it
+
+
+_PLANS: Final[dict[int, _ScalarPlan]] = {}
+
+
+def _scalar_plan(table: Mapping[str, m.Term]) -> _ScalarPlan:
+    plan = _PLANS.get(id(table))
+    if plan is None:
+        terms = [(field, term) for field, term in table.items() if term.value is not m.Value.NODE]
+        rows_of: dict[str, list[int]] = {}
+        for row, (_, term) in enumerate(terms):
+            for prop in term.read:
+                rows_of.setdefault(prop, []).append(row)
+        plan = _ScalarPlan(
+            rows=tuple((field, term.read, term.value) for field, term in terms),
+            absent={field: _ABSENT.get(term.value) for field, term in terms},
+            rows_of={prop: tuple(rows) for prop, rows in rows_of.items()},
         )
-        _ROWS[id(table)] = rows
-    return rows
+        _PLANS[id(table)] = plan
+    return plan
 
 
 _REQUIRED: Final[dict[type, tuple[str, ...]]] = {}
@@ -332,8 +340,10 @@ def whole_number(value: str | int | float | bool) -> int | None:
         # ASCII digits only (str.isdigit() takes "²", which int() refuses); int() also
         # refuses more digits than the interpreter's limit.
         if text.isascii() and text.isdecimal():
-            with contextlib.suppress(ValueError):
+            try:  # noqa: SIM105 (contextlib.suppress costs more than the int() here)
                 value = int(text)
+            except ValueError:
+                pass
     return value if isinstance(value, int) and value >= 0 else None
 
 

@@ -1,0 +1,252 @@
+"""The reader's graph built straight from compact JSON, for documents the direct path takes.
+
+`read_graph` is how the reader gets a document's `Graph`. For a document under schema.org's
+context alone (`newspkg._jsonld.direct`) it walks the parsed JSON once and builds the graph's
+nodes as it goes, without first writing out the expanded form: `DirectGraph` makes exactly
+the nodes, values, paths and merges that ``Graph(expand_direct(document))`` makes, in the same
+order, and refuses (`Unsupported`) whatever the direct expansion refuses, so the decision
+between the direct path and pyld is the same as before. ``tests/test_jsonld_direct.py``
+compares the graphs, and the articles read from them, with both other paths.
+
+What it does not handle itself (a node written with two keys for one property, a property
+named by the reader's path mark) it leaves to the two-step path (`NotDirectGraph`): expand
+directly, then build the graph from the expanded form.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from newspkg._jsonld.direct import (
+    INITIAL_CONTEXT,
+    Context,
+    Unsupported,
+    Walk,
+    apply_context,
+    expand_document,
+    key_iri,
+    type_iris,
+)
+from newspkg._jsonld.graph import PATH_IRI, Graph, Item, Literal, Node, with_fixed_contexts
+from newspkg._jsonld.processing import JsonObject, JsonValue, check_json_value, expand, load_json
+from newspkg._schemaorg.vocabulary import local_name
+
+__all__ = ["DirectGraph", "NotDirectGraph", "read_graph"]
+
+# Property IRIs seen so far and their schema.org names (None for other vocabularies). Pages
+# repeat the same few dozen; page-made IRIs cannot grow it past the limit.
+_NAMES: dict[str, str | None] = {}
+_NAMES_LIMIT: Final = 4096
+_UNSEEN: Final = "\x00"  # not a name: a property IRI not in _NAMES yet
+# The prefix of every path under a top-level object that holds nothing but ``@graph``.
+_GRAPH_PREFIX: Final = "[0].@graph"
+
+
+class NotDirectGraph(Exception):  # noqa: N818 (a signal between two functions, never raised out)
+    """The document qualifies for direct expansion, but its graph is built in two steps."""
+
+
+def read_graph(source: str | bytes | JsonValue, *, base: str | None) -> Graph:
+    """Parse, expand (offline) and index a JSON-LD document.
+
+    Raises:
+        ParseError: not JSON or not valid JSON-LD.
+        RemoteContextError: the document names a context newspkg does not bundle.
+        LimitExceededError: the document is too large or too deeply nested.
+    """
+    # Text is checked against the size and depth limits by load_json, parsed input here,
+    # before any walk.
+    if isinstance(source, str | bytes):
+        document = with_fixed_contexts(load_json(source))
+    else:
+        document = with_fixed_contexts(source)
+        check_json_value(document)
+    try:
+        return DirectGraph(document, base=base).graph
+    except Unsupported:
+        expanded = expand(document, base=base)
+    except NotDirectGraph:
+        expanded = expand_document(document, base=base, parsed=True)
+    return Graph(expanded, source=document, base=base)
+
+
+class DirectGraph(Walk):
+    """One document's graph, built by walking its compact JSON as `Walk` expands it.
+
+    Raises:
+        Unsupported: the document needs pyld.
+        NotDirectGraph: the document needs the two-step direct path.
+    """
+
+    def __init__(self, document: JsonValue, *, base: str | None) -> None:
+        super().__init__(base or None)  # as processing.expand: an empty base is no base
+        self.graph = graph = Graph([], source=document, base=base)
+        if isinstance(document, list):
+            self._free(INITIAL_CONTEXT, document, "", 0)
+        elif isinstance(document, dict):
+            top = self._element(INITIAL_CONTEXT, document, "[0]", free_floating=True, top=True)
+            if top is None and graph.nodes:
+                # Nothing but @graph: expansion gives the graph's nodes as the document's.
+                for node in graph.nodes:
+                    node.path = node.path[len(_GRAPH_PREFIX) :]
+
+    def _free(self, context: Context, values: list[JsonValue], prefix: str, count: int) -> int:
+        """Add the nodes of a top-level array or ``@graph``; return how many expansion keeps."""
+        for value in values:
+            if isinstance(value, list):
+                count = self._free(context, value, prefix, count)
+            elif isinstance(value, dict):
+                path = f"{prefix}[{count}]"
+                if self._element(context, value, path, free_floating=True) is not None:
+                    count += 1
+        return count
+
+    def _values(
+        self, context: Context, values: list[JsonValue], parent: str, items: list[Item]
+    ) -> list[Item]:
+        """Add a property's values to ``items``, arrays flattened and nulls dropped.
+
+        As `Walk.array`: a nested node's path counts its place in the flattened list.
+        """
+        for value in values:
+            if isinstance(value, list):
+                self._values(context, value, parent, items)  # nested arrays flatten
+            elif isinstance(value, dict):
+                item = self._element(context, value, f"{parent}[{len(items)}]")
+                if item is not None:
+                    items.append(item)
+            elif value is not None:
+                items.append(Literal(value))
+        return items
+
+    def _element(  # noqa: PLR0912 (one case per keyword, as Walk.node and Walk._keyword)
+        self,
+        context: Context,
+        element: JsonObject,
+        path: str,
+        *,
+        free_floating: bool = False,
+        top: bool = False,
+    ) -> Item | None:
+        """The graph item for a node object (or a value object); None when expansion drops it.
+
+        For the top-level object, None also when it holds nothing but ``@graph`` (its nodes
+        are then the document's).
+        """
+        if "@context" in element:
+            context = apply_context(context, element["@context"])
+        keys = sorted(element)
+        memo = context.keys  # key_iri's memo, read inline: this runs for every key of a page
+        props = [memo[key] if key in memo else key_iri(context, key) for key in keys]
+        if "@value" in props:
+            found = self._value_object(element, free_floating=free_floating)
+            literal = None if found is None else found["@value"]
+            return Literal(literal) if isinstance(literal, str | int | float | bool) else None
+        graph = self.graph
+        node = Node(id=None, path=path, nested=not free_floating)
+        position = graph.begin(node)
+        own = node.props
+        kept = 0  # keys of the expanded object besides @id
+        typed = graph_key = False
+        for key, prop in zip(keys, props, strict=True):
+            if not prop:
+                continue  # @context (done above), or a key expansion drops
+            value = element[key]
+            if prop[0] != "@":  # a property: the common case, tested first
+                name = _NAMES.get(prop, _UNSEEN)
+                if type(value) is str and name and name is not _UNSEEN and name not in own:
+                    own[name] = [Literal(value)]  # the commonest of all: text, inline
+                    kept += 1
+                elif self._property(context, node, prop, value):
+                    kept += 1
+            elif prop == "@id":
+                if not isinstance(value, str) or node.id is not None:
+                    raise Unsupported  # pyld raises an error, or colliding keywords
+                node.id = self._expand_id(context, value)
+            elif prop == "@type":
+                if typed:
+                    raise Unsupported  # colliding keywords (type and @type)
+                iris = type_iris(context, value)
+                if iris:
+                    kept += 1
+                    typed = True
+                    node.types.extend(_type_names(iris))
+            elif prop == "@graph":
+                if self._graph(context, value, path):
+                    kept += 1
+                    graph_key = True  # a list in the expanded form, whether written as one or not
+            else:
+                raise Unsupported
+        if free_floating and not kept:
+            del graph.nodes[position]  # empty, or only an @id: expansion drops it
+            return None
+        if top and graph_key and kept == 1 and node.id is None:
+            del graph.nodes[position]
+            return None
+        return graph.settle(node, position)
+
+    def _graph(self, context: Context, value: JsonValue, path: str) -> bool:
+        """Add the nodes of a node's ``@graph``; tell whether expansion keeps the key."""
+        if isinstance(value, list):
+            self._free(context, value, f"{path}.@graph", 0)
+            return True
+        if isinstance(value, dict):
+            graph_path = f"{path}.@graph[0]"
+            return self._element(context, value, graph_path, free_floating=True) is not None
+        raise Unsupported  # pyld raises an error; let it
+
+    def _property(self, context: Context, node: Node, prop: str, value: JsonValue) -> bool:
+        """Add a property's values to ``node``; tell whether expansion keeps its key."""
+        if prop == PATH_IRI:
+            raise NotDirectGraph  # the reader's path mark, written by the page
+        name = _NAMES.get(prop, _UNSEEN)
+        if name is _UNSEEN:
+            name = _name(prop)
+        if name is None:
+            # Not schema.org's: the graph keeps nothing of it, but it must qualify.
+            return self._other(context, value)
+        if name in node.props:
+            raise NotDirectGraph  # two keys for one property: expansion merges them
+        if type(value) is str:  # the common case, tested first
+            node.props[name] = [Literal(value)]
+        elif isinstance(value, list):
+            node.props[name] = self._values(context, value, f"{node.path}.{name}", [])
+        elif isinstance(value, dict):
+            item = self._element(context, value, f"{node.path}.{name}[0]")
+            if item is None:
+                return False
+            node.props[name] = [item]
+        elif value is None:
+            return False
+        else:
+            node.props[name] = [Literal(value)]
+        return True
+
+    def _other(self, context: Context, value: JsonValue) -> bool:
+        """Expand a value the graph does not keep; tell whether expansion keeps its key."""
+        if isinstance(value, list):
+            self.array(context, value, free_floating=False)
+            return True
+        if isinstance(value, dict):
+            return self.node(context, value, free_floating=False) is not None
+        return value is not None
+
+
+def _name(prop: str) -> str | None:
+    try:
+        return _NAMES[prop]
+    except KeyError:
+        name = local_name(prop)
+        if len(_NAMES) < _NAMES_LIMIT:
+            _NAMES[prop] = name
+        return name
+
+
+def _type_names(iris: list[JsonValue]) -> list[str]:
+    names = []
+    for iri in iris:
+        if isinstance(iri, str):
+            name = _name(iri)
+            if name is not None:
+                names.append(name)
+    return names
