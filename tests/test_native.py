@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 from newspkg import (
     FORMAT_VERSION,
     Article,
+    Date,
+    Figure,
     LimitExceededError,
     NewspkgError,
     ParseError,
@@ -462,3 +464,10 @@ def test_dict_is_what_cattrs_unstructures_by_value_types(article: Article) -> No
     plain.register_unstructure_hook_func(is_tuple, lambda items: [*map(plain.unstructure, items)])
 
     assert to_dict(article) == {"format_version": FORMAT_VERSION, **plain.unstructure(article)}
+
+
+@pytest.mark.parametrize("annotation", [Figure | None, Date | None, str | None, tuple[str, ...]])
+def test_the_converter_writes_none_and_empty_values_of_any_field_type(annotation: Any) -> None:
+    empty = () if annotation == tuple[str, ...] else None
+
+    assert make_converter().unstructure(empty, annotation) == ([] if empty == () else None)

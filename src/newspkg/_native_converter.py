@@ -26,7 +26,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 from cattrs.fns import identity
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from newspkg._dates import parse_iso
 from newspkg._validation import describe_type
@@ -83,7 +83,33 @@ def _converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     converter.register_unstructure_hook_factory(_is_tuple, lambda t: _tuple_writer(converter, t))
+    converter.register_unstructure_hook_factory(attrs.has, lambda t: _model_writer(converter, t))
     return converter
+
+
+def _model_writer(converter: cattrs.Converter, model: type) -> Callable[[Any], dict[str, Any]]:
+    # A model's optional nested model is written only when it is not None (its default), so
+    # its own function is called directly, without the None test the optional hook makes.
+    overrides = {
+        field.name: override(unstruct_hook=converter.get_unstructure_hook(inner))
+        for field in attrs.fields(model)
+        if _is_optional(field.type)
+        and field.default is None
+        and attrs.has(inner := _optional_inner(field.type))
+    }
+    writer: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        model,
+        converter,
+        _cattrs_omit_if_default=True,
+        **overrides,  # type: ignore[arg-type] # mypy matches the dict to the bool keywords too
+    )
+    return writer
+
+
+def _optional_inner(annotation: object) -> Any:
+    """X of ``X | None``."""
+    (inner,) = (arg for arg in typing.get_args(annotation) if arg is not type(None))
+    return inner
 
 
 def _is_optional(annotation: object) -> bool:
@@ -101,7 +127,7 @@ def _optional_hook(
     converter: cattrs.Converter, annotation: object
 ) -> Callable[[object, type], object]:
     # What cattrs' own optional hook does, without looking the inner hook up on every value.
-    (inner,) = (arg for arg in typing.get_args(annotation) if arg is not type(None))
+    inner = _optional_inner(annotation)
     structure_inner = converter.get_structure_hook(inner)
     if structure_inner is _as_is:
         return _as_is
@@ -113,11 +139,15 @@ def _optional_hook(
 
 
 def _optional_writer(converter: cattrs.Converter, annotation: object) -> Callable[[Any], Any]:
-    (inner,) = (arg for arg in typing.get_args(annotation) if arg is not type(None))
-    return converter.get_unstructure_hook(inner)  # None is the default: never written
+    write_inner = converter.get_unstructure_hook(_optional_inner(annotation))
+    if write_inner == identity:  # None as it is too, and cattrs inlines it
+        return identity
+    return lambda value: None if value is None else write_inner(value)
 
 
-def _unstructure_date(value: date) -> str:
+def _unstructure_date(value: date | None) -> str | None:
+    if value is None:
+        return None
     # What dispatching on the value's class would pick: a datetime is a date too.
     return datetime.isoformat(value) if isinstance(value, datetime) else date.isoformat(value)
 

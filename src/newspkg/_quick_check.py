@@ -25,7 +25,7 @@ import attrs
 
 from newspkg.errors import Problem, ValidationError
 
-__all__ = ["QuickField", "compile_quick_check"]
+__all__ = ["QuickCheck", "QuickField", "compile_quick_check"]
 
 Rule = Callable[[Any], "str | None"]
 TextCheck = Callable[[str], object]
