@@ -131,6 +131,8 @@ def _optional_hook(
     structure_inner = converter.get_structure_hook(inner)
     if structure_inner is _as_is:
         return _as_is
+    if inner in (str, int, bool):  # one call, not two, for the most common fields
+        return _strict_scalar(inner, optional=True)
 
     def structure(value: object, _: type) -> object:
         return None if value is None else structure_inner(value, inner)
@@ -164,8 +166,10 @@ def _as_is(value: object, _: type) -> object:
     return value
 
 
-def _strict_scalar(kind: type) -> Callable[[object, type], object]:
+def _strict_scalar(kind: type, *, optional: bool = False) -> Callable[[object, type], object]:
     def structure(value: object, _: type) -> object:
+        if value is None and optional:
+            return None
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise ValidationError(f"expected {describe_type(kind)}, got {_json_type(value)}")
         return value
