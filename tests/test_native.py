@@ -3,23 +3,38 @@
 from __future__ import annotations
 
 import json
+import typing
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
+from unittest import mock
 
+import attrs
+import cattrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from newspkg import (
     FORMAT_VERSION,
     Article,
+    Date,
+    Figure,
+    LimitExceededError,
+    NewspkgError,
     ParseError,
     ValidationError,
     _native,
+    _validation,
     from_dict,
     from_json,
     make_converter,
     to_dict,
     to_json,
 )
+from newspkg._json_limits import MAX_DEPTH
 from tests.strategies import articles
 
 URL = "https://news.example.org/a"
@@ -184,11 +199,22 @@ orjson_only = pytest.mark.skipif(
 
 
 @orjson_only
-@given(articles())
-def test_orjson_writes_the_same_bytes_as_json(article: Article) -> None:
-    expected = json.dumps(to_dict(article), ensure_ascii=False, indent=2)
+@pytest.mark.parametrize("indent", [2, None, 0, 1, 4, 16])
+@given(article=articles())
+def test_orjson_writes_the_same_bytes_as_json(indent: int | None, article: Article) -> None:
+    expected = json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
 
-    assert to_json(article) == expected
+    assert to_json(article, indent=indent) == expected
+
+
+@orjson_only
+@pytest.mark.parametrize("indent", [2, None, 0, 3])
+def test_orjson_lays_out_nested_and_empty_containers_as_json(indent: int | None) -> None:
+    data = {"a": [], "b": {}, "c": [[1, {"d": [True, None]}], "x,\n y", 'q"uote, [1]']}
+
+    assert _native._dumps(data, indent=indent) == json.dumps(
+        data, ensure_ascii=False, indent=indent
+    )
 
 
 @pytest.mark.parametrize(
@@ -203,7 +229,9 @@ def test_what_orjson_refuses_is_written_by_json(value: object, why: str) -> None
     # still must not fail if a future field lets one through.
     data = {"format_version": 2, "value": value}
 
-    assert _native._dumps(data, indent=2) == json.dumps(data, ensure_ascii=False, indent=2), why
+    for indent in (2, None, 4):
+        expected = json.dumps(data, ensure_ascii=False, indent=indent)
+        assert _native._dumps(data, indent=indent) == expected, why
 
 
 def test_without_orjson_json_writes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -226,3 +254,220 @@ def test_without_orjson_json_writes(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_native_json_is_told_from_jsonld(document: object, native: bool) -> None:
     assert _native.is_native_document(document) is native
+
+
+# --- the quick path (orjson, cattrs without detailed validation, compiled model checks) ----------
+# Reading tries the quick path first and falls back to the reporting one; these tests hold the
+# two to the same answers: the same articles, and for bad input the same errors, path for path.
+
+
+@contextmanager
+def reporting_path_only() -> Iterator[None]:
+    """Read the way newspkg did before the quick path: json, detailed cattrs, the model walk."""
+    with (
+        mock.patch.object(_native, "_read_quickly", return_value=None),
+        mock.patch.object(_native, "_structure_quickly", return_value=None),
+        mock.patch.dict(_validation._quick_checks, clear=True),
+        mock.patch.object(_validation, "_warm_up", return_value=None),
+    ):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="module")
+def quick_checks_at_once() -> Iterator[None]:
+    """Every model's quick check compiled from its first instance (not its 16th)."""
+    with mock.patch.object(_validation, "QUICK_AFTER", 1):
+        yield
+
+
+def read_outcome(read: Callable[[], Article]) -> tuple[str, Any]:
+    try:
+        return "read", read()
+    except NewspkgError as error:
+        return type(error).__name__, [str(problem) for problem in error.problems]
+
+
+def attrs_classes(model: type) -> set[type]:
+    """``model`` and every model class its fields hold."""
+    found = {model}
+    for field in attrs.fields(model):
+        for arg in (field.type, *typing.get_args(field.type), *typing.get_args(field.type)[:1]):
+            inner = typing.get_args(arg)[:1] if typing.get_origin(arg) is tuple else (arg,)
+            for cls in inner:
+                if isinstance(cls, type) and attrs.has(cls) and cls not in found:
+                    found |= attrs_classes(cls)
+    return found
+
+
+JSON_TRICKY: list[Any] = [
+    None, "", "  ", " padded ", "nul\x00", "lone \ud800", "HTTPS://A.EXAMPLE/x", "nope",
+    "en_GB", "analysis", " Analysis ", "ANALYSIS", "2026-04-06", "2026-04-06T09:30",
+    "2026-04-06T09:30:00+05:30", 0, -1, 10**9 + 1, 2**64, -(2**63) - 1, 2**70, 1.5, 1e300,
+    True, False, [], ["a", "a"], ["a", 1], [[]], {}, {"name": "n"}, {"url": URL},
+]  # fmt: skip
+
+
+# Every field name of every model (a known key at one level is unknown at another), and a few
+# that are no field at all.
+KEYS = sorted(
+    {field.name for model in attrs_classes(Article) for field in attrs.fields(model)}
+    | {"bogus", "Url", "url "}
+)
+
+
+def mutate(data: Any, value: Any, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Any:
+    """``data`` with ``value`` put somewhere inside, or with one key dropped."""
+    if isinstance(data, dict) and data:
+        key = draw(st.sampled_from(sorted(data)))
+        action = draw(st.sampled_from(["replace", "descend", "drop", "add"]))
+        if action == "drop":
+            return {k: v for k, v in data.items() if k != key}
+        if action == "add":
+            return {**data, draw(st.sampled_from(KEYS)): value}
+        if action == "descend" and isinstance(data[key], dict | list) and data[key]:
+            return {**data, key: mutate(data[key], value, draw)}
+        return {**data, key: value}
+    if isinstance(data, list) and data:
+        index = draw(st.integers(0, len(data) - 1))
+        item = data[index]
+        changed = mutate(item, value, draw) if isinstance(item, dict) else value
+        return [*data[:index], changed, *data[index + 1 :]]
+    return value
+
+
+@given(article=articles(), data=st.data())
+def test_quick_reading_agrees_with_the_reporting_path(
+    article: Article, data: st.DataObject
+) -> None:
+    document = to_dict(article)
+    for _ in range(data.draw(st.integers(1, 3))):
+        document = mutate(document, data.draw(st.sampled_from(JSON_TRICKY)), data.draw)
+    text = json.dumps(document, ensure_ascii=data.draw(st.booleans()))
+
+    quick = (read_outcome(lambda: from_dict(document)), read_outcome(lambda: from_json(text)))
+    with reporting_path_only():
+        reporting = (
+            read_outcome(lambda: from_dict(document)),
+            read_outcome(lambda: from_json(text)),
+        )
+
+    assert quick == reporting
+
+
+EXAMPLE = json.loads((Path(__file__).parent.parent / "examples" / "article.json").read_text())
+
+
+def paths(data: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """The path of every value inside ``data``."""
+    items = data.items() if isinstance(data, dict) else enumerate(data)
+    for key, value in items:
+        yield (*prefix, key)
+        if isinstance(value, dict | list):
+            yield from paths(value, (*prefix, key))
+
+
+def put(data: Any, path: tuple[Any, ...], value: Any) -> Any:
+    """A copy of ``data`` with ``value`` at ``path``."""
+    copy = json.loads(json.dumps(data))
+    *parents, last = path
+    target = copy
+    for key in parents:
+        target = target[key]
+    target[last] = value
+    return copy
+
+
+@pytest.mark.parametrize("value", JSON_TRICKY, ids=repr)
+def test_every_place_in_an_article_reads_the_same_both_ways(value: Any) -> None:
+    # Every value of the example article in turn, and every top-level field, set to ``value``.
+    places = [*paths(EXAMPLE), *((field.name,) for field in attrs.fields(Article))]
+    documents = [put(EXAMPLE, path, value) for path in places]
+
+    texts = [json.dumps(document, ensure_ascii=False) for document in documents]
+
+    quick = [read_outcome(lambda: from_dict(document)) for document in documents]  # noqa: B023
+    quick += [read_outcome(lambda: from_json(text)) for text in texts]  # noqa: B023
+    with reporting_path_only():
+        reporting = [read_outcome(lambda: from_dict(document)) for document in documents]  # noqa: B023
+        reporting += [read_outcome(lambda: from_json(text)) for text in texts]  # noqa: B023
+
+    assert quick == reporting
+
+
+@given(articles())
+def test_valid_articles_read_the_same_both_ways(article: Article) -> None:
+    text = to_json(article)
+
+    with reporting_path_only():
+        expected = from_json(text)
+
+    assert from_json(text) == expected == article
+    assert from_dict(to_dict(article)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"url": "https://a.example/", "headline": "h", "keywords": 1e400}',
+        '{"url": "https://a.example/", "headline": "h", "word_count": 18446744073709551616}',
+        '{"url": "https://a.example/", "headline": "h", "word_count": -9223372036854775809}',
+        '{"url": "https://a.example/", "headline": "h", "word_count": NaN}',
+        '{"url": "https://a.example/", "headline": "\\ud800"}',
+        '{"url": "https://a.example/", "headline": "h", "format_version": 1.0}',
+        '{"url": "https://a.example/", "headline": "h", "url": "https://b.example/"}',
+        '\ufeff{"url": "https://a.example/", "headline": "h"}',
+        '[{"url": "https://a.example/", "headline": "h"}]',
+    ],
+)
+def test_where_orjson_and_json_differ_json_decides(text: str) -> None:
+    with reporting_path_only():
+        expected = read_outcome(lambda: from_json(text))
+
+    assert read_outcome(lambda: from_json(text)) == expected
+
+
+def test_deep_text_is_refused_before_any_other_problem() -> None:
+    deep = "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)
+    text = f'{{"url": "https://a.example/", "headline": "h", "keywords": {deep}}}'
+
+    with pytest.raises(LimitExceededError, match="deeper than 64"):
+        from_json(text)
+
+
+def _nesting(annotation: Any) -> int:
+    """How deep the JSON for a value of ``annotation`` can nest (objects and lists)."""
+    args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+    if typing.get_origin(annotation) is tuple:
+        return 1 + _nesting(args[0])
+    if len(args) > 1 or (args and typing.get_origin(annotation) is not tuple):
+        return max(_nesting(arg) for arg in args)
+    if isinstance(annotation, type) and attrs.has(annotation):
+        return 1 + max(_nesting(field.type) for field in attrs.fields(annotation))
+    return 0
+
+
+def test_models_nest_far_less_deep_than_the_limit() -> None:
+    # from_json reads quickly without the depth walk because no valid article nests deep.
+    assert _nesting(Article) <= 8 < MAX_DEPTH
+
+
+def is_tuple(annotation: object) -> bool:
+    return typing.get_origin(annotation) is tuple
+
+
+@given(articles())
+def test_dict_is_what_cattrs_unstructures_by_value_types(article: Article) -> None:
+    # The reference: a plain cattrs converter dispatching on every value's type, as before.
+    plain = cattrs.Converter(omit_if_default=True)
+    plain.register_unstructure_hook(date, date.isoformat)
+    plain.register_unstructure_hook(datetime, datetime.isoformat)
+    plain.register_unstructure_hook_func(is_tuple, lambda items: [*map(plain.unstructure, items)])
+
+    assert to_dict(article) == {"format_version": FORMAT_VERSION, **plain.unstructure(article)}
+
+
+@pytest.mark.parametrize("annotation", [Figure | None, Date | None, str | None, tuple[str, ...]])
+def test_the_converter_writes_none_and_empty_values_of_any_field_type(annotation: Any) -> None:
+    empty = () if annotation == tuple[str, ...] else None
+
+    assert make_converter().unstructure(empty, annotation) == ([] if empty == () else None)

@@ -53,10 +53,10 @@ if _typing.TYPE_CHECKING:
         FORMAT_VERSION,
         from_dict,
         from_json,
-        make_converter,
         to_dict,
         to_json,
     )
+    from newspkg._native_converter import make_converter
     from newspkg._readtime.estimate import ReadingTime, SourceFormat, SpeedPreset, reading_time
     from newspkg._readtime.words import count_words
     from newspkg.errors import (
@@ -123,7 +123,7 @@ _HOMES: dict[str, str] = {
     "iter_articles": "newspkg._jsonld.reader",
     "iter_jsonld_blocks": "newspkg._html.page",
     "iter_records": "newspkg._batch.inputs",
-    "make_converter": "newspkg._native",
+    "make_converter": "newspkg._native_converter",
     "parse_date": "newspkg._dates",
     "read_batch": "newspkg._batch.read",
     "reading_time": "newspkg._readtime.estimate",

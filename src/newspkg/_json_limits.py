@@ -58,6 +58,8 @@ def decode_json_bytes(data: bytes, *, path: str = "$") -> str:
 
 def check_text_depth(text: str, *, path: str = "$") -> None:
     """Refuse text nested deeper than `MAX_DEPTH` before `json.loads` recurses into it."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return  # too few brackets (strings' included) to nest that deep: skip the walk
     depth = 0
     for match in _STRUCTURE.finditer(text):
         bracket = match.group()

@@ -20,6 +20,7 @@ from typing import Any, Final
 
 import attrs
 
+from newspkg._quick_check import QuickCheck, QuickField, compile_quick_check
 from newspkg._urls import normalize_url, split_url
 from newspkg.errors import Problem, ValidationError
 
@@ -202,6 +203,68 @@ def normalize_and_validate(
     Repeated entries of a list of text (keywords, profile URLs) are dropped once
     the instance is valid: they carry nothing, and schema.org treats values as sets.
     """
+    cls = type(instance)
+    check = _quick_checks.get(cls) or _warm_up(cls)
+    if check is None or not check(instance, extra):
+        _report_problems(instance, extra)
+
+
+QUICK_AFTER: Final = 16
+"""Instances of a class validated by the walk before its quick check is compiled.
+
+Compiling a class's check costs about as much as walking a few dozen instances, so a
+process that reads one article never pays for it, and a batch pays once."""
+
+_quick_checks: dict[type, QuickCheck] = {}
+_walks: dict[type, int] = {}
+
+
+def _warm_up(cls: type[attrs.AttrsInstance]) -> QuickCheck | None:
+    """The quick check of ``cls`` once enough instances were walked, else None."""
+    walks = _walks[cls] = _walks.get(cls, 0) + 1
+    if walks < QUICK_AFTER:
+        return None
+    check = _quick_checks[cls] = _quick_check(cls)
+    return check
+
+
+@functools.cache
+def _quick_check(cls: type[attrs.AttrsInstance]) -> QuickCheck:
+    fields = tuple(
+        QuickField(
+            name=plan.name,
+            annotation=plan.annotation,
+            rule=plan.rule,
+            url=plan.rule is url_problem,
+        )
+        for plan in _plans(cls)
+    )
+    helpers = {
+        "unstorable": _UNSTORABLE.search,
+        "checked_url": _checked_url,
+        "date_problem": date_problem,
+    }
+    check = compile_quick_check(cls, fields, helpers)
+    return check if check is not None else _never_sure
+
+
+@functools.lru_cache(maxsize=4096)  # as url_problem: the same URLs come again and again
+def _checked_url(text: str) -> str | None:
+    """``text`` (stripped) as the models store it, or None when it is not a valid URL."""
+    url = normalize_url(text)
+    if url_problem(url) is not None:
+        return None
+    return text if url == text else url  # the same object when unchanged: nothing to set
+
+
+def _never_sure(_: object, __: object) -> bool:
+    return False  # pragma: no cover - every model's fields compile (tests/test_quick_check.py)
+
+
+def _report_problems(
+    instance: attrs.AttrsInstance, extra: Callable[[], Iterator[Problem]] | None
+) -> None:
+    """The reference walk: normalise every field, and raise every problem with its path."""
     problems: list[Problem] = []
     plans = _plans(type(instance))
     for plan in plans:
