@@ -33,6 +33,7 @@ from newspkg._validation import (
     as_tuple,
     before,
     normalize_and_validate,
+    prepare,
 )
 from newspkg.errors import Problem
 
@@ -507,3 +508,8 @@ def _order_problem(earlier: Date | None, later: Date | None, path: str) -> Itera
         yield Problem(
             path=path, message=f"{later.isoformat()} is before {first} {earlier.isoformat()}"
         )
+
+
+prepare(
+    Author, Figure, Publisher, Site, LiveUpdate, SourceNote, RelatedRead, ProvenanceNote, Article
+)

@@ -11,7 +11,7 @@ from typing import TypeAlias
 
 import attrs
 
-from newspkg._validation import COUNT, LANGUAGE, URL, normalize_and_validate
+from newspkg._validation import COUNT, LANGUAGE, URL, normalize_and_validate, prepare
 from newspkg.errors import Problem
 
 Date: TypeAlias = date | datetime
@@ -100,3 +100,6 @@ def search_template_problem(template: str) -> Iterator[Problem]:
         yield Problem(
             path="search_url_template", message=f"must contain {SEARCH_TERM} (got {template!r})"
         )
+
+
+prepare(Video, Crumb, Correction, UpdateNote, Translation)

@@ -362,6 +362,16 @@ class _FieldPlan:
         yield Problem(path=self.name, message=f"expected {expected}, got {_describe_value(value)}")
 
 
+def prepare(*classes: type[attrs.AttrsInstance]) -> None:
+    """Work out the field plans of model classes now, when their module is imported.
+
+    attrs writes a class's methods when the class is made; the plans are the same kind of
+    per-class work, so a process's first article costs about what its next one does.
+    """
+    for cls in classes:
+        _plans(cls)
+
+
 @functools.cache
 def _plans(cls: type[attrs.AttrsInstance]) -> tuple[_FieldPlan, ...]:
     return tuple(
