@@ -65,8 +65,12 @@ def _converter(*, detailed: bool) -> cattrs.Converter:
     # The models check that text is text, so the quick path does not check it twice. Not
     # so numbers and flags: an optional field takes empty text as None (word_count="").
     converter.register_structure_hook(str, _strict_scalar(str) if detailed else _as_is)
-    converter.register_structure_hook_func(_is_date_union, _structure_date)
-    converter.register_structure_hook_func(_is_enum, _structure_enum)
+    if detailed:
+        converter.register_structure_hook_func(_is_date_union, _structure_date)
+        converter.register_structure_hook_func(_is_enum, _structure_enum)
+    else:
+        converter.register_structure_hook_func(_is_date_union, _quick_date)
+        converter.register_structure_hook_factory(_is_enum, _quick_enum_hook)
     tuple_hook = _tuple_hook if detailed else _quick_tuple_hook
     converter.register_structure_hook_factory(_is_tuple, lambda t: tuple_hook(converter, t))
     converter.register_structure_hook_factory(
@@ -133,6 +137,17 @@ def _optional_hook(
         return _as_is
     if inner in (str, int, bool):  # one call, not two, for the most common fields
         return _strict_scalar(inner, optional=True)
+    fields = _generated.get(structure_inner)
+    if fields is not None:  # a model: its generated function, called directly
+
+        def structure_model(value: object, _: type) -> object:
+            if value is None:
+                return None
+            if not isinstance(value, dict):
+                return _not_an_object(value)
+            return fields(value, inner)
+
+        return structure_model
 
     def structure(value: object, _: type) -> object:
         return None if value is None else structure_inner(value, inner)
@@ -197,6 +212,19 @@ def _structure_date(value: object, _: type) -> date | None:
     return moment
 
 
+def _quick_date(value: Any, _: type) -> date | None:
+    # _structure_date's checks in one call, for the quick path: whatever is wrong raises
+    # (a number has no len(), fromisoformat takes only text) and the reporting path says what.
+    if value is None:
+        return None
+    if len(value) == 10:  # a day, as parse_iso reads it
+        return date.fromisoformat(value)
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(value)
+    return moment
+
+
 def _is_enum(annotation: object) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, enum.Enum)
 
@@ -207,6 +235,19 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
     if member is None:
         raise ValidationError(f"expected {describe_type(kind)}, got {_json_type(value)}")
     return member
+
+
+def _quick_enum_hook(kind: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
+    # Every value is text, so only text finds a member; anything else (a list does not
+    # even hash) raises, and the reporting path says what is wrong.
+    members = kind._value2member_map_
+
+    def structure(value: object, _: type) -> enum.Enum:
+        if not isinstance(value, str):
+            raise TypeError(value)
+        return members[value]
+
+    return structure
 
 
 def _is_tuple(annotation: object) -> bool:
@@ -241,6 +282,20 @@ def _quick_tuple_hook(
     (item_type, _ellipsis) = typing.get_args(annotation)
     structure_item = converter.get_structure_hook(item_type)
     as_is = structure_item is _as_is  # text: the model checks each item
+    fields = _generated.get(structure_item)
+    if fields is not None:  # models: their generated function, called directly
+
+        def structure_models(value: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise ValidationError(f"expected a list, got {_json_type(value)}")
+            return tuple(
+                [
+                    fields(item, item_type) if isinstance(item, dict) else _not_an_object(item)
+                    for item in value
+                ]
+            )
+
+        return structure_models
 
     def structure(value: object, _: type) -> tuple[Any, ...]:
         if not isinstance(value, list):
@@ -265,7 +320,17 @@ def _model_hook(
             raise ValidationError(f"expected an object, got {_json_type(value)}")
         return structure_fields(value, model)
 
+    _generated[structure] = structure_fields
     return structure
+
+
+_generated: dict[Callable[[Any, type], object], Callable[[Any, type], object]] = {}
+"""cattrs' generated function behind each model hook, for the quick list and optional hooks
+to call directly (the object test inlined): one call less for every nested model."""
+
+
+def _not_an_object(value: object) -> Any:
+    raise ValidationError(f"expected an object, got {_json_type(value)}")
 
 
 def problems_in(error: BaseException, path: str) -> Iterator[Problem]:
