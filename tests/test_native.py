@@ -40,6 +40,8 @@ from newspkg import (
     to_json,
 )
 from newspkg._json_limits import MAX_DEPTH
+from newspkg._native_converter import quick_converter
+from newspkg._native_quick import quick_model_hook
 from tests.strategies import articles
 
 URL = "https://news.example.org/a"
@@ -504,3 +506,25 @@ def test_the_converter_writes_none_and_empty_values_of_any_field_type(annotation
     empty = () if annotation == tuple[str, ...] else None
 
     assert make_converter().unstructure(empty, annotation) == ([] if empty == () else None)
+
+
+def test_every_model_is_read_by_its_quick_hook() -> None:
+    # A model the quick hook cannot build (a validator, a factory default, its own __init__)
+    # would silently take cattrs' slower function: every model of the format must not.
+    for model in attrs_classes(Article):
+        hook = quick_converter().get_structure_hook(model)
+        assert hook.__code__.co_filename.startswith("<newspkg quick structure"), model
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        attrs.make_class("Checked", {"x": attrs.field(validator=attrs.validators.min_len(1))}),
+        attrs.make_class("Made", {"x": attrs.field(factory=list)}),
+        attrs.make_class("Converted", {"x": attrs.field(converter=str)}),
+        attrs.make_class("Hand", {"x": attrs.field()}, init=False),
+    ],
+    ids=lambda model: model.__name__,
+)
+def test_models_whose_init_does_more_keep_cattrs_function(model: type) -> None:
+    assert quick_model_hook(quick_converter(), model, lambda value, _: value) is None

@@ -29,6 +29,7 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from newspkg._dates import parse_iso
+from newspkg._native_quick import quick_model_hook
 from newspkg._validation import describe_type
 from newspkg.errors import NewspkgError, Problem, ValidationError, join_path
 
@@ -74,7 +75,11 @@ def _converter(*, detailed: bool) -> cattrs.Converter:
     tuple_hook = _tuple_hook if detailed else _quick_tuple_hook
     converter.register_structure_hook_factory(_is_tuple, lambda t: tuple_hook(converter, t))
     converter.register_structure_hook_factory(
-        attrs.has, lambda t: _model_hook(converter, t, detailed=detailed)
+        attrs.has,
+        lambda t: (
+            (None if detailed else quick_model_hook(converter, t, _as_is))
+            or _model_hook(converter, t, detailed=detailed)
+        ),
     )
     # Hooks cattrs' generated functions inline or call directly, rather than dispatching on
     # each value's type: text, numbers and flags are written as they are.
