@@ -77,7 +77,7 @@ def _converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(
         attrs.has,
         lambda t: (
-            (None if detailed else quick_model_hook(converter, t, _as_is))
+            (None if detailed else quick_model_hook(converter, t, _as_is, _QUICK_INLINE))
             or _model_hook(converter, t, detailed=detailed)
         ),
     )
@@ -94,6 +94,18 @@ def _converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_unstructure_hook_factory(_is_tuple, lambda t: _tuple_writer(converter, t))
     converter.register_unstructure_hook_factory(attrs.has, lambda t: _model_writer(converter, t))
     return converter
+
+
+_QUICK_INLINE: dict[object, str] = {
+    # The quick converter's hooks for these types, as expressions of the value v that the
+    # quick model hooks write in place of a call (refuse(v) raises where the hook raises).
+    # Stricter is safe (an int subclass is refused, and read on the reporting path).
+    int: "v if type(v) is int else refuse(v)",
+    int | None: "v if v is None or type(v) is int else refuse(v)",
+    bool: "v if v is True or v is False else refuse(v)",
+    bool | None: "v if v is None or v is True or v is False else refuse(v)",
+    tuple[str, ...]: "tuple(v) if type(v) is list else refuse(v)",
+}
 
 
 def _model_writer(converter: cattrs.Converter, model: type) -> Callable[[Any], dict[str, Any]]:

@@ -15,7 +15,7 @@ document again on the reporting path, which says what is wrong.
 import enum
 import linecache
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -25,12 +25,17 @@ __all__ = ["quick_model_hook"]
 
 
 def quick_model_hook(
-    converter: cattrs.Converter, model: type, as_is: Callable[[object, type], object]
+    converter: cattrs.Converter,
+    model: type,
+    as_is: Callable[[object, type], object],
+    inline: Mapping[object, str],
 ) -> Callable[[Any, type], Any] | None:
     """The quick hook of ``model``, or None when attrs' ``__init__`` does more than set fields.
 
     ``as_is`` is the converter's hook for values the model checks itself (text): such fields
-    are read without a call.
+    are read without a call. ``inline`` gives, for some field types, the converter's hook as an
+    expression of the value ``v`` (calling ``refuse(v)`` where the hook raises), written into
+    the function instead of a call.
     """
     fields = attrs.fields(model)
     init = getattr(vars(model).get("__init__"), "__code__", None)
@@ -44,6 +49,7 @@ def quick_model_hook(
         "new": object.__new__,
         "set_field": object.__setattr__,
         "allowed": frozenset(field.name for field in fields),
+        "refuse": _refuse,
     }
     lines = [
         f"def quick_structure_{model.__name__}(o, _):",
@@ -53,19 +59,31 @@ def quick_model_hook(
     ]
     for index, field in enumerate(fields):
         hook = converter.get_structure_hook(field.type)
-        name = repr(field.name)
         namespace[f"hook{index}"] = hook
         namespace[f"type{index}"] = field.type
+        name = repr(field.name)
+        given = "v" if field.type in inline else f"o[{name}]"
+        if hook is as_is:
+            read = given
+        elif field.type in inline:
+            read = inline[field.type]
+        else:
+            read = f"hook{index}({given}, type{index})"
         if field.default is attrs.NOTHING:
-            read = f"o[{name}]" if hook is as_is else f"hook{index}(o[{name}], type{index})"
-            lines.append(f"    set_field(self, {name}, {read})")
-            continue
-        # What __init__ would store for an absent key: the default through the converter.
-        default = field.default if field.converter is None else field.converter(field.default)
-        namespace[f"default{index}"] = default
+            absent = f"o[{name}]"  # a KeyError: the reporting path says the key is missing
+        else:
+            # What __init__ would store for an absent key: the default through the converter.
+            default = field.default if field.converter is None else field.converter(field.default)
+            namespace[f"default{index}"] = default
+            absent = f"default{index}"
         # "in" and a subscript, not o.get(): no call, and most fields are absent.
-        read = f"o[{name}]" if hook is as_is else f"hook{index}(o[{name}], type{index})"
-        lines.append(f"    set_field(self, {name}, {read} if {name} in o else default{index})")
+        lines += [
+            f"    if {name} in o:",
+            *([f"        v = o[{name}]"] if given == "v" else []),
+            f"        set_field(self, {name}, {read})",
+            "    else:",
+            f"        set_field(self, {name}, {absent})",
+        ]
     if hasattr(model, "__attrs_post_init__"):
         lines.append("    self.__attrs_post_init__()")
     lines.append("    return self")
@@ -76,6 +94,10 @@ def quick_model_hook(
     exec(compile(source, filename, "exec"), namespace)  # noqa: S102 (our own code, from the model's fields)
     structure: Callable[[Any, type], Any] = namespace[f"quick_structure_{model.__name__}"]
     return structure
+
+
+def _refuse(value: object) -> Any:
+    raise TypeError(f"refused {type(value).__name__}")
 
 
 def _settable(field: "attrs.Attribute[Any]") -> bool:
