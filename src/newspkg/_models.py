@@ -242,8 +242,8 @@ class Figure:
     copyright_notice: str | None = None
     video: Video | None = None
 
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self)
+    # The validation itself, not a method calling it: one call less for every instance.
+    __attrs_post_init__ = normalize_and_validate
 
 
 @attrs.frozen(kw_only=True)
@@ -359,8 +359,8 @@ class SourceNote:
     note: str | None = None
     date: Date | None = None
 
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self)
+    # The validation itself, not a method calling it: one call less for every instance.
+    __attrs_post_init__ = normalize_and_validate
 
     @property
     def domain(self) -> str:
@@ -380,8 +380,8 @@ class RelatedRead:
     date_published: Date | None = None
     image: str | None = attrs.field(default=None, metadata=URL)
 
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self)
+    # The validation itself, not a method calling it: one call less for every instance.
+    __attrs_post_init__ = normalize_and_validate
 
 
 @attrs.frozen(kw_only=True)
@@ -397,8 +397,8 @@ class ProvenanceNote:
     source: str
     detail: str
 
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self)
+    # The validation itself, not a method calling it: one call less for every instance.
+    __attrs_post_init__ = normalize_and_validate
 
 
 @attrs.frozen(kw_only=True)

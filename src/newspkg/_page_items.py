@@ -38,8 +38,8 @@ class Video:
     duration: int | None = attrs.field(default=None, metadata=COUNT)
     """Running time in whole seconds."""
 
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self)
+    # The validation itself, not a method calling it: one call less for every instance.
+    __attrs_post_init__ = normalize_and_validate
 
 
 @attrs.frozen(kw_only=True)
@@ -53,8 +53,8 @@ class Crumb:
     name: str
     url: str | None = attrs.field(default=None, metadata=URL)
 
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self)
+    # The validation itself, not a method calling it: one call less for every instance.
+    __attrs_post_init__ = normalize_and_validate
 
 
 @attrs.frozen(kw_only=True)
@@ -64,8 +64,8 @@ class Correction:
     date: Date
     text: str
 
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self)
+    # The validation itself, not a method calling it: one call less for every instance.
+    __attrs_post_init__ = normalize_and_validate
 
 
 @attrs.frozen(kw_only=True)
@@ -75,8 +75,8 @@ class UpdateNote:
     date: Date
     text: str
 
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self)
+    # The validation itself, not a method calling it: one call less for every instance.
+    __attrs_post_init__ = normalize_and_validate
 
 
 @attrs.frozen(kw_only=True)
@@ -90,8 +90,8 @@ class Translation:
     url: str = attrs.field(metadata=URL)
     language: str = attrs.field(metadata=LANGUAGE)
 
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self)
+    # The validation itself, not a method calling it: one call less for every instance.
+    __attrs_post_init__ = normalize_and_validate
 
 
 def search_template_problem(template: str) -> Iterator[Problem]:
