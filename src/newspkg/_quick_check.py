@@ -61,7 +61,6 @@ def compile_quick_check(
         "date": date,
         "datetime": datetime,
         "set_field": object.__setattr__,
-        "dedupe": _dedupe,
         "ValidationError": ValidationError,
     }
     body: list[str] = []
@@ -80,10 +79,11 @@ def compile_quick_check(
             changed.append(f"        set_field(self, {field.name!r}, n{index})")
         if kind == "texts":
             # Repeated entries go once the instance is valid, as in the reporting walk.
+            # dict.fromkeys inline (no call to a helper): most lists have no repeats.
             deduplicated.append(
-                f"    if len(n{index}) > 1 and (u := dedupe(n{index})) is not n{index}:"
+                f"    if len(n{index}) > 1 and len(u := dict.fromkeys(n{index})) != len(n{index}):"
             )
-            deduplicated.append(f"        set_field(self, {field.name!r}, u)")
+            deduplicated.append(f"        set_field(self, {field.name!r}, tuple(u))")
     rules = [
         "    if extra is not None:",
         "        problems = list(extra())",
@@ -252,11 +252,6 @@ _WRITERS: Final[dict[str, Callable[[_Slot, dict[str, Any]], list[str]]]] = {
 }
 
 
-def _dedupe(texts: tuple[str, ...]) -> tuple[str, ...]:
-    unique = dict.fromkeys(texts)
-    return texts if len(unique) == len(texts) else tuple(unique)
-
-
 def _storable(name: str) -> str:
     # isascii() is O(1) in CPython and ASCII text holds no surrogate: only NUL to look for.
     return f'(({name}.isascii() and "\\x00" not in {name}) or unstorable({name}) is None)'
@@ -269,6 +264,7 @@ def _texts_check(
     unstorable: TextCheck = helpers["unstorable"]
     checked_url: Callable[[str], str | None] = helpers["checked_url"]
     rule = None if field.url else field.rule
+    url = field.url  # a local: read for every item
 
     def check(items: tuple[object, ...]) -> tuple[str, ...] | None:
         texts: list[str] = []
@@ -276,7 +272,7 @@ def _texts_check(
             if type(item) is not str:
                 return None
             text: str | None = item.strip()
-            if text and field.url:
+            if text and url:
                 text = checked_url(text)
             if not text or (not (text.isascii() and "\x00" not in text) and unstorable(text)):
                 return None
