@@ -77,7 +77,7 @@ def _converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(
         attrs.has,
         lambda t: (
-            (None if detailed else quick_model_hook(converter, t, _as_is, _QUICK_INLINE))
+            (None if detailed else quick_model_hook(converter, t, _as_is, _quick_inline))
             or _model_hook(converter, t, detailed=detailed)
         ),
     )
@@ -106,6 +106,13 @@ _QUICK_INLINE: dict[object, str] = {
     bool | None: "v if v is None or v is True or v is False else refuse(v)",
     tuple[str, ...]: "tuple(v) if type(v) is list else refuse(v)",
 }
+
+
+def _quick_inline(annotation: object) -> str | None:
+    """The quick hook of ``annotation`` as an expression of ``v``, where there is one."""
+    if _is_enum(annotation):  # _quick_enum_hook's lookup; a str subclass is refused
+        return "{kind}._value2member_map_[v] if type(v) is str else refuse(v)"
+    return _QUICK_INLINE.get(annotation)
 
 
 def _model_writer(converter: cattrs.Converter, model: type) -> Callable[[Any], dict[str, Any]]:
@@ -305,12 +312,13 @@ def _quick_tuple_hook(
         def structure_models(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list):
                 raise ValidationError(f"expected a list, got {_json_type(value)}")
-            return tuple(
-                [
-                    fields(item, item_type) if isinstance(item, dict) else _not_an_object(item)
-                    for item in value
-                ]
-            )
+            # A loop, not a list comprehension: no frame of its own (Python 3.11).
+            items = []
+            for item in value:
+                if not isinstance(item, dict):
+                    return _not_an_object(item)  # type: ignore[no-any-return]
+                items.append(fields(item, item_type))
+            return tuple(items)
 
         return structure_models
 

@@ -15,7 +15,7 @@ document again on the reporting path, which says what is wrong.
 import enum
 import linecache
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -28,14 +28,14 @@ def quick_model_hook(
     converter: cattrs.Converter,
     model: type,
     as_is: Callable[[object, type], object],
-    inline: Mapping[object, str],
+    inline: Callable[[object], str | None],
 ) -> Callable[[Any, type], Any] | None:
     """The quick hook of ``model``, or None when attrs' ``__init__`` does more than set fields.
 
     ``as_is`` is the converter's hook for values the model checks itself (text): such fields
     are read without a call. ``inline`` gives, for some field types, the converter's hook as an
-    expression of the value ``v`` (calling ``refuse(v)`` where the hook raises), written into
-    the function instead of a call.
+    expression of the value ``v`` (calling ``refuse(v)`` where the hook raises; ``{kind}``
+    stands for the field's type), written into the function instead of a call.
     """
     fields = attrs.fields(model)
     init = getattr(vars(model).get("__init__"), "__code__", None)
@@ -62,11 +62,12 @@ def quick_model_hook(
         namespace[f"hook{index}"] = hook
         namespace[f"type{index}"] = field.type
         name = repr(field.name)
-        given = "v" if field.type in inline else f"o[{name}]"
+        template = None if hook is as_is else inline(field.type)
+        given = "v" if template is not None else f"o[{name}]"
         if hook is as_is:
             read = given
-        elif field.type in inline:
-            read = inline[field.type]
+        elif template is not None:
+            read = template.format(kind=f"type{index}")
         else:
             read = f"hook{index}({given}, type{index})"
         if field.default is attrs.NOTHING:
