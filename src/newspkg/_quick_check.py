@@ -54,7 +54,8 @@ def compile_quick_check(
     field is valid, as `normalize_and_validate` runs them; their problems are raised.
     ``helpers`` gives the rules the code calls by name: ``unstorable`` (a search for
     characters text must not hold), ``checked_url`` (a URL normalised, or None when it
-    is not valid) and ``date_problem``.
+    is not valid) and ``date_problem``; and, as ``inline_rules``, number rules written as
+    a test of ``{value}`` that holds exactly when the rule finds no problem.
     """
     namespace: dict[str, Any] = {
         **helpers,
@@ -196,9 +197,13 @@ def _texts_lines(slot: _Slot, namespace: dict[str, Any]) -> list[str]:
     ]
 
 
-def _int_lines(slot: _Slot, _: dict[str, Any]) -> list[str]:
+def _int_lines(slot: _Slot, namespace: dict[str, Any]) -> list[str]:
     g = slot.given
-    rule = f" and rule{slot.index}({g}) is None" if slot.field.rule is not None else ""
+    inline: Mapping[Rule, str] = namespace.get("inline_rules", {})
+    field_rule = slot.field.rule
+    rule = f" and rule{slot.index}({g}) is None" if field_rule is not None else ""
+    if field_rule is not None and field_rule in inline:  # the rule as a test, without a call
+        rule = f" and {inline[field_rule].format(value=g)}"
     return [
         *slot.none_first("pass"),
         f"    {slot.otherwise} not (type({g}) is int{rule}):",

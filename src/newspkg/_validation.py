@@ -243,6 +243,7 @@ def _quick_check(cls: type[attrs.AttrsInstance]) -> QuickCheck:
         "unstorable": _UNSTORABLE.search,
         "checked_url": _checked_url,
         "date_problem": date_problem,
+        "inline_rules": {count_problem: f"0 <= {{value}} <= {MAX_COUNT}"},
     }
     check = compile_quick_check(cls, fields, helpers)
     return check if check is not None else _never_sure
