@@ -32,7 +32,8 @@ from typing import Final
 import attrs
 
 from newspkg._html.meta_families import PRECEDENCE, title_without_site
-from newspkg._html.meta_tags import PageMeta, site_names
+from newspkg._html.page_meta import PageMeta
+from newspkg._html.site_names import site_names
 from newspkg._jsonld.processing import JsonValue
 from newspkg._models import Article, ProvenanceNote
 

@@ -26,14 +26,9 @@ from newspkg._html.depth import check_page_shape
 from newspkg._html.encoding import decode_page
 from newspkg._html.head_corrections import description_in_full, headline_by_name
 from newspkg._html.limits import MAX_HTML_SIZE
-from newspkg._html.meta_tags import (
-    MetaValue,
-    PageMeta,
-    meta_values,
-    read_page_meta,
-    site_names,
-    unescape_twice,
-)
+from newspkg._html.meta_values import meta_values, unescape_twice
+from newspkg._html.page_meta import MetaValue, PageMeta, read_page_meta
+from newspkg._html.site_names import site_names
 from newspkg._html.structured import structured_article
 from newspkg._jsonld.lenient_json import fix_key_case, repair_json
 from newspkg._jsonld.processing import JsonValue, load_json
