@@ -17,7 +17,7 @@ so the errors are exactly those of the reporting path alone (tests/test_native.p
 """
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextlib import suppress
 from functools import cache
 from typing import Any, Final, TypeGuard
@@ -123,10 +123,19 @@ def _structure_quickly(fields: dict[str, Any]) -> Article | None:
     report every problem, so errors are exactly what they were.
     """
     try:
-        article: Article = quick_converter().structure(fields, Article)
+        article: Article = _quick_article()(fields, Article)
     except Exception:
         return None
     return article
+
+
+@cache
+def _quick_article() -> Callable[[dict[str, Any], type[Article]], Article]:
+    # The hook itself: converter.structure would look it up again on every call.
+    hook: Callable[[dict[str, Any], type[Article]], Article] = quick_converter().get_structure_hook(
+        Article
+    )
+    return hook
 
 
 def to_json(article: Article, *, indent: int | None = 2) -> str:
