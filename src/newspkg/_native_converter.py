@@ -108,11 +108,20 @@ _QUICK_INLINE: dict[object, str] = {
 }
 
 
-def _quick_inline(annotation: object) -> str | None:
+def _quick_inline(annotation: object) -> tuple[str, dict[str, object]] | None:
     """The quick hook of ``annotation`` as an expression of ``v``, where there is one."""
     if _is_enum(annotation):  # _quick_enum_hook's lookup; a str subclass is refused
-        return "{kind}._value2member_map_[v] if type(v) is str else refuse(v)"
-    return _QUICK_INLINE.get(annotation)
+        return "{kind}._value2member_map_[v] if type(v) is str else refuse(v)", {}
+    if _is_date_union(annotation):  # _quick_date, in C calls only
+        return _QUICK_DATE, {"day": date.fromisoformat, "instant": datetime.fromisoformat}
+    template = _QUICK_INLINE.get(annotation)
+    return None if template is None else (template, {})
+
+
+_QUICK_DATE = (
+    "None if v is None else day(v) if len(v) == 10 "
+    "else m if (m := instant(v)).tzinfo is not None else refuse(v)"
+)
 
 
 def _model_writer(converter: cattrs.Converter, model: type) -> Callable[[Any], dict[str, Any]]:

@@ -15,7 +15,7 @@ document again on the reporting path, which says what is wrong.
 import enum
 import linecache
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -28,14 +28,15 @@ def quick_model_hook(
     converter: cattrs.Converter,
     model: type,
     as_is: Callable[[object, type], object],
-    inline: Callable[[object], str | None],
+    inline: Callable[[object], tuple[str, Mapping[str, object]] | None],
 ) -> Callable[[Any, type], Any] | None:
     """The quick hook of ``model``, or None when attrs' ``__init__`` does more than set fields.
 
     ``as_is`` is the converter's hook for values the model checks itself (text): such fields
     are read without a call. ``inline`` gives, for some field types, the converter's hook as an
     expression of the value ``v`` (calling ``refuse(v)`` where the hook raises; ``{kind}``
-    stands for the field's type), written into the function instead of a call.
+    stands for the field's type), with the names it uses, written into the function instead
+    of a call.
     """
     fields = attrs.fields(model)
     init = getattr(vars(model).get("__init__"), "__code__", None)
@@ -62,28 +63,30 @@ def quick_model_hook(
         namespace[f"hook{index}"] = hook
         namespace[f"type{index}"] = field.type
         name = repr(field.name)
-        template = None if hook is as_is else inline(field.type)
-        given = "v" if template is not None else f"o[{name}]"
-        if hook is as_is:
-            read = given
-        elif template is not None:
+        written = None if hook is as_is else inline(field.type)
+        given = "v" if written is not None else f"o[{name}]"
+        if written is not None:
+            template, names = written
+            namespace.update(names)
             read = template.format(kind=f"type{index}")
+        elif hook is as_is:
+            read = given
         else:
             read = f"hook{index}({given}, type{index})"
-        if field.default is attrs.NOTHING:
-            absent = f"o[{name}]"  # a KeyError: the reporting path says the key is missing
-        else:
-            # What __init__ would store for an absent key: the default through the converter.
-            default = field.default if field.converter is None else field.converter(field.default)
-            namespace[f"default{index}"] = default
-            absent = f"default{index}"
+        take = [f"        v = o[{name}]"] if given == "v" else []
+        if field.default is attrs.NOTHING:  # a KeyError: the reporting path says it is missing
+            lines += [line[4:] for line in take] + [f"    set_field(self, {name}, {read})"]
+            continue
+        # What __init__ would store for an absent key: the default through the converter.
+        default = field.default if field.converter is None else field.converter(field.default)
+        namespace[f"default{index}"] = default
         # "in" and a subscript, not o.get(): no call, and most fields are absent.
         lines += [
             f"    if {name} in o:",
-            *([f"        v = o[{name}]"] if given == "v" else []),
+            *take,
             f"        set_field(self, {name}, {read})",
             "    else:",
-            f"        set_field(self, {name}, {absent})",
+            f"        set_field(self, {name}, default{index})",
         ]
     if hasattr(model, "__attrs_post_init__"):
         lines.append("    self.__attrs_post_init__()")
