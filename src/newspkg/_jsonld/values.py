@@ -22,7 +22,7 @@ from newspkg._models import Date, ProvenanceNote
 from newspkg._schemaorg import mapping as m
 from newspkg._urls import join_url
 from newspkg._validation import MAX_COUNT, language_problem, url_problem
-from newspkg.errors import Problem, ValidationError, join_path
+from newspkg.errors import Problem, ValidationError
 
 __all__ = ["ValueReader", "build", "whole_number"]
 
@@ -61,15 +61,23 @@ class ValueReader:
         skip: frozenset[str] | set[str] = frozenset(),
     ) -> dict[str, object]:
         """Read every scalar field of ``table`` from ``node``."""
-        plan = _scalar_plan(table)
+        plan = _PLANS.get(id(table)) or _scalar_plan(table)
         fields = plan.absent.copy()
         # Most fields are absent on a given node: only the rows of the properties it has are
         # decoded, in table order (the order their notes come in).
-        hits = {row for prop in node.props for row in plan.rows_of.get(prop, ())}
-        for row in sorted(hits):
-            field, read, shape = plan.rows[row]
-            if field not in skip:
-                fields[field] = self.decode(shape, node, read, join_path(path, field))
+        rows_of = plan.rows_of
+        hits = [rows for prop in node.props if (rows := rows_of.get(prop)) is not None]
+        if hits:
+            rows = plan.rows
+            # One property read by one row (the usual case) needs no set and no sort.
+            found = hits[0] if len(hits) == 1 else sorted({row for part in hits for row in part})
+            for row in found:
+                field, read, decoder = rows[row]
+                if field not in skip:
+                    # The field's path as join_path makes it, without the call: fields are
+                    # plain names, so only an empty or "$" prefix changes the joining.
+                    at = f"{path}.{field}" if path and path != "$" else field
+                    fields[field] = decoder(self, node, read, at)
         for field in skip:
             fields.pop(field, None)
         return fields
@@ -84,7 +92,12 @@ class ValueReader:
 
     def text(self, node: Node, props: Iterable[str], path: str) -> str | None:
         """The first text of the first property with any; a note when it had several."""
-        texts = next((t for prop in props if (t := self.graph.texts(node, (prop,)))), [])
+        # A loop, not next() over a generator: this runs for most fields of every node.
+        texts: list[str] = []
+        present = node.props
+        for prop in props:
+            if prop in present and (texts := self.graph.texts(node, (prop,))):
+                break
         if len(texts) > 1:
             texts = list(dict.fromkeys(texts))
         if len(texts) > 1:
@@ -282,7 +295,7 @@ _DECODERS: Final[dict[m.Value, _Decoder]] = {
 class _ScalarPlan(NamedTuple):
     """How `ValueReader.scalars` reads one table, worked out once."""
 
-    rows: tuple[tuple[str, tuple[str, ...], m.Value], ...]  # (field, properties read, shape)
+    rows: tuple[tuple[str, tuple[str, ...], _Decoder], ...]  # (field, properties, decoder)
     absent: dict[str, object]  # every field, with its value when absent, in table order
     rows_of: dict[str, tuple[int, ...]]  # property -> the rows that read it
 
@@ -299,9 +312,11 @@ def _scalar_plan(table: Mapping[str, m.Term]) -> _ScalarPlan:
             for prop in term.read:
                 rows_of.setdefault(prop, []).append(row)
         plan = _ScalarPlan(
-            rows=tuple((field, term.read, term.value) for field, term in terms),
+            # The shape's decoder itself, so reading a field skips the table lookup (and the
+            # enum hashing it costs).
+            rows=tuple((field, term.read, _DECODERS[term.value]) for field, term in terms),
             absent={field: _ABSENT.get(term.value) for field, term in terms},
-            rows_of={prop: tuple(rows) for prop, rows in rows_of.items()},
+            rows_of={prop: tuple(dict.fromkeys(rows)) for prop, rows in rows_of.items()},
         )
         _PLANS[id(table)] = plan
     return plan
