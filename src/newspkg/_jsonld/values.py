@@ -65,12 +65,14 @@ class ValueReader:
         fields = plan.absent.copy()
         # Most fields are absent on a given node: only the rows of the properties it has are
         # decoded, in table order (the order their notes come in).
-        rows_of = plan.rows_of
-        hits = [rows for prop in node.props if (rows := rows_of.get(prop)) is not None]
-        if hits:
+        # Pages repeat a few shapes of node (an ImageObject with url, width and height...):
+        # the rows are worked out once per set of property names, in the node's order.
+        names = tuple(node.props)
+        found = plan.hits.get(names)
+        if found is None:
+            found = plan.rows_for(names)
+        if found:
             rows = plan.rows
-            # One property read by one row (the usual case) needs no set and no sort.
-            found = hits[0] if len(hits) == 1 else sorted({row for part in hits for row in part})
             for row in found:
                 field, read, decoder = rows[row]
                 if field not in skip:
@@ -298,6 +300,20 @@ class _ScalarPlan(NamedTuple):
     rows: tuple[tuple[str, tuple[str, ...], _Decoder], ...]  # (field, properties, decoder)
     absent: dict[str, object]  # every field, with its value when absent, in table order
     rows_of: dict[str, tuple[int, ...]]  # property -> the rows that read it
+    # The rows a node's property names hit, in table order, by those names (bounded).
+    hits: dict[tuple[str, ...], tuple[int, ...]]
+
+    def rows_for(self, names: tuple[str, ...]) -> tuple[int, ...]:
+        rows_of = self.rows_of
+        found = tuple(sorted({row for name in names for row in rows_of.get(name, ())}))
+        # Bounded in entries and in the size of each: page-made names cannot grow it further.
+        if len(names) <= _HIT_NAMES_LIMIT and len(self.hits) < _HITS_LIMIT:
+            self.hits[names] = found
+        return found
+
+
+_HITS_LIMIT: Final = 4096
+_HIT_NAMES_LIMIT: Final = 64  # real nodes have a few dozen properties at most
 
 
 _PLANS: Final[dict[int, _ScalarPlan]] = {}
@@ -317,6 +333,7 @@ def _scalar_plan(table: Mapping[str, m.Term]) -> _ScalarPlan:
             rows=tuple((field, term.read, _DECODERS[term.value]) for field, term in terms),
             absent={field: _ABSENT.get(term.value) for field, term in terms},
             rows_of={prop: tuple(dict.fromkeys(rows)) for prop, rows in rows_of.items()},
+            hits={},
         )
         _PLANS[id(table)] = plan
     return plan
@@ -337,7 +354,7 @@ def _required(cls: type) -> tuple[str, ...]:
 def build(cls: type[_T], fields: dict[str, object]) -> _T:
     """Build a model from read fields; the model checks every value's type itself."""
     present = {name: value for name, value in fields.items() if value is not None}
-    missing = [name for name in _required(cls) if name not in present]
+    missing = [name for name in _REQUIRED.get(cls) or _required(cls) if name not in present]
     if missing:
         raise ValidationError(
             [Problem(path=name, message="required, but missing") for name in missing]
