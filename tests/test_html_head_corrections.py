@@ -67,6 +67,30 @@ def test_a_name_that_is_the_site_s_is_not_taken() -> None:
     assert from_html(page(data, head), url=URL).headline == "Grid operators brace"
 
 
+@pytest.mark.parametrize(
+    ("name", "title", "expected"),
+    [
+        ("New\n   Zealand ", "New Zealand - Wikipedia", "New Zealand"),
+        ("Ben &amp; Jerry&#039;s", "Ben &amp; Jerry's - Wikipedia", "Ben & Jerry's"),
+    ],
+    ids=["white space", "entities"],
+)
+def test_the_name_taken_as_headline_is_cleaned_as_titles_are(
+    name: str, title: str, expected: str
+) -> None:
+    data = article(name=name, headline="a description, not the title")
+
+    found = from_html(page(data, f"<title>{title}</title>"), url=URL)
+
+    assert expected == found.headline
+
+
+def test_the_head_descriptions_are_in_the_precedence_table() -> None:
+    named = head_corrections._DESCRIPTION_TAGS
+
+    assert set(named) <= set(meta_families.PRECEDENCE["description"])
+
+
 def test_a_name_the_page_does_not_show_is_not_taken() -> None:
     found = from_html(page(WIKIPEDIA, "<title>Something else</title>"))
 

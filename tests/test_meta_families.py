@@ -128,6 +128,43 @@ def test_bylines_in_a_comment_section_are_the_commenters() -> None:
     assert [a.name for a in from_html(page(body=body), url=URL).authors] == ["Jane Doe"]
 
 
+@pytest.mark.parametrize(
+    "section",
+    [
+        '<section id="comments">',
+        '<div class="comment-list">',
+        '<div class="fb-comments">',
+        '<div class="comments__thread">',
+        '<div class="post comments-area">',
+        '<div class="openweb-comments">',
+    ],
+)
+def test_a_comment_section_s_bylines_are_not_the_article_s(section: str) -> None:
+    tag = section[1 : section.index(" ")]
+    body = f'<h1>Story</h1>{section}<p class="byline">By J J</p></{tag}>'
+
+    assert from_html(page(body=body), url=URL).authors == ()
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        '<article class="post comments-open">',
+        '<article class="post no-comments">',
+        '<article class="post comments-closed">',
+        '<div class="openweb-comment-counter__comments-label">',
+        '<div class="story comment-count">',
+        '<div class="header comments-link">',
+        '<div id="comments-button">',
+    ],
+)
+def test_a_comment_state_counter_or_link_class_is_not_a_comment_section(wrapper: str) -> None:
+    tag = wrapper[1 : wrapper.index(" ")]
+    body = f'<h1>Story</h1>{wrapper}<p class="byline">By Jane Doe</p></{tag}>'
+
+    assert [a.name for a in from_html(page(body=body), url=URL).authors] == ["Jane Doe"]
+
+
 def test_a_byline_element_s_author_link_holds_the_name() -> None:
     body = (
         "<h1>Story</h1>"

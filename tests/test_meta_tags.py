@@ -22,7 +22,8 @@ from newspkg import (
     reading_time,
     to_meta_tags,
 )
-from newspkg._html.meta_tags import og_locale, read_page_meta
+from newspkg._html.meta_tags import og_locale
+from newspkg._html.page_meta import read_page_meta
 from newspkg.errors import ValidationError
 
 FULL = Article(

@@ -26,8 +26,8 @@ from typing import Final
 from newspkg._checks.findings import Finding, finding
 from newspkg._dates import parse_date
 from newspkg._html.encoding import decode_page
-from newspkg._html.meta_tags import PageMeta, read_page_meta
 from newspkg._html.page import from_html, page_key, parse_html
+from newspkg._html.page_meta import PageMeta, read_page_meta
 from newspkg._models import Article, Date
 from newspkg.errors import NewspkgError
 

@@ -22,7 +22,7 @@ import attrs
 
 from newspkg._html.markup import MIN_WORDS
 from newspkg._html.meta_families import PRECEDENCE
-from newspkg._html.meta_tags import PageMeta
+from newspkg._html.page_meta import PageMeta
 from newspkg._schemaorg.vocabulary import vocabulary
 from newspkg._urls import split_url
 

@@ -31,8 +31,10 @@ from typing import Final
 
 import attrs
 
-from newspkg._html.meta_families import PRECEDENCE, title_without_site
-from newspkg._html.meta_tags import PageMeta, site_names
+from newspkg._html.meta_families import title_without_site
+from newspkg._html.meta_values import unescape_twice
+from newspkg._html.page_meta import PageMeta
+from newspkg._html.site_names import site_names
 from newspkg._jsonld.processing import JsonValue
 from newspkg._models import Article, ProvenanceNote
 
@@ -48,7 +50,8 @@ def headline_by_name(
     """``article`` with its JSON-LD ``name`` as headline when the page shows that as its title.
 
     The ``headline`` must be none of the page's titles (see the module docstring); the
-    change is noted in ``notes``.
+    change is noted in ``notes``. The ``name`` is read as the page's titles are: HTML
+    entities left by double escaping decoded, white space collapsed.
     """
     headline = _plain(article.headline)
     sites = site_names(page)
@@ -78,7 +81,10 @@ def headline_by_name(
 # a run of spaces does (the lookbehind): else the search would retry from every space of a
 # long run, quadratic in it.
 _ELLIPSIS: Final = re.compile(r"(?<!\s)\s*(?:\.{3}|\u2026|[(\[](?:\.{3}|\u2026)[)\]])\s*\Z")
-_DESCRIPTION_TAGS: Final = PRECEDENCE["description"][:3]  # og:, twitter:, name=description
+# The head's own descriptions, named rather than sliced from `PRECEDENCE` so a new family
+# added there cannot join them silently; Dublin Core and the rest describe other things
+# (an abstract, a record) and are not read here.
+_DESCRIPTION_TAGS: Final = ("og:description", "twitter:description", "description")
 
 
 def description_in_full(article: Article, page: PageMeta, notes: list[ProvenanceNote]) -> Article:
@@ -150,14 +156,16 @@ def _names_of(documents: Iterable[JsonValue], headline: str) -> Iterator[str]:
             stack.extend(value)
         elif isinstance(value, dict):
             text, name = value.get("headline"), value.get("name")
-            if (
-                isinstance(text, str)
-                and isinstance(name, str)
-                and name.strip()
-                and _plain(text) == headline
-            ):
-                yield name.strip()
+            if isinstance(text, str) and isinstance(name, str) and _plain(text) == headline:
+                cleaned = _cleaned(name)
+                if cleaned:
+                    yield cleaned
             stack.extend(value.values())
+
+
+def _cleaned(text: str) -> str:
+    """``text`` as a headline is kept: entities escaped twice decoded, white space collapsed."""
+    return " ".join(unescape_twice(text)[0].split())
 
 
 def _plain(text: str) -> str:

@@ -34,8 +34,17 @@ _MAX_BYLINE: Final = 120  # a longer "byline" element is a block of text, not a 
 # element's text runs on into a job title ("Ben Silverman Games Editor").
 _AUTHOR_LINK: Final = 'a[rel~=author], a[href*="/author/"], a[class*=author]'
 # A class or id token naming a comment section ("comments", "comment-list", "fb-comments",
-# not "commentary"): its bylines are the commenters'.
-_COMMENTS: Final = re.compile(r"(?:^|[-_])comments?(?:$|[-_])", re.IGNORECASE)
+# not "commentary"): its bylines are the commenters'. A token that also names a state, a
+# counter, a link or a label ("comments-open", "no-comments", "comment-count",
+# "openweb-comment-counter__comments-label") describes the comments from outside them, and
+# sits on article wrappers and headers: it is no comment section.
+_COMMENT_WORDS: Final = frozenset({"comment", "comments"})
+_NOT_A_SECTION: Final = frozenset(
+    {"open", "opened", "closed", "enabled", "disabled", "allowed", "off", "on", "no", "has"}
+    | {"count", "counts", "counter", "number", "num", "total", "badge", "bubble", "cta"}
+    | {"link", "links", "label", "button", "btn", "icon", "toggle", "trigger", "anchor"}
+)
+_TOKEN_WORDS: Final = re.compile(r"[-_]+")
 _MAX_ANCESTORS: Final = 64  # how far up a byline element is looked at for a comment section
 # What may come before a byline's first name: "By", "Written by", "Par", "Von", "Por" ...
 _BY_WORDS: Final = re.compile(
@@ -160,10 +169,19 @@ def _in_comments(node: LexborNode) -> bool:
             return False
         attributes = ancestor.attributes
         words = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".split()
-        if any(_COMMENTS.search(word) for word in words):
+        if any(_names_comments(word) for word in words):
             return True
         ancestor = ancestor.parent
     return False
+
+
+def _names_comments(token: str) -> bool:
+    """Whether a class or id token names a comment section (see `_NOT_A_SECTION`)."""
+    token = token.lower()
+    if "comment" not in token:
+        return False  # most tokens: no split needed
+    words = set(_TOKEN_WORDS.split(token))
+    return not words.isdisjoint(_COMMENT_WORDS) and words.isdisjoint(_NOT_A_SECTION)
 
 
 def _times(nodes: list[LexborNode]) -> list[str]:

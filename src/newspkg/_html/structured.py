@@ -21,8 +21,8 @@ from typing import Final
 import attrs
 from selectolax.lexbor import LexborHTMLParser
 
-from newspkg._html.meta_tags import PageMeta
 from newspkg._html.microdata import MicrodataItem, read_microdata
+from newspkg._html.page_meta import PageMeta
 from newspkg._html.rdfa import RdfaNode, read_rdfa
 from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._jsonld.reader import iter_articles
