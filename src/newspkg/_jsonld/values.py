@@ -10,7 +10,7 @@ dropped with a `ProvenanceNote` saying why; it never raises for one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import tzinfo
 from typing import Final, NamedTuple, TypeVar
 
@@ -139,14 +139,18 @@ class ValueReader:
             return text  # already absolute: kept exactly as written
         return join_url(self.base_url, text)
 
-    def keywords(self, items: Iterable[Item]) -> Iterator[str]:
+    def keywords(self, items: Iterable[Item]) -> list[str]:
+        # A list built in a loop, not a generator of generators: a page's keywords are one
+        # text of a few dozen parts, each stripped once.
+        found = []
         for item in items:
             if isinstance(item, Literal):
-                yield from (part.strip() for part in str(item.value).split(",") if part.strip())
+                found += [text for part in str(item.value).split(",") if (text := part.strip())]
             elif (node := self.graph.node(item)) is not None:
                 name = self.graph.text(node, ["name"])
                 if name is not None:
-                    yield name
+                    found.append(name)
+        return found
 
     def language(self, text: str | None, path: str) -> str | None:
         if text is None:
