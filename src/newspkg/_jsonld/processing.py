@@ -139,7 +139,8 @@ def _parse_text(text: str, *, path: str) -> JsonValue:
         raise ParseError(f"not valid JSON: {error}", path=path) from None
     except RecursionError:  # unreachable after the depth check; kept as a last guard
         raise LimitExceededError(f"JSON nested deeper than {MAX_DEPTH}", path=path) from None
-    _check_shape(value, path=path, check_types=False)
+    if _quick_count(value) is None:
+        _check_shape(value, path=path, check_types=False)
     return value
 
 
@@ -171,7 +172,50 @@ def check_json_value(value: object, *, path: str = "$") -> int:
         LimitExceededError: too deep or too many values (also catches self-containing lists).
         ParseError: something that JSON cannot hold (a tuple, a non-str key, NaN, ...).
     """
+    count = _quick_count(value)
+    if count is not None:
+        return count
     return _check_shape(value, path=path, check_types=True)
+
+
+def _quick_count(value: object) -> int | None:
+    """How many values ``value`` holds when it is plainly within the limits, else None.
+
+    The common case, checked quickly: a scalar is counted where it sits (`_check_shape`
+    pushes and pops every value). It gives up (None) at the first thing that needs a
+    judgment: an exact type other than dict, list, str, int, bool, None or a finite float,
+    a non-str key, a container at the depth limit or a count past it. Then `_check_shape`
+    walks again and raises exactly as before, so which error a bad value gets never changes;
+    giving up early keeps that at most two walks, linear like one.
+    """
+    kind = type(value)
+    if kind is not dict and kind is not list:
+        return None  # a lone scalar: no walk to save
+    count = 1
+    stack: list[tuple[Any, int]] = [(value, 1)]  # (container, depth of its children)
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return None
+        if type(item) is dict:
+            for key in item:
+                if type(key) is not str:
+                    return None
+            children = item.values()
+        else:
+            children = item
+        count += len(children)
+        if count > MAX_VALUES:
+            return None
+        for child in children:
+            kind = type(child)
+            if kind is str or kind is int or kind is bool or child is None:
+                continue
+            if kind is dict or kind is list:
+                stack.append((child, depth + 1))
+            elif kind is not float or not math.isfinite(child):
+                return None
+    return count
 
 
 def _check_shape(value: object, *, path: str, check_types: bool) -> int:

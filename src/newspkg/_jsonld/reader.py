@@ -41,6 +41,7 @@ _REQUIRED: Final = ("url", "headline")
 # Parts of an article that are articles to schema.org: never articles of the page.
 _PART_PROPS: Final = (*m.SOURCE_ROLES.values(), m.ARTICLE["live_updates"].prop)
 _PART_PROP_SET: Final = frozenset(_PART_PROPS)
+_RELATED_PROP: Final = m.ARTICLE["related"].prop
 _TYPE_KINDS: Final = {name: kind for kind, name in m.KIND_TYPES.items()}
 
 
@@ -364,6 +365,8 @@ class _ArticleReading(PartsReader):
         """
         graph = self.graph
         pages = [*self.own_pages, self.node]
+        if all(_RELATED_PROP not in page.props for page in pages):
+            return ()  # most pages list none: no links, so no candidates and no note
         links = {
             url
             for page in pages

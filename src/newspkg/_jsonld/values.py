@@ -10,7 +10,7 @@ dropped with a `ProvenanceNote` saying why; it never raises for one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import tzinfo
 from typing import Final, NamedTuple, TypeVar
 
@@ -22,7 +22,7 @@ from newspkg._models import Date, ProvenanceNote
 from newspkg._schemaorg import mapping as m
 from newspkg._urls import join_url
 from newspkg._validation import MAX_COUNT, language_problem, url_problem
-from newspkg.errors import Problem, ValidationError, join_path
+from newspkg.errors import Problem, ValidationError
 
 __all__ = ["ValueReader", "build", "whole_number"]
 
@@ -61,15 +61,25 @@ class ValueReader:
         skip: frozenset[str] | set[str] = frozenset(),
     ) -> dict[str, object]:
         """Read every scalar field of ``table`` from ``node``."""
-        plan = _scalar_plan(table)
+        plan = _PLANS.get(id(table)) or _scalar_plan(table)
         fields = plan.absent.copy()
         # Most fields are absent on a given node: only the rows of the properties it has are
         # decoded, in table order (the order their notes come in).
-        hits = {row for prop in node.props for row in plan.rows_of.get(prop, ())}
-        for row in sorted(hits):
-            field, read, shape = plan.rows[row]
-            if field not in skip:
-                fields[field] = self.decode(shape, node, read, join_path(path, field))
+        # Pages repeat a few shapes of node (an ImageObject with url, width and height...):
+        # the rows are worked out once per set of property names, in the node's order.
+        names = tuple(node.props)
+        found = plan.hits.get(names)
+        if found is None:
+            found = plan.rows_for(names)
+        if found:
+            rows = plan.rows
+            for row in found:
+                field, read, decoder = rows[row]
+                if field not in skip:
+                    # The field's path as join_path makes it, without the call: fields are
+                    # plain names, so only an empty or "$" prefix changes the joining.
+                    at = f"{path}.{field}" if path and path != "$" else field
+                    fields[field] = decoder(self, node, read, at)
         for field in skip:
             fields.pop(field, None)
         return fields
@@ -84,7 +94,12 @@ class ValueReader:
 
     def text(self, node: Node, props: Iterable[str], path: str) -> str | None:
         """The first text of the first property with any; a note when it had several."""
-        texts = next((t for prop in props if (t := self.graph.texts(node, (prop,)))), [])
+        # A loop, not next() over a generator: this runs for most fields of every node.
+        texts: list[str] = []
+        present = node.props
+        for prop in props:
+            if prop in present and (texts := self.graph.texts(node, (prop,))):
+                break
         if len(texts) > 1:
             texts = list(dict.fromkeys(texts))
         if len(texts) > 1:
@@ -124,14 +139,18 @@ class ValueReader:
             return text  # already absolute: kept exactly as written
         return join_url(self.base_url, text)
 
-    def keywords(self, items: Iterable[Item]) -> Iterator[str]:
+    def keywords(self, items: Iterable[Item]) -> list[str]:
+        # A list built in a loop, not a generator of generators: a page's keywords are one
+        # text of a few dozen parts, each stripped once.
+        found = []
         for item in items:
             if isinstance(item, Literal):
-                yield from (part.strip() for part in str(item.value).split(",") if part.strip())
+                found += [text for part in str(item.value).split(",") if (text := part.strip())]
             elif (node := self.graph.node(item)) is not None:
                 name = self.graph.text(node, ["name"])
                 if name is not None:
-                    yield name
+                    found.append(name)
+        return found
 
     def language(self, text: str | None, path: str) -> str | None:
         if text is None:
@@ -282,9 +301,23 @@ _DECODERS: Final[dict[m.Value, _Decoder]] = {
 class _ScalarPlan(NamedTuple):
     """How `ValueReader.scalars` reads one table, worked out once."""
 
-    rows: tuple[tuple[str, tuple[str, ...], m.Value], ...]  # (field, properties read, shape)
+    rows: tuple[tuple[str, tuple[str, ...], _Decoder], ...]  # (field, properties, decoder)
     absent: dict[str, object]  # every field, with its value when absent, in table order
     rows_of: dict[str, tuple[int, ...]]  # property -> the rows that read it
+    # The rows a node's property names hit, in table order, by those names (bounded).
+    hits: dict[tuple[str, ...], tuple[int, ...]]
+
+    def rows_for(self, names: tuple[str, ...]) -> tuple[int, ...]:
+        rows_of = self.rows_of
+        found = tuple(sorted({row for name in names for row in rows_of.get(name, ())}))
+        # Bounded in entries and in the size of each: page-made names cannot grow it further.
+        if len(names) <= _HIT_NAMES_LIMIT and len(self.hits) < _HITS_LIMIT:
+            self.hits[names] = found
+        return found
+
+
+_HITS_LIMIT: Final = 4096
+_HIT_NAMES_LIMIT: Final = 64  # real nodes have a few dozen properties at most
 
 
 _PLANS: Final[dict[int, _ScalarPlan]] = {}
@@ -299,9 +332,12 @@ def _scalar_plan(table: Mapping[str, m.Term]) -> _ScalarPlan:
             for prop in term.read:
                 rows_of.setdefault(prop, []).append(row)
         plan = _ScalarPlan(
-            rows=tuple((field, term.read, term.value) for field, term in terms),
+            # The shape's decoder itself, so reading a field skips the table lookup (and the
+            # enum hashing it costs).
+            rows=tuple((field, term.read, _DECODERS[term.value]) for field, term in terms),
             absent={field: _ABSENT.get(term.value) for field, term in terms},
-            rows_of={prop: tuple(rows) for prop, rows in rows_of.items()},
+            rows_of={prop: tuple(dict.fromkeys(rows)) for prop, rows in rows_of.items()},
+            hits={},
         )
         _PLANS[id(table)] = plan
     return plan
@@ -322,7 +358,7 @@ def _required(cls: type) -> tuple[str, ...]:
 def build(cls: type[_T], fields: dict[str, object]) -> _T:
     """Build a model from read fields; the model checks every value's type itself."""
     present = {name: value for name, value in fields.items() if value is not None}
-    missing = [name for name in _required(cls) if name not in present]
+    missing = [name for name in _REQUIRED.get(cls) or _required(cls) if name not in present]
     if missing:
         raise ValidationError(
             [Problem(path=name, message="required, but missing") for name in missing]
