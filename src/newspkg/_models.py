@@ -34,6 +34,7 @@ from newspkg._validation import (
     before,
     normalize_and_validate,
     prepare,
+    validate_with_rules,
 )
 from newspkg.errors import Problem
 
@@ -203,8 +204,7 @@ class Author:
     affiliation: str | None = None
     """An organization the person is affiliated with (by name)."""
 
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self, self._rules)
+    __attrs_post_init__ = validate_with_rules
 
     def _rules(self) -> Iterator[Problem]:
         if self.kind is AuthorKind.ORGANIZATION:
@@ -271,8 +271,7 @@ class Publisher:
     unnamed_sources_policy: str | None = attrs.field(default=None, metadata=URL)
     no_bylines_policy: str | None = attrs.field(default=None, metadata=URL)
 
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self, self._rules)
+    __attrs_post_init__ = validate_with_rules
 
     def _rules(self) -> Iterator[Problem]:
         if self.kind is PublisherKind.NEWS_MEDIA_ORGANIZATION:
@@ -316,8 +315,7 @@ class Site:
     search_url_template: str | None = attrs.field(default=None, metadata=URL)
     """The site search URL with ``{search_term_string}`` where the query goes."""
 
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self, self._rules)
+    __attrs_post_init__ = validate_with_rules
 
     def _rules(self) -> Iterator[Problem]:
         if self.search_url_template is not None:
@@ -334,8 +332,7 @@ class LiveUpdate:
     author: Author | None = None
     image: Figure | None = None
 
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self, self._rules)
+    __attrs_post_init__ = validate_with_rules
 
     def _rules(self) -> Iterator[Problem]:
         if self.image is not None and self.image.video is not None:
@@ -452,8 +449,7 @@ class Article:
     translation_of: Translation | None = None
     translations: tuple[Translation, ...] = attrs.field(default=(), converter=_translations)
 
-    def __attrs_post_init__(self) -> None:
-        normalize_and_validate(self, self._rules)
+    __attrs_post_init__ = validate_with_rules
 
     def _rules(self) -> Iterator[Problem]:
         yield from _order_problem(self.date_published, self.date_modified, "date_modified")

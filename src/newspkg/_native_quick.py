@@ -21,6 +21,13 @@ from typing import Any
 import attrs
 import cattrs
 
+from newspkg._validation import (
+    normalize_and_validate,
+    quick_check_of,
+    report_problems,
+    validate_with_rules,
+)
+
 __all__ = ["quick_model_hook"]
 
 
@@ -51,6 +58,8 @@ def quick_model_hook(
         "set_field": object.__setattr__,
         "allowed": frozenset(field.name for field in fields),
         "refuse": _refuse,
+        "check_of": quick_check_of,
+        "report": report_problems,
     }
     lines = [
         f"def quick_structure_{model.__name__}(o, _):",
@@ -64,6 +73,12 @@ def quick_model_hook(
         namespace[f"type{index}"] = field.type
         name = repr(field.name)
         written = None if hook is as_is else inline(field.type)
+        models = _nested_models(converter, field.type)
+        if written is None and models is not None:
+            # A nested model's hook called from here, not through the list or optional hook:
+            # no call for the list or the None. The hook tests the item is an object itself.
+            many, namespace[f"item{index}"], namespace[f"model{index}"] = models
+            written = (_MODELS if many else _MODEL).replace("{i}", str(index)), {}
         given = "v" if written is not None else f"o[{name}]"
         if written is not None:
             template, names = written
@@ -74,6 +89,8 @@ def quick_model_hook(
         else:
             read = f"hook{index}({given}, type{index})"
         take = [f"        v = o[{name}]"] if given == "v" else []
+        if written is not None and models is not None and many:
+            take += [f"        {line}" for line in _MODELS_LOOP.replace("{i}", str(index)).split("\n")]
         if field.default is attrs.NOTHING:  # a KeyError: the reporting path says it is missing
             lines += [line[4:] for line in take] + [f"    set_field(self, {name}, {read})"]
             continue
@@ -88,8 +105,7 @@ def quick_model_hook(
             "    else:",
             f"        set_field(self, {name}, default{index})",
         ]
-    if hasattr(model, "__attrs_post_init__"):
-        lines.append("    self.__attrs_post_init__()")
+    lines += _post_init_lines(model)
     lines.append("    return self")
     source = "\n".join(lines)
     filename = f"<newspkg quick structure {model.__module__}.{model.__qualname__}>"
@@ -98,6 +114,56 @@ def quick_model_hook(
     exec(compile(source, filename, "exec"), namespace)  # noqa: S102 (our own code, from the model's fields)
     structure: Callable[[Any, type], Any] = namespace[f"quick_structure_{model.__name__}"]
     return structure
+
+
+# A list of models read by a loop, not a list comprehension (a frame of its own in 3.11).
+_MODELS_LOOP = """if type(v) is not list:
+    refuse(v)
+items = []
+for item in v:
+    items.append(item{i}(item, model{i}))"""
+_MODELS = "tuple(items)"
+_MODEL = "None if v is None else item{i}(v, model{i})"
+
+
+def _nested_models(
+    converter: cattrs.Converter, annotation: object
+) -> tuple[bool, Callable[[Any, type], Any], type] | None:
+    """For ``tuple[M, ...]`` or ``M | None`` of a model M: whether a list, M's hook, and M."""
+    args = typing.get_args(annotation)
+    origin = typing.get_origin(annotation)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        many, inner = True, args[0]
+    elif len(args) == 2 and type(None) in args:
+        many, inner = False, next(arg for arg in args if arg is not type(None))
+    else:
+        return None
+    if not (isinstance(inner, type) and attrs.has(inner)):
+        return None
+    return many, converter.get_structure_hook(inner), inner
+
+
+def _post_init_lines(model: type) -> list[str]:
+    """The model's ``__attrs_post_init__``, with the compiled check called from here.
+
+    For the models' own validations (`normalize_and_validate`, with or without the
+    model's rules) this is the same code without the two calls in between: the check once
+    compiled, else (while `normalize_and_validate` counts instances, before compiling)
+    ``__attrs_post_init__`` itself; and the reporting walk when the check is not sure.
+    """
+    post_init = getattr(model, "__attrs_post_init__", None)
+    if post_init is None:
+        return []
+    extra = {normalize_and_validate: "None", validate_with_rules: "self._rules"}.get(post_init)
+    if extra is None:
+        return ["    self.__attrs_post_init__()"]
+    return [
+        "    check = check_of(cls)",
+        "    if check is None:",
+        "        self.__attrs_post_init__()",
+        f"    elif not check(self, {extra}):",
+        f"        report(self, {extra})",
+    ]
 
 
 def _refuse(value: object) -> Any:

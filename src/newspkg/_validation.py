@@ -16,7 +16,7 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 import attrs
 
@@ -206,7 +206,20 @@ def normalize_and_validate(
     cls = type(instance)
     check = _quick_checks.get(cls) or _warm_up(cls)
     if check is None or not check(instance, extra):
-        _report_problems(instance, extra)
+        report_problems(instance, extra)
+
+
+class _WithRules(Protocol):
+    def _rules(self) -> Iterator[Problem]: ...
+
+
+def validate_with_rules(instance: _WithRules) -> None:
+    """`normalize_and_validate` with the model's own rules: a model's ``__attrs_post_init__``.
+
+    One function for every such model (not a method each), so the quick structure hooks
+    (`newspkg._native_quick`) know what it does and call the compiled check themselves.
+    """
+    normalize_and_validate(instance, instance._rules)  # type: ignore[arg-type]
 
 
 QUICK_AFTER: Final = 16
@@ -217,6 +230,10 @@ process that reads one article never pays for it, and a batch pays once."""
 
 _quick_checks: dict[type, QuickCheck] = {}
 _walks: dict[type, int] = {}
+quick_check_of: Final = _quick_checks.get
+"""The compiled check of a class once warmed up, else None (`normalize_and_validate` then
+counts the instance): a bound method, so the quick structure hooks call no Python function
+to look it up."""
 
 
 def _warm_up(cls: type[attrs.AttrsInstance]) -> QuickCheck | None:
@@ -262,7 +279,7 @@ def _never_sure(_: object, __: object) -> bool:
     return False  # pragma: no cover - every model's fields compile (tests/test_quick_check.py)
 
 
-def _report_problems(
+def report_problems(
     instance: attrs.AttrsInstance, extra: Callable[[], Iterator[Problem]] | None
 ) -> None:
     """The reference walk: normalise every field, and raise every problem with its path."""
