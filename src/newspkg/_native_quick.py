@@ -90,7 +90,8 @@ def quick_model_hook(
             read = f"hook{index}({given}, type{index})"
         take = [f"        v = o[{name}]"] if given == "v" else []
         if written is not None and models is not None and many:
-            take += [f"        {line}" for line in _MODELS_LOOP.replace("{i}", str(index)).split("\n")]
+            loop = _MODELS_LOOP.replace("{i}", str(index))
+            take += [f"        {line}" for line in loop.split("\n")]
         if field.default is attrs.NOTHING:  # a KeyError: the reporting path says it is missing
             lines += [line[4:] for line in take] + [f"    set_field(self, {name}, {read})"]
             continue

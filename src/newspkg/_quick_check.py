@@ -18,7 +18,7 @@ import enum
 import linecache
 import typing
 from collections.abc import Callable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Final
 
 import attrs
@@ -28,7 +28,6 @@ from newspkg.errors import Problem, ValidationError
 __all__ = ["QuickCheck", "QuickField", "compile_quick_check"]
 
 Rule = Callable[[Any], "str | None"]
-TextCheck = Callable[[str], object]
 QuickCheck = Callable[[object, "Callable[[], Iterator[Problem]] | None"], bool]
 
 
@@ -53,14 +52,16 @@ def compile_quick_check(
     The function takes the instance and the class's own rules (``extra``), run once every
     field is valid, as `normalize_and_validate` runs them; their problems are raised.
     ``helpers`` gives the rules the code calls by name: ``unstorable`` (a search for
-    characters text must not hold), ``checked_url`` (a URL normalised, or None when it
-    is not valid) and ``date_problem``; and, as ``inline_rules``, number rules written as
-    a test of ``{value}`` that holds exactly when the rule finds no problem.
+    characters text must not hold) and ``checked_url`` (a URL normalised, or None when it
+    is not valid); and, as ``inline_rules``, number rules written as a test of ``{value}``
+    that holds exactly when the rule finds no problem. A date's zone is checked inline, as
+    `newspkg._validation.date_problem` checks it.
     """
     namespace: dict[str, Any] = {
         **helpers,
         "date": date,
         "datetime": datetime,
+        "minute": timedelta(minutes=1),
         "set_field": object.__setattr__,
         "ValidationError": ValidationError,
     }
@@ -187,13 +188,35 @@ def _text_lines(slot: _Slot, _: dict[str, Any]) -> list[str]:
     return [*lines, "    else:", "        return False"]
 
 
-def _texts_lines(slot: _Slot, namespace: dict[str, Any]) -> list[str]:
+def _texts_lines(slot: _Slot, _: dict[str, Any]) -> list[str]:
+    # Each item as _text_lines checks a text, in a loop written here (no call per list).
     g, n = slot.given, slot.normalized
-    namespace[f"texts{slot.index}"] = _texts_check(slot.field, namespace)
-    return [
-        f"    {n} = texts{slot.index}({g}) if type({g}) is tuple else None",
-        f"    if {n} is None:",
+    lines = [
+        f"    if type({g}) is not tuple:",
         "        return False",
+        f"    {n} = {g}",
+        f"    if {g}:",
+        "        items = []",
+        f"        for item in {g}:",
+        "            if type(item) is not str:",
+        "                return False",
+        "            text = item.strip()",
+    ]
+    if slot.field.url:
+        lines += ["            if text:", "                text = checked_url(text)"]
+    lines += [
+        f"            if not text or not {_storable('text')}:",
+        "                return False",
+    ]
+    if slot.field.rule is not None and not slot.field.url:
+        rule = f"rule{slot.index}(text) is not None"
+        lines += [f"            if {rule}:", "                return False"]
+    return [
+        *lines,
+        "            items.append(text)",
+        # The same tuple when nothing changed, so the instance keeps it.
+        f"        if items != list({g}):",
+        f"            {n} = tuple(items)",
     ]
 
 
@@ -224,7 +247,8 @@ def _date_lines(slot: _Slot, _: dict[str, Any]) -> list[str]:
         *slot.none_first("pass"),
         f"    {slot.otherwise} type({g}) is date:",
         "        pass",
-        f"    elif not isinstance({g}, datetime) or date_problem({g}) is not None:",
+        # date_problem inline: a datetime with a zone, to the whole minute.
+        f"    elif not isinstance({g}, datetime) or (z := {g}.utcoffset()) is None or z % minute:",
         "        return False",
     ]
 
@@ -260,31 +284,3 @@ _WRITERS: Final[dict[str, Callable[[_Slot, dict[str, Any]], list[str]]]] = {
 def _storable(name: str) -> str:
     # isascii() is O(1) in CPython and ASCII text holds no surrogate: only NUL to look for.
     return f'(({name}.isascii() and "\\x00" not in {name}) or unstorable({name}) is None)'
-
-
-def _texts_check(
-    field: QuickField, helpers: Mapping[str, Any]
-) -> Callable[[tuple[object, ...]], tuple[str, ...] | None]:
-    """A list of text's items normalised, or None when one is not valid text."""
-    unstorable: TextCheck = helpers["unstorable"]
-    checked_url: Callable[[str], str | None] = helpers["checked_url"]
-    rule = None if field.url else field.rule
-    url = field.url  # a local: read for every item
-
-    def check(items: tuple[object, ...]) -> tuple[str, ...] | None:
-        texts: list[str] = []
-        for item in items:
-            if type(item) is not str:
-                return None
-            text: str | None = item.strip()
-            if text and url:
-                text = checked_url(text)
-            if not text or (not (text.isascii() and "\x00" not in text) and unstorable(text)):
-                return None
-            if rule is not None and rule(text) is not None:
-                return None
-            texts.append(text)
-        # The same tuple when nothing changed, so the instance keeps it.
-        return items if texts == list(items) else tuple(texts)  # type: ignore[return-value]
-
-    return check

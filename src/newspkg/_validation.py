@@ -259,7 +259,6 @@ def _quick_check(cls: type[attrs.AttrsInstance]) -> QuickCheck:
     helpers = {
         "unstorable": _UNSTORABLE.search,
         "checked_url": _checked_url,
-        "date_problem": date_problem,
         "inline_rules": {count_problem: f"0 <= {{value}} <= {MAX_COUNT}"},
     }
     check = compile_quick_check(cls, fields, helpers)
