@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import json
+import linecache
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -514,6 +515,37 @@ def test_every_model_is_read_by_its_quick_hook() -> None:
     for model in attrs_classes(Article):
         hook = quick_converter().get_structure_hook(model)
         assert hook.__code__.co_filename.startswith("<newspkg quick structure"), model
+
+
+def test_every_quick_hook_calls_the_compiled_check_itself() -> None:
+    # Every model of the format validates with normalize_and_validate (with or without its
+    # rules), which the quick hook calls inline; another __attrs_post_init__ would be called
+    # as it is (correct, but the calls in between come back).
+    for model in attrs_classes(Article):
+        hook = quick_converter().get_structure_hook(model)
+        source = "".join(linecache.getlines(hook.__code__.co_filename))
+        assert "check = check_of(cls)" in source, model
+        assert "self.__attrs_post_init__()" in source, model  # only before the check compiles
+
+
+def test_a_quick_hook_calls_any_other_post_init_as_it_is() -> None:
+    calls: list[int] = []
+
+    @attrs.frozen
+    class Own:
+        x: int
+
+        def __attrs_post_init__(self) -> None:
+            calls.append(self.x)
+
+    attrs.resolve_types(Own)
+    hook = quick_model_hook(quick_converter(), Own, lambda value, _: value, lambda _: None)
+    assert hook is not None
+    source = "".join(linecache.getlines(hook.__code__.co_filename))
+
+    assert hook({"x": 1}, Own).x == 1
+    assert calls == [1]
+    assert "check_of(cls)" not in source
 
 
 @pytest.mark.parametrize(
