@@ -562,3 +562,25 @@ def test_models_whose_init_does_more_keep_cattrs_function(model: type) -> None:
     assert (
         quick_model_hook(quick_converter(), model, lambda value, _: value, lambda _: None) is None
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        json.dumps(EXAMPLE),
+        json.dumps({**EXAMPLE, "word_count": "many"}),
+        json.dumps({**EXAMPLE, "url": "not a url"}),
+        '{"url": "https://example.com/a", "headline": NaN}',
+    ],
+)
+def test_without_orjson_json_reads_the_same(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    def read() -> Article | list[str]:
+        try:
+            return from_json(text)
+        except NewspkgError as error:
+            return [str(problem) for problem in error.problems]
+
+    with_orjson = read()
+    monkeypatch.setattr(_native, "_orjson", lambda: None)
+
+    assert read() == with_orjson
