@@ -69,11 +69,11 @@ def compile_quick_check(
     changed: list[str] = []
     deduplicated: list[str] = []
     for index, field in enumerate(fields):
-        lines = _field_lines(index, field, namespace)
+        kind, named = _kind(field.annotation)
+        lines = _field_lines(_Slot(field=field, index=index), kind, named, namespace)
         if lines is None:
             return None
         body.extend(lines)
-        kind = _kind(field.annotation)[0]
         if kind in {"text", "texts"}:
             # A cached URL is an equal string, not the same object: equal needs no setting.
             same = f" and n{index} != g{index}" if field.url and kind == "text" else ""
@@ -138,9 +138,10 @@ class _Slot:
 
     field: QuickField
     index: int
-    kind: str
-    named: object
-    optional: bool
+
+    @property
+    def optional(self) -> bool:
+        return type(None) in typing.get_args(self.field.annotation)
 
     @property
     def given(self) -> str:
@@ -159,15 +160,15 @@ class _Slot:
         return "elif" if self.optional else "if"
 
 
-def _field_lines(index: int, field: QuickField, namespace: dict[str, Any]) -> list[str] | None:
-    kind, named = _kind(field.annotation)
-    optional = type(None) in typing.get_args(field.annotation)
+def _field_lines(
+    slot: _Slot, kind: str, named: object, namespace: dict[str, Any]
+) -> list[str] | None:
+    field = slot.field
     write = _WRITERS.get(kind)
     if write is None or (field.rule is not None and kind not in {"text", "texts", "int"}):
         return None
-    namespace[f"rule{index}"] = field.rule
-    namespace[f"type{index}"] = named
-    slot = _Slot(field=field, index=index, kind=kind, named=named, optional=optional)
+    namespace[f"rule{slot.index}"] = field.rule
+    namespace[f"type{slot.index}"] = named
     return [f"    {slot.given} = self.{field.name}", *write(slot, namespace)]
 
 
