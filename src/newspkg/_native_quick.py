@@ -73,25 +73,24 @@ def quick_model_hook(
         namespace[f"type{index}"] = field.type
         name = repr(field.name)
         written = None if hook is as_is else inline(field.type)
-        models = _nested_models(converter, field.type)
-        if written is None and models is not None:
+        models = _nested_models(converter, field.type) if written is None else None
+        loop: list[str] = []  # the lines a list of models is read by, before the read
+        if models is not None:
             # A nested model's hook called from here, not through the list or optional hook:
             # no call for the list or the None. The hook tests the item is an object itself.
             many, namespace[f"item{index}"], namespace[f"model{index}"] = models
             written = (_MODELS if many else _MODEL).replace("{i}", str(index)), {}
-        given = "v" if written is not None else f"o[{name}]"
+            if many:
+                loop = _MODELS_LOOP.replace("{i}", str(index)).split("\n")
         if written is not None:
             template, names = written
             namespace.update(names)
             read = template.format(kind=f"type{index}")
+            take = [f"        v = o[{name}]", *(f"        {line}" for line in loop)]
         elif hook is as_is:
-            read = given
+            read, take = f"o[{name}]", []
         else:
-            read = f"hook{index}({given}, type{index})"
-        take = [f"        v = o[{name}]"] if given == "v" else []
-        if written is not None and models is not None and many:
-            loop = _MODELS_LOOP.replace("{i}", str(index))
-            take += [f"        {line}" for line in loop.split("\n")]
+            read, take = f"hook{index}(o[{name}], type{index})", []
         if field.default is attrs.NOTHING:  # a KeyError: the reporting path says it is missing
             lines += [line[4:] for line in take] + [f"    set_field(self, {name}, {read})"]
             continue
