@@ -299,7 +299,7 @@ def attrs_classes(model: type) -> set[type]:
     """``model`` and every model class its fields hold."""
     found = {model}
     for field in attrs.fields(model):
-        for arg in (field.type, *typing.get_args(field.type), *typing.get_args(field.type)[:1]):
+        for arg in (field.type, *typing.get_args(field.type)):
             inner = typing.get_args(arg)[:1] if typing.get_origin(arg) is tuple else (arg,)
             for cls in inner:
                 if isinstance(cls, type) and attrs.has(cls) and cls not in found:
@@ -475,7 +475,7 @@ def _nesting(annotation: Any) -> int:
     args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
     if typing.get_origin(annotation) is tuple:
         return 1 + _nesting(args[0])
-    if len(args) > 1 or (args and typing.get_origin(annotation) is not tuple):
+    if args:  # a union (tuples returned above): its deepest member
         return max(_nesting(arg) for arg in args)
     if isinstance(annotation, type) and attrs.has(annotation):
         return 1 + max(_nesting(field.type) for field in attrs.fields(annotation))
