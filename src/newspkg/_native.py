@@ -215,8 +215,8 @@ def from_json(text: str | bytes) -> Article:
     check_text_size(text)
     # The depth check protects json.loads, which recurses; orjson does not (it stops at
     # 1,024 levels), and a valid article nests far less deep than the limit (the models
-    # nest seven levels deep; tests/test_native_quick.py checks it), so text read quickly
-    # needs no walk.
+    # nest six levels deep, objects and lists counted; tests/test_native.py checks it), so
+    # text read quickly needs no walk.
     article = _read_quickly(text)
     if article is not None:
         return article
