@@ -42,7 +42,7 @@ import attrs
 import regex
 
 from newspkg._readtime import kind_table
-from newspkg._readtime.word_segments import DICTIONARY, SPACELESS, _repeated
+from newspkg._readtime.word_segments import DICTIONARY, SPACELESS, repeated_byte
 
 __all__ = [
     "BLOCKS",
@@ -113,7 +113,7 @@ def split(text: str) -> DictionaryText | None:
     # One bit per dictionary character (its class is 1 or 2), then a byte of
     # ones: big-integer passes in C, not a translate and a conversion each.
     # Big-endian, so ``>> 8`` moves each byte onto its right neighbour.
-    ones = _repeated(1, length)
+    ones = repeated_byte(1, length)
     dictionary = (found | found >> 1) & ones
     first = 1 << 8 * (length - 1)  # the start of the text counts as outside runs
     if (found >> 1) & (((ones ^ dictionary) >> 8) | first) & ones:
@@ -122,7 +122,7 @@ def split(text: str) -> DictionaryText | None:
     high_bits = int.from_bytes(high, "big")
     low_bits = int.from_bytes(low, "big")
     icu_units = bytearray(2 * length)
-    icu_units[0::2] = ((low_bits & keep) | (_repeated(0x20, length) & ~keep)).to_bytes(
+    icu_units[0::2] = ((low_bits & keep) | (repeated_byte(0x20, length) & ~keep)).to_bytes(
         length, "big"
     )
     icu_units[1::2] = (high_bits & keep).to_bytes(length, "big")

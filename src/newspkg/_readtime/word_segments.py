@@ -44,6 +44,7 @@ __all__ = [
     "count",
     "count_kinds",
     "live_block_kinds",
+    "repeated_byte",
     "simple_kinds",
     "simple_unit_kinds",
 ]
@@ -244,16 +245,16 @@ def count_kinds(kinds: bytes) -> TextCounts:
         starts = kinds.translate(_STARTS)  # e.g. b"w w  ww ew"
         words = starts.count(b" w") + starts.startswith(b"w")
     else:
-        word_chars = flags & _repeated(_WORD, length)
+        word_chars = flags & repeated_byte(_WORD, length)
         words = word_chars.bit_count() - (word_chars & (word_chars >> 8)).bit_count()
     # Big-endian: >> 8 moves each byte one position right, so (flags >> 8) holds
     # each character's left neighbour, (flags << 8) its right one, and
     # (flags >> 4) the between bits of the character itself.
-    joins = (flags >> 4) & (flags >> 8) & (flags << 8) & _repeated(_NEIGHBOUR_BITS, length)
+    joins = (flags >> 4) & (flags >> 8) & (flags << 8) & repeated_byte(_NEIGHBOUR_BITS, length)
     words -= joins.bit_count()
     if b"_" in kinds:
         words -= len(_CONNECTORS_ONLY.findall(kinds))
-    han = (flags & _repeated(_HAN, length)).bit_count() if b"H" in kinds else 0
+    han = (flags & repeated_byte(_HAN, length)).bit_count() if b"H" in kinds else 0
     return TextCounts(words=words, han=han, kana=_count(kinds, b"K"), letters=_count(kinds, b"T"))
 
 
@@ -268,7 +269,7 @@ _KEPT_MASK_LENGTH = 1 << 22
 _masks: dict[int, int] = {}
 
 
-def _repeated(byte: int, length: int) -> int:
+def repeated_byte(byte: int, length: int) -> int:
     """The integer whose ``length`` big-endian bytes all equal ``byte``."""
     kept = _masks.get(byte, 0)
     kept_length = (kept.bit_length() + 7) // 8
