@@ -35,14 +35,13 @@ from __future__ import annotations
 
 import functools
 import operator
-import zlib
 from typing import Any
 
 import attrs
 import regex
 
 from newspkg._readtime import kind_table
-from newspkg._readtime.word_segments import DICTIONARY, SPACELESS, repeated_byte
+from newspkg._readtime.word_segments import DICTIONARY, SPACELESS, precomputed, repeated_byte
 
 __all__ = [
     "BLOCKS",
@@ -169,9 +168,8 @@ def count_words(icu: Any, text: DictionaryText) -> int:
 @functools.cache
 def _tables() -> dict[int, tuple[bytes, bytes]]:
     """Per block: the class of each low byte, and which high bytes are that block."""
-    if regex.__version__ == kind_table.REGEX_VERSION:  # see word_segments._bmp_kinds
-        classes = zlib.decompress(bytes.fromhex(kind_table.DICTIONARY_CLASSES))
-    else:
+    classes = precomputed(kind_table.DICTIONARY_CLASSES)
+    if classes is None:
         classes = b"".join(map(live_block_classes, BLOCKS))
     return {
         block: (

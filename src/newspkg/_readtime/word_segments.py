@@ -44,6 +44,7 @@ __all__ = [
     "count",
     "count_kinds",
     "live_block_kinds",
+    "precomputed",
     "repeated_byte",
     "simple_kinds",
     "simple_unit_kinds",
@@ -418,11 +419,16 @@ def _block_kinds(high: int) -> bytes:
 @functools.cache
 def _bmp_kinds() -> bytes | None:
     """The precomputed kinds of the BMP, if they were read with this `regex`."""
-    # The table holds the Unicode properties of the `regex` release it was
+    return precomputed(kind_table.KINDS)
+
+
+def precomputed(table: str) -> bytes | None:
+    """A table of `kind_table`, unpacked; None if it was read with another `regex`."""
+    # The tables hold the Unicode properties of the `regex` release they were
     # generated with; another release may know other characters.
     if regex.__version__ != kind_table.REGEX_VERSION:
         return None
-    return zlib.decompress(bytes.fromhex(kind_table.KINDS))
+    return zlib.decompress(bytes.fromhex(table))
 
 
 def live_block_kinds(high: int) -> bytes:
