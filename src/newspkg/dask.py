@@ -22,9 +22,9 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from newspkg._batch.outputs import finding_dict
 from newspkg._batch.read import read_batch
 from newspkg._batch.records import BatchResult
+from newspkg._checks.findings import finding_dict
 from newspkg._native import to_json
 
 if TYPE_CHECKING:

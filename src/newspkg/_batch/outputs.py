@@ -15,10 +15,10 @@ import attrs
 
 from newspkg._batch.process import UNREADABLE
 from newspkg._batch.records import BatchResult
-from newspkg._checks.findings import Finding, Severity
+from newspkg._checks.findings import Severity, finding_dict
 from newspkg._native import to_dict
 
-__all__ = ["BatchTally", "finding_dict", "result_dict", "result_line"]
+__all__ = ["BatchTally", "result_dict", "result_line"]
 
 
 def result_dict(result: BatchResult) -> dict[str, Any]:
@@ -45,16 +45,6 @@ def result_line(result: BatchResult) -> str:
     {"id": "a.html", "source": "a.html", "skipped": "empty"}
     """
     return json.dumps(result_dict(result), ensure_ascii=False)
-
-
-def finding_dict(found: Finding) -> dict[str, str]:
-    """A finding as a JSON-ready dict: severity, code, path and message."""
-    return {
-        "severity": found.severity.value,
-        "code": found.code,
-        "path": found.path,
-        "message": found.message,
-    }
 
 
 @attrs.define

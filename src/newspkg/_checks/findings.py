@@ -15,7 +15,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["CODES", "Code", "Finding", "Group", "Severity", "finding", "sort_key"]
+__all__ = ["CODES", "Code", "Finding", "Group", "Severity", "finding", "finding_dict", "sort_key"]
 
 
 class Severity(enum.Enum):
@@ -545,3 +545,17 @@ def sort_key(item: Finding) -> tuple[tuple[tuple[int, int, str], ...], str, str]
         for number, text in _PATH_TOKEN.findall(item.path)
     )
     return (tokens, item.code, item.message)
+
+
+def finding_dict(found: Finding) -> dict[str, str]:
+    """A finding as a JSON-ready dict: severity, code, path and message.
+
+    The shape of a finding in ``newspkg check --format json``, ``newspkg batch`` and the
+    Dask findings frame.
+    """
+    return {
+        "severity": found.severity.value,
+        "code": found.code,
+        "path": found.path,
+        "message": found.message,
+    }

@@ -10,11 +10,12 @@ import attrs
 import click
 
 from newspkg._batch.runner import ordered_map
-from newspkg._checks.findings import Finding, Severity
+from newspkg._checks.findings import Finding, Severity, finding_dict
 from newspkg._checks.run import check
 from newspkg._checks.select import Selection
 from newspkg._cli.inputs import (
     JOBS_OPTION,
+    JSONL_OPTION,
     Input,
     InputKind,
     Tally,
@@ -44,9 +45,7 @@ _SEVERITY_COLOURS: Final = {
 
 @click.command(name="check")
 @click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
-@click.option(
-    "--jsonl", is_flag=True, help="Read JSON Lines: one document per line (stdin by default)."
-)
+@JSONL_OPTION
 @click.option(
     "--format",
     "output_format",
@@ -118,7 +117,7 @@ def check_command(
         for found in findings:
             tally.severities[found.severity] += 1
         if as_json:
-            record = {"file": name, "findings": [_finding_json(f) for f in findings]}
+            record = {"file": name, "findings": [finding_dict(f) for f in findings]}
             click.echo(json.dumps(record, ensure_ascii=False))
         elif findings:
             _echo_findings(name, findings)
@@ -179,15 +178,6 @@ def check_input(item: Input, options: CheckOptions) -> list[Finding]:
         return options.run(from_dict(document))
     # Anything else is checked as text, which the text-level checks (raw tabs) need.
     return options.run(item.data)
-
-
-def _finding_json(found: Finding) -> dict[str, str]:
-    return {
-        "severity": found.severity.value,
-        "code": found.code,
-        "path": found.path,
-        "message": found.message,
-    }
 
 
 def _echo_findings(name: str, findings: list[Finding]) -> None:

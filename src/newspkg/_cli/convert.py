@@ -10,6 +10,7 @@ import click
 from newspkg._batch.runner import ordered_map
 from newspkg._cli.inputs import (
     JOBS_OPTION,
+    JSONL_OPTION,
     Input,
     Outcome,
     Tally,
@@ -65,9 +66,7 @@ def meta(ctx: click.Context, files: tuple[str, ...], jobs: int) -> None:
 
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
-@click.option(
-    "--jsonl", is_flag=True, help="Read JSON Lines: one document per line (stdin by default)."
-)
+@JSONL_OPTION
 @click.option("--url", help="The address the page was fetched from (resolves relative URLs).")
 @JOBS_OPTION
 @click.pass_context

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "JOBS_OPTION",
+    "JSONL_OPTION",
     "PROGRESS_THRESHOLD",
     "Input",
     "InputKind",
@@ -114,6 +115,10 @@ JOBS_OPTION: Final = click.option(
     show_default=True,
     callback=_jobs,
     help="Worker processes (0: one per CPU); output keeps the input order.",
+)
+
+JSONL_OPTION: Final = click.option(
+    "--jsonl", is_flag=True, help="Read JSON Lines: one document per line (stdin by default)."
 )
 
 

@@ -125,10 +125,7 @@ def description_in_full(article: Article, page: PageMeta, notes: list[Provenance
 
 def _head_titles(page: PageMeta, sites: frozenset[str]) -> Iterator[str]:
     """The head's titles, each whole and without its site name when one can be told."""
-    texts = [text for key in _TITLE_TAGS for text in page.tags.get(key, ())[:1]]
-    if page.title:
-        texts.append(page.title)
-    for text in texts:
+    for text in _own_titles(page):
         yield text
         cut = title_without_site(text, sites, ())
         if cut is not None:
@@ -139,10 +136,16 @@ def _body_titles(page: PageMeta, sites: frozenset[str]) -> Iterator[str]:
     """The ``<h1>`` texts, and the head's titles cut where an ``<h1>`` tells the site part."""
     headings = page.markup.headings
     yield from headings
-    for text in (*(t for key in _TITLE_TAGS for t in page.tags.get(key, ())[:1]), page.title):
-        cut = None if text is None else title_without_site(text, sites, headings)
+    for text in _own_titles(page):
+        cut = title_without_site(text, sites, headings)
         if cut is not None:
             yield cut
+
+
+def _own_titles(page: PageMeta) -> list[str]:
+    """The first ``og:title`` and ``twitter:title``, and the ``<title>``: the head's titles."""
+    titles = [text for key in _TITLE_TAGS for text in page.tags.get(key, ())[:1]]
+    return [*titles, page.title] if page.title else titles
 
 
 def _names_of(documents: Iterable[JsonValue], headline: str) -> Iterator[str]:
