@@ -656,7 +656,7 @@ def test_repeated_byte_masks_are_exact_however_long_the_kept_one(
     monkeypatch.setattr(_word_segments, "_KEPT_MASK_LENGTH", kept_up_to)
     for length in [3, 0, 1, 8, 8, 2, 7, 20, 5]:
         for byte in (0x07, 0x08, 0x80):
-            mask = _word_segments._repeated(byte, length)
+            mask = _word_segments.repeated_byte(byte, length)
             assert mask.to_bytes(length, "big") == bytes([byte]) * length
     assert max(map(int.bit_length, _word_segments._masks.values()), default=0) <= 8 * kept_up_to
 

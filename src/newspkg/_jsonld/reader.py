@@ -132,12 +132,11 @@ class _Page:
         candidates = [node for node in graph.nodes if node.has_type(ARTICLE_TYPES)]
         parts: set[int] = set()
         links: set[str] = set()
-        related = m.ARTICLE["related"].prop
         for node in graph.nodes:
             # Most nodes have neither: a set test per node instead of two walks of their values.
             if not _PART_PROP_SET.isdisjoint(node.props):
                 parts.update(map(id, graph.nodes_of(node, _PART_PROPS)))
-            if related in node.props:
+            if _RELATED_PROP in node.props:
                 links.update(related_links(graph, node))
         mains = self._main_entities
         return [
@@ -432,7 +431,7 @@ _RELATED_TYPES: Final = ARTICLE_TYPES | WEB_PAGE_TYPES
 
 def related_links(graph: Graph, node: Node) -> Iterator[str]:
     """The URLs ``node`` lists in ``relatedLink``, as text or as ``@id`` references."""
-    for item in graph.items(node, [m.ARTICLE["related"].prop]):
+    for item in graph.items(node, [_RELATED_PROP]):
         if isinstance(item, Literal) and not isinstance(item.value, bool):
             text = str(item.value).strip()
         elif isinstance(item, Ref):

@@ -35,14 +35,13 @@ from __future__ import annotations
 
 import functools
 import operator
-import zlib
 from typing import Any
 
 import attrs
 import regex
 
 from newspkg._readtime import kind_table
-from newspkg._readtime.word_segments import DICTIONARY, SPACELESS, _repeated
+from newspkg._readtime.word_segments import DICTIONARY, SPACELESS, precomputed, repeated_byte
 
 __all__ = [
     "BLOCKS",
@@ -113,7 +112,7 @@ def split(text: str) -> DictionaryText | None:
     # One bit per dictionary character (its class is 1 or 2), then a byte of
     # ones: big-integer passes in C, not a translate and a conversion each.
     # Big-endian, so ``>> 8`` moves each byte onto its right neighbour.
-    ones = _repeated(1, length)
+    ones = repeated_byte(1, length)
     dictionary = (found | found >> 1) & ones
     first = 1 << 8 * (length - 1)  # the start of the text counts as outside runs
     if (found >> 1) & (((ones ^ dictionary) >> 8) | first) & ones:
@@ -122,7 +121,7 @@ def split(text: str) -> DictionaryText | None:
     high_bits = int.from_bytes(high, "big")
     low_bits = int.from_bytes(low, "big")
     icu_units = bytearray(2 * length)
-    icu_units[0::2] = ((low_bits & keep) | (_repeated(0x20, length) & ~keep)).to_bytes(
+    icu_units[0::2] = ((low_bits & keep) | (repeated_byte(0x20, length) & ~keep)).to_bytes(
         length, "big"
     )
     icu_units[1::2] = (high_bits & keep).to_bytes(length, "big")
@@ -169,9 +168,8 @@ def count_words(icu: Any, text: DictionaryText) -> int:
 @functools.cache
 def _tables() -> dict[int, tuple[bytes, bytes]]:
     """Per block: the class of each low byte, and which high bytes are that block."""
-    if regex.__version__ == kind_table.REGEX_VERSION:  # see word_segments._bmp_kinds
-        classes = zlib.decompress(bytes.fromhex(kind_table.DICTIONARY_CLASSES))
-    else:
+    classes = precomputed(kind_table.DICTIONARY_CLASSES)
+    if classes is None:
         classes = b"".join(map(live_block_classes, BLOCKS))
     return {
         block: (

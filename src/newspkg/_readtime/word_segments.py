@@ -44,6 +44,8 @@ __all__ = [
     "count",
     "count_kinds",
     "live_block_kinds",
+    "precomputed",
+    "repeated_byte",
     "simple_kinds",
     "simple_unit_kinds",
 ]
@@ -244,16 +246,16 @@ def count_kinds(kinds: bytes) -> TextCounts:
         starts = kinds.translate(_STARTS)  # e.g. b"w w  ww ew"
         words = starts.count(b" w") + starts.startswith(b"w")
     else:
-        word_chars = flags & _repeated(_WORD, length)
+        word_chars = flags & repeated_byte(_WORD, length)
         words = word_chars.bit_count() - (word_chars & (word_chars >> 8)).bit_count()
     # Big-endian: >> 8 moves each byte one position right, so (flags >> 8) holds
     # each character's left neighbour, (flags << 8) its right one, and
     # (flags >> 4) the between bits of the character itself.
-    joins = (flags >> 4) & (flags >> 8) & (flags << 8) & _repeated(_NEIGHBOUR_BITS, length)
+    joins = (flags >> 4) & (flags >> 8) & (flags << 8) & repeated_byte(_NEIGHBOUR_BITS, length)
     words -= joins.bit_count()
     if b"_" in kinds:
         words -= len(_CONNECTORS_ONLY.findall(kinds))
-    han = (flags & _repeated(_HAN, length)).bit_count() if b"H" in kinds else 0
+    han = (flags & repeated_byte(_HAN, length)).bit_count() if b"H" in kinds else 0
     return TextCounts(words=words, han=han, kana=_count(kinds, b"K"), letters=_count(kinds, b"T"))
 
 
@@ -268,7 +270,7 @@ _KEPT_MASK_LENGTH = 1 << 22
 _masks: dict[int, int] = {}
 
 
-def _repeated(byte: int, length: int) -> int:
+def repeated_byte(byte: int, length: int) -> int:
     """The integer whose ``length`` big-endian bytes all equal ``byte``."""
     kept = _masks.get(byte, 0)
     kept_length = (kept.bit_length() + 7) // 8
@@ -417,11 +419,16 @@ def _block_kinds(high: int) -> bytes:
 @functools.cache
 def _bmp_kinds() -> bytes | None:
     """The precomputed kinds of the BMP, if they were read with this `regex`."""
-    # The table holds the Unicode properties of the `regex` release it was
+    return precomputed(kind_table.KINDS)
+
+
+def precomputed(table: str) -> bytes | None:
+    """A table of `kind_table`, unpacked; None if it was read with another `regex`."""
+    # The tables hold the Unicode properties of the `regex` release they were
     # generated with; another release may know other characters.
     if regex.__version__ != kind_table.REGEX_VERSION:
         return None
-    return zlib.decompress(bytes.fromhex(kind_table.KINDS))
+    return zlib.decompress(bytes.fromhex(table))
 
 
 def live_block_kinds(high: int) -> bytes:
