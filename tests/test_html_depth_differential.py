@@ -33,6 +33,15 @@ TOKENS = (
     *(f"<{name}/>" for name in NAMES),
     '<DIV class="a">',
     "</P>",
+    # The main loop's own cases: void tags, <a> with and without one open, end tags of the
+    # element on top (formatting ones with closed-out-of-order ones below), any case.
+    '<A href="x">',
+    "</A>",
+    "</B>",
+    "<IMG src=x>",
+    "</br>",
+    "<Script>",
+    "<NOBR>",
     "text",
     "<!-- <div> -->",
     "<!doctype html>",
@@ -76,3 +85,20 @@ def test_the_corpus_pages_are_refused_alike(shared_corpus: Path) -> None:
 
     for page in pages:
         _same_decisions(page.read_text(encoding="utf-8"), limits)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        pytest.param("<a>x" * 8, id="an <a> closes the open one"),
+        pytest.param("<a>" + "<div><a>" * 6, id="an <a> closes one across a block"),
+        pytest.param(
+            "<span><div></div><b></span>" + "<em>" * 8, id="a closed block fences nothing"
+        ),
+        pytest.param("<b><div><b></div>" * 4 + "</b></b><i>" * 4, id="formatting closed on top"),
+        pytest.param("<td></td><table></table><li></li>" * 3 + "<span>" * 8, id="fences popped"),
+        pytest.param("<IMG><br></br><NOBR><nobr>" * 6, id="void tags and nobr"),
+    ],
+)
+def test_the_main_loop_decides_as_the_rules_do(html: str) -> None:
+    _same_decisions(html, LIMITS)

@@ -46,6 +46,10 @@ _TOKEN: Final = re.compile(
 _RAW_TEXT: Final = frozenset(
     {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}
 )
+# The end tag that ends each raw-text element's text.
+_RAW_TEXT_ENDS: Final = {
+    name: re.compile(rf"</{name}(?=[\t\n\f\r />])", re.IGNORECASE).search for name in _RAW_TEXT
+}
 _VOID: Final = frozenset(
     {
         "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
@@ -119,6 +123,17 @@ _OTHER_STARTS: Final = frozenset(
 )  # fmt: skip
 _RULED_STARTS: Final = _OTHER_STARTS | _CLOSES_P
 _CLOSES_P_ONLY: Final = _CLOSES_P - _OTHER_STARTS
+# What the main loop does with a start tag, by name (any other name is `_PLAIN`: pushed).
+# `_REOPENS` (<a>, <nobr>) first closes an open one of its kind, if any (else it is pushed).
+_PLAIN, _CLOSES_P_FIRST, _VOID_START, _PLAINTEXT, _REOPENS, _RULED = range(6)
+_START_KINDS: Final = {
+    **dict.fromkeys(_RULED_STARTS - _CLOSES_P_ONLY - _VOID, _RULED),
+    "a": _REOPENS,
+    "nobr": _REOPENS,
+    **dict.fromkeys(_CLOSES_P_ONLY, _CLOSES_P_FIRST),
+    **dict.fromkeys(_VOID, _VOID_START),
+    "plaintext": _PLAINTEXT,
+}
 _END_SCOPES: Final = {
     **dict.fromkeys(_SPECIAL | _DEFAULT_SCOPE, "default"),
     "p": "button",
@@ -173,12 +188,13 @@ class _Scan:
         self.max_depth = max_depth
         self.max_options = max_options
 
-    def run(self, html: str) -> None:  # noqa: PLR0912 (the hot rules, inlined)
-        # The loop runs once per tag of the page: the common cases (an element no start
-        # rule looks at, an ordinary end tag) are decided here without further calls.
+    def run(self, html: str) -> None:  # noqa: PLR0912, PLR0915 (the hot rules, inlined)
+        # The loop runs once per tag of the page: the common cases (a void element, an
+        # element no start rule looks at, an end tag of the element on top) are decided here
+        # without further calls.
         search = _TOKEN.search
-        ruled, closes_p, formatting, scopes = (
-            _RULED_STARTS, _CLOSES_P_ONLY, _FORMATTING, _END_SCOPES
+        kinds, formatting, scopes, raw_text_ends = (
+            _START_KINDS, _FORMATTING, _END_SCOPES, _RAW_TEXT_ENDS
         )  # fmt: skip
         fences, where, stack, dead = self.fences, self.where, self.stack, self.dead
         button_fences = fences["button"]
@@ -191,43 +207,54 @@ class _Scan:
                 continue  # a comment or doctype
             name = name.lower()
             if is_end:
-                if name in formatting:
-                    self._close_formatting(name)
-                    continue
-                # `_end`: close the element unless a fence of its scope is above it.
                 open_at = where.get(name)
-                if open_at:
-                    index = open_at[-1]
+                if not open_at:
+                    continue  # not open: the parser ignores the tag
+                index = open_at[-1]
+                if index == len(stack) - 1:
+                    # `_pop_to` for the element on top, which nothing can fence.
+                    stack.pop()
+                    open_at.pop()
+                    for scope in fenced_by.get(name, ()):
+                        fences[scope].pop()
+                    if dead and name in formatting:
+                        while stack and len(stack) - 1 in dead:
+                            self._pop_to(len(stack) - 1)
+                elif name in formatting:
+                    self._close_formatting(name)
+                else:
+                    # `_end`: close the element unless a fence of its scope is above it.
                     fenced = fences[scopes.get(name, "special")]
                     if not (fenced and fenced[-1] > index):
                         self._pop_to(index)
-            elif name == "plaintext":
+                continue
+            kind = kinds.get(name, _PLAIN)
+            if kind == _VOID_START:
+                continue  # a void element never opens
+            if kind == _PLAINTEXT:
                 return  # everything after it is text
-            elif (plain := name not in ruled) or name in closes_p:
-                if attributes.endswith("/"):
-                    self._start(name, self_closing=True)
-                else:
-                    # `_start` for these: close an open <p> in button scope, then push.
-                    if not plain and (open_p := where.get("p")):
-                        index = open_p[-1]
-                        if not (button_fences and button_fences[-1] > index):
-                            self._pop_to(index)
-                    # `_push`, inlined: this is most of the page's tags.
-                    index = len(stack)
-                    stack.append(name)
-                    where.setdefault(name, []).append(index)
-                    for scope in fenced_by.get(name, ()):
-                        fences[scope].append(index)
-                    if index - len(dead) >= max_depth:
-                        self._too_deep()
-                if name in _RAW_TEXT:
-                    position = _after_raw_text(html, position, name)
-                    self._end(name)
-            else:
+            if kind == _RULED or attributes.endswith("/") or (kind == _REOPENS and where.get(name)):
                 self._start(name, self_closing=attributes.endswith("/"))
-                if name in _RAW_TEXT:
-                    position = _after_raw_text(html, position, name)
-                    self._end(name)
+            else:
+                # `_start` for these: close an open <p> in button scope (an <a> or <nobr>
+                # with none of its kind open closes nothing), then push.
+                if kind == _CLOSES_P_FIRST and (open_p := where.get("p")):
+                    index = open_p[-1]
+                    if not (button_fences and button_fences[-1] > index):
+                        self._pop_to(index)
+                # `_push`, inlined: this is most of the page's tags.
+                index = len(stack)
+                stack.append(name)
+                where.setdefault(name, []).append(index)
+                for scope in fenced_by.get(name, ()):
+                    fences[scope].append(index)
+                if index - len(dead) >= max_depth:
+                    self._too_deep()
+            end_of_text = raw_text_ends.get(name)
+            if end_of_text is not None:
+                end = end_of_text(html, position)
+                position = len(html) if end is None else end.start()
+                self._end(name)
 
     # --- the rules ---------------------------------------------------------------------------
 
@@ -371,9 +398,3 @@ class _Scan:
         if index < 0:
             return False
         return scope is None or self._fence(scope, below=index) < 0
-
-
-def _after_raw_text(html: str, position: int, name: str) -> int:
-    """Where the text of a raw-text element ends: after its end tag, or at the page's end."""
-    end = re.compile(rf"</{name}(?=[\t\n\f\r />])", re.IGNORECASE).search(html, position)
-    return len(html) if end is None else end.start()
