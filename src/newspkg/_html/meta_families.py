@@ -38,8 +38,8 @@ PRECEDENCE: Final[dict[str, tuple[str, ...]]] = {
     ),
     "description": (
         "og:description",
-        "twitter:description",
         "description",
+        "twitter:description",
         "dc.description",
         "dcterms.description",
         "dcterms.abstract",
