@@ -175,13 +175,13 @@ def lead_paragraph(
                         found[rank] = text
                         best = rank
             continue
-        rank = _container_rank(item, tag)
+        container = _container_rank(item, tag)
         # A container is never furniture by its class ("post has-comments" wraps a story).
-        if rank is None and item is not body and _is_furniture(item, tag):
+        if container is None and item is not body and _is_furniture(item, tag):
             continue
-        if rank is not None:
-            open_ranks.append(rank)
-            stack.append(rank)
+        if container is not None:
+            open_ranks.append(container)
+            stack.append(container)
         stack.extend(reversed(list(item.iter(include_text=False))))
     if not found:
         return None
