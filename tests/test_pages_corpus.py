@@ -21,9 +21,9 @@ import pytest
 from newspkg import Article, NewspkgError, NoArticleError, ValidationError, from_html
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-GOALS = {"title": 0.80, "description": 0.82, "language": 0.95, "author": 0.78, "published": 0.97}
-"""Measured floors on the raw agreement: language, author and published meet the issue's
-goals; title and description are held at what was measured (their misses are listed in
+GOALS = {"title": 0.80, "description": 0.85, "language": 0.95, "author": 0.78, "published": 0.97}
+"""Measured floors on the raw agreement: description, language, author and published meet the
+issue's goals; title is held at what was measured (its misses are listed in
 docs/corpus-scores.md, most of them the expected values' own choices)."""
 
 
