@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newspkg import from_html
-from newspkg._html import head_corrections, meta_families
+from newspkg._html import cut_texts, meta_families
 
 URL = "https://en.wikipedia.org/wiki/New_Zealand"
 
@@ -86,7 +86,7 @@ def test_the_name_taken_as_headline_is_cleaned_as_titles_are(
 
 
 def test_the_head_descriptions_are_in_the_precedence_table() -> None:
-    named = head_corrections._DESCRIPTION_TAGS
+    named = cut_texts.DESCRIPTION_TAGS
 
     assert set(named) <= set(meta_families.PRECEDENCE["description"])
 
@@ -146,7 +146,7 @@ def test_the_linear_patterns_find_what_the_quadratic_ones_found(text: str) -> No
     def spans(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
         return [found.span() for found in pattern.finditer(text)]
 
-    assert spans(head_corrections._ELLIPSIS) == spans(_QUADRATIC_ELLIPSIS)
+    assert spans(cut_texts.ELLIPSIS) == spans(_QUADRATIC_ELLIPSIS)
     assert spans(meta_families._SEPARATORS) == spans(_QUADRATIC_SEPARATORS)
 
 

@@ -21,9 +21,9 @@ import pytest
 from newspkg import Article, NewspkgError, NoArticleError, ValidationError, from_html
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-GOALS = {"title": 0.80, "description": 0.81, "language": 0.95, "author": 0.78, "published": 0.97}
-"""Measured floors on the raw agreement: language, author and published meet the issue's
-goals; title and description are held at what was measured (their misses are listed in
+GOALS = {"title": 0.80, "description": 0.85, "language": 0.95, "author": 0.78, "published": 0.97}
+"""Measured floors on the raw agreement: description, language, author and published meet the
+issue's goals; title is held at what was measured (its misses are listed in
 docs/corpus-scores.md, most of them the expected values' own choices)."""
 
 
@@ -83,7 +83,7 @@ def test_agreement_with_the_expected_values_holds(shared_corpus: Path, field: st
 
 
 def test_the_review_list_names_only_current_disagreements(shared_corpus: Path) -> None:
-    # docs/corpus-scores.md's "Where ours is right" table is what the script reads: a row
+    # docs/corpus-scores.md's "Reviewed disagreements" table is what the script reads: a row
     # for a page that now agrees (or a misspelt page) must be removed, not kept silently.
     script = _script()
     scores, *_ = _scores(shared_corpus / "pages")
@@ -104,3 +104,15 @@ def test_a_news_story_declaring_og_type_website_is_read(shared_corpus: Path) -> 
 
     assert article.headline == expected["title"]  # " -- Sott.net" cut, as og:site_name says
     assert any("og:type 'website'" in note.detail for note in article.provenance)
+
+
+def test_the_comparison_folds_presentation_and_keeps_wording() -> None:
+    norm = _script().norm
+
+    # Presentation only: entities, typographic quotes and dashes, invisible characters.
+    assert norm("AT&amp;T \u2013 \u201cfast\u201d\u00a0news\u200b") == norm('AT&T - "Fast" news')
+    assert norm("gaming.&nbsp;") == norm("gaming.")
+    # Wording is not: a site name, a cut, a different word.
+    assert norm("Title | Site") != norm("Title")
+    assert norm("the status of computation in") != norm("the status of computation in science.")
+    assert norm("friendly") != norm("friends")

@@ -23,14 +23,13 @@ Each change is noted, with the JSON-LD's value.
 
 from __future__ import annotations
 
-import html
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Final
 
 import attrs
 
+from newspkg._html.cut_texts import DESCRIPTION_TAGS, fuller_text
 from newspkg._html.meta_families import title_without_site
 from newspkg._html.meta_values import unescape_twice
 from newspkg._html.page_meta import PageMeta
@@ -77,16 +76,6 @@ def headline_by_name(
     return attrs.evolve(article, headline=name)
 
 
-# A teaser's end: "...", "…", "(...)", "[…]", after the cut text. A match starts only where
-# a run of spaces does (the lookbehind): else the search would retry from every space of a
-# long run, quadratic in it.
-_ELLIPSIS: Final = re.compile(r"(?<!\s)\s*(?:\.{3}|\u2026|[(\[](?:\.{3}|\u2026)[)\]])\s*\Z")
-# The head's own descriptions, named rather than sliced from `PRECEDENCE` so a new family
-# added there cannot join them silently; Dublin Core and the rest describe other things
-# (an abstract, a record) and are not read here.
-_DESCRIPTION_TAGS: Final = ("og:description", "twitter:description", "description")
-
-
 def description_in_full(article: Article, page: PageMeta, notes: list[ProvenanceNote]) -> Article:
     """``article`` with a head description in place of a JSON-LD one that is a cut teaser of it.
 
@@ -95,23 +84,13 @@ def description_in_full(article: Article, page: PageMeta, notes: list[Provenance
     start with the rest of it and be longer: the same text, less cut.
     """
     description = article.description
-    ellipsis = None if description is None else _ELLIPSIS.search(description)
-    if description is None or ellipsis is None:
+    if description is None:
         return article
-    stem = _plain(html.unescape(description[: ellipsis.start()]))
-    if not stem:
+    others = [(key, text) for key in DESCRIPTION_TAGS for text in page.tags.get(key, ())[:1]]
+    fuller = fuller_text(description, others, marked_only=True)
+    if fuller is None:
         return article
-    fuller = [
-        (key, text)
-        for key in _DESCRIPTION_TAGS
-        for text in page.tags.get(key, ())[:1]
-        if len(plain := _plain(html.unescape(text))) > len(stem)
-        and plain.startswith(stem)
-        and _plain(html.unescape(_ELLIPSIS.sub("", text))) != stem
-    ]
-    if not fuller:
-        return article
-    key, text = max(fuller, key=lambda found: len(found[1]))
+    key, text = fuller
     notes.append(
         ProvenanceNote(
             field="description",

@@ -16,6 +16,7 @@ from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newspkg._html.lead_paragraph import Lead, lead_paragraph
 from newspkg._readtime.words import count_words
 
 __all__ = ["Markup", "read_markup"]
@@ -103,6 +104,18 @@ class Markup:
     @functools.cached_property
     def article_elements(self) -> int:
         return len(self._nodes("article"))
+
+    def property_names(self) -> list[str]:
+        """The ``itemprop`` and ``property`` values of the page's elements (not its meta tags)."""
+        return [
+            f"{node.attributes.get('itemprop') or ''} {node.attributes.get('property') or ''}"
+            for node in self._nodes("[itemprop]:not(meta), [property]:not(meta)")
+        ]
+
+    def lead(self, article_text: str | None = None) -> Lead | None:
+        """The first paragraph of the article body that reads as its text (`lead_paragraph`)."""
+        body = None if self._tree is None else self._tree.body
+        return lead_paragraph(body, language=self._language, article_text=article_text)
 
     @functools.cached_property
     def paragraph_words(self) -> int:

@@ -11,7 +11,8 @@ comes first; these fill only what it leaves empty. ``docs/html.md`` shows the sa
 
 The document ``<title>`` (without its site-name part, see `title_without_site`) and the first
 ``<h1>`` come after every tag for the headline; the page's byline elements and ``<time
-datetime>`` come after every tag for authors and dates.
+datetime>`` come after every tag for authors and dates; the article body's first paragraph
+is the description only when the page declares none at all (`newspkg._html.lead_paragraph`).
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ PRECEDENCE: Final[dict[str, tuple[str, ...]]] = {
     ),
     "description": (
         "og:description",
-        "twitter:description",
         "description",
+        "twitter:description",
         "dc.description",
         "dcterms.description",
         "dcterms.abstract",

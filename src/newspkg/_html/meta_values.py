@@ -17,6 +17,7 @@ from typing import Final
 import attrs
 
 from newspkg._dates import parse_date
+from newspkg._html.cut_texts import DESCRIPTION_TAGS, fuller_text
 from newspkg._html.meta_authors import meta_authors
 from newspkg._html.meta_families import PRECEDENCE, title_without_site
 from newspkg._html.page_meta import MetaValue, PageMeta
@@ -41,7 +42,7 @@ def meta_values(page: PageMeta, *, only: Iterable[str] | None = None) -> dict[st
     readers: dict[str, Callable[[], MetaValue | None]] = {
         "url": lambda: _url(page),
         "headline": lambda: _headline(page),
-        "description": lambda: _text(page, "description", *PRECEDENCE["description"]),
+        "description": lambda: _description(page),
         "authors": lambda: meta_authors(page),
         "publisher": lambda: _publisher(page),
         "date_published": lambda: _date(
@@ -69,6 +70,36 @@ def _text(page: PageMeta, field: str, *keys: str) -> MetaValue | None:
         dropped = f"{len(others) + 1} values; kept the first, dropped {others!r}"
         remark = dropped if remark is None else f"{remark}; {dropped}"
     return MetaValue(field=field, source=f"meta {found[0]}", value=text, problem=remark)
+
+
+def _description(page: PageMeta) -> MetaValue | None:
+    """The first description tag, or a head description that is the same text less cut.
+
+    A CMS may cut ``<meta name="description">`` at a fixed length and keep the whole text
+    in ``twitter:description`` (or the other way round); see `fuller_text`.
+    """
+    found = _text(page, "description", *PRECEDENCE["description"])
+    if found is None or not isinstance(found.value, str):
+        return found
+    key = found.source.removeprefix("meta ")
+    others = [
+        (other, text)
+        for other in DESCRIPTION_TAGS
+        if other != key
+        for text in page.tags.get(other, ())[:1]
+    ]
+    fuller = fuller_text(found.value, others, marked_only=False)
+    if fuller is None:
+        return found
+    other, text = fuller
+    fuller_value, remark = unescape_twice(text)
+    cut = f"its {key} {found.value!r} is cut short; the {other} has more of the same text"
+    return MetaValue(
+        field="description",
+        source=f"meta {other}",
+        value=fuller_value,
+        problem=cut if remark is None else f"{cut}; {remark}",
+    )
 
 
 _ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")

@@ -25,6 +25,7 @@ from newspkg._html.article_signals import ArticleSignals, article_signals
 from newspkg._html.depth import check_page_shape
 from newspkg._html.encoding import decode_page
 from newspkg._html.head_corrections import description_in_full, headline_by_name
+from newspkg._html.lead_paragraph import MAX_LEAD, declares_description
 from newspkg._html.limits import MAX_HTML_SIZE
 from newspkg._html.meta_fill import article_from_meta, with_meta_fallbacks
 from newspkg._html.page_meta import PageMeta, read_page_meta
@@ -161,11 +162,11 @@ def from_html(html: str | bytes, *, url: str | None = None, encoding: str | None
         # JSON-LD wins when the page has an article there; microdata, then RDFa, otherwise.
         article = structured_article(tree, page, notes, errors, pick=_pick)
     if article is not None:
-        return with_meta_fallbacks(article, page, notes)
+        return _with_lead(with_meta_fallbacks(article, page, notes), page, blocks)
     signals = article_signals(page, jsonld_types=_jsonld_types(blocks))
     if signals.is_article:
         try:
-            return article_from_meta(page, notes, signals)
+            return _with_lead(article_from_meta(page, notes, signals), page, blocks)
         except NoArticleError:
             if not errors:
                 raise
@@ -173,6 +174,39 @@ def from_html(html: str | bytes, *, url: str | None = None, encoding: str | None
     if errors:
         raise _failure(errors)
     raise NoArticleError(_no_article_reason(blocks, signals), path="")
+
+
+def _with_lead(article: Article, page: PageMeta, blocks: list[JsonLdBlock]) -> Article:
+    """``article`` with the body's first paragraph as description, when the page declares none.
+
+    The last resort for the description, as readability's excerpt and search engines'
+    snippets: only when no syntax or tag family of the page declares a description (one
+    that could not be used counts too), noted with where the paragraph was found.
+    """
+    if article.description is not None:
+        return article
+    declared = declares_description(
+        page.tags.keys(),
+        [block.data for block in blocks if block.error is None],
+        [block.text for block in blocks if block.error is not None],
+        page.markup.property_names(),
+    )
+    if declared is not None:
+        return article
+    lead = page.markup.lead(article.body)
+    if lead is None:
+        return article
+    cut = f"; cut at a word boundary to {MAX_LEAD} characters" if lead.cut else ""
+    note = ProvenanceNote(
+        field="description",
+        source="body paragraph",
+        detail=f"the page declares no description; taken from the first paragraph of "
+        f"{lead.where}{cut}",
+    )
+    try:
+        return attrs.evolve(article, description=lead.text, provenance=(*article.provenance, note))
+    except ValidationError:
+        return article  # text the model refuses is no description: leave it out
 
 
 # --- the page ---------------------------------------------------------------------------------

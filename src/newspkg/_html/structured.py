@@ -10,11 +10,16 @@ A microdata property name that is not an absolute URL is joined to its item's vo
 the first type's URL up to its last ``/`` or ``#`` (``http://schema.org/NewsArticle`` gives
 ``http://schema.org/``), as W3C's "Microdata to RDF" note derives it; an item without a
 type uses its parent item's.
+
+An article item with a ``name`` and no ``headline`` is read with its name as the headline
+(`headlines_from_names`): schema.org's ``name`` of a CreativeWork is its title, and
+Blogger's and many WordPress themes' posts mark their title up only as ``itemprop="name"``.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
 from typing import Final
 
@@ -28,10 +33,12 @@ from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._jsonld.reader import iter_articles
 from newspkg._jsonld.values import SOURCE as READER_SOURCE
 from newspkg._models import Article, ProvenanceNote
+from newspkg._schemaorg.reader_types import ARTICLE_TYPES
 from newspkg.errors import LimitExceededError, NewspkgError
 
 __all__ = [
     "Syntax",
+    "headlines_from_names",
     "microdata_document",
     "rdfa_document",
     "structured_article",
@@ -40,6 +47,9 @@ __all__ = [
 
 _SCHEMA_HOSTS: Final = frozenset({"schema.org", "www.schema.org"})
 _SCHEMA: Final = "http://schema.org/"
+_SCHEMA_PREFIXES: Final = ("http://schema.org/", "https://schema.org/")
+# An absolute URL ("https://…", "urn:…") or a path: what a permalink's href gives.
+_ADDRESS: Final = re.compile(r"(?:[a-z][a-z0-9+.-]*://|urn:|/)\S*$", re.IGNORECASE)
 
 
 class Syntax(enum.Enum):
@@ -176,6 +186,54 @@ def _property_iri(name: str, vocabulary: str | None) -> str | None:
     return vocabulary + name
 
 
+def headlines_from_names(document: list[JsonValue]) -> tuple[list[JsonValue], frozenset[str]]:
+    """``document`` with each top-level article's ``name`` as its headline when it has none.
+
+    Returns the document (the nodes changed are copies) and the names used, so the article
+    read can be noted. Only top-level article nodes: an article nested in another item
+    without a headline is a reference to one (the reader skips it), and stays so.
+    """
+    named: set[str] = set()
+    changed: list[JsonValue] = []
+    for node in document:
+        added: JsonObject = {}
+        if isinstance(node, dict) and _is_article(node):
+            for prefix in _SCHEMA_PREFIXES:
+                title = _title_name(node.get(prefix + "name"))
+                if prefix + "headline" not in node and title is not None:
+                    added[prefix + "headline"] = [{"@value": title}]
+                    named.add(" ".join(title.split()))
+        changed.append({**node, **added} if added and isinstance(node, dict) else node)
+    return changed, frozenset(named)
+
+
+def _title_name(names: JsonValue) -> str | None:
+    """The first name that can be a title: text, not an address.
+
+    A microdata ``<a itemprop="name" href>`` has the link's URL as its value (the WHATWG
+    algorithm), so themes that wrap the title in its permalink give a URL, not the title.
+    """
+    if not isinstance(names, list) or not names:
+        return None
+    first = names[0]
+    text = first.get("@value") if isinstance(first, dict) else None
+    if not isinstance(text, str) or not text.strip() or _ADDRESS.match(text.strip()):
+        return None
+    return text
+
+
+def _is_article(node: JsonObject) -> bool:
+    types = node.get("@type")
+    if not isinstance(types, list):
+        return False
+    for type_iri in types:
+        if isinstance(type_iri, str):
+            prefix = next((p for p in _SCHEMA_PREFIXES if type_iri.startswith(p)), None)
+            if prefix is not None and type_iri[len(prefix) :] in ARTICLE_TYPES:
+                return True
+    return False
+
+
 def structured_article(
     tree: LexborHTMLParser,
     page: PageMeta,
@@ -199,7 +257,9 @@ def structured_article(
             ProvenanceNote(field="html", source="microdata/rdfa", detail=f"not read: {error}")
         )
         return None
-    for syntax, document in documents:
+    for syntax, markup in documents:
+        assert isinstance(markup, list)  # both syntaxes give a list of node objects
+        document, named = headlines_from_names(markup)
         candidates: list[Article] = []
         try:
             articles = iter_articles(document, base_url=base)
@@ -226,12 +286,16 @@ def structured_article(
             )
             continue
         if candidates:
-            return _from(syntax, pick(candidates, page, document, base))
+            return _from(syntax, pick(candidates, page, document, base), named)
     return None
 
 
-def _from(syntax: Syntax, article: Article) -> Article:
-    """``article`` with notes saying it was read from ``syntax``, not from JSON-LD."""
+def _from(syntax: Syntax, article: Article, named: frozenset[str]) -> Article:
+    """``article`` with notes saying it was read from ``syntax``, not from JSON-LD.
+
+    ``named`` are the names read as headlines (`headlines_from_names`); an article whose
+    headline is one of them gets a note saying so.
+    """
     name = _SYNTAX_NAMES[syntax]
     notes = [
         attrs.evolve(note, source=syntax.value) if note.source == READER_SOURCE else note
@@ -242,6 +306,14 @@ def _from(syntax: Syntax, article: Article) -> Article:
         source=syntax.value,
         detail=f"the page has no JSON-LD article; the article was read from its {name}",
     )
+    if " ".join(article.headline.split()) in named:
+        notes.append(
+            ProvenanceNote(
+                field="headline",
+                source=syntax.value,
+                detail=f"the {name} article has no headline; its name was read as the headline",
+            )
+        )
     return attrs.evolve(article, provenance=(read, *notes))
 
 

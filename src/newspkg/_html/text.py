@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newspkg._html.depth import check_page_shape
 from newspkg.errors import ValidationError
 
-__all__ = ["ReadableText", "readable_text"]
+__all__ = ["ReadableText", "hidden_nodes", "readable_text"]
 
 # Content a reader never sees or does not read as part of the article.
 _SKIPPED = frozenset(
@@ -103,7 +103,7 @@ class _Walker:
     def __init__(self, root: LexborNode) -> None:
         # Selectors run in C; testing attributes node by node in Python would
         # cost more than the rest of the walk.
-        self.hidden = {node.mem_id for node in root.css(_HIDDEN) if _hidden(node)}
+        self.hidden = hidden_nodes(root)
         self.blocks: list[str] = []
         self.lines: list[str] = []
         self.inline: list[str] = []
@@ -162,6 +162,11 @@ class _Walker:
         block = "\n".join(collapsed for line in lines if (collapsed := " ".join(line.split())))
         if block:
             self.blocks.append(block)
+
+
+def hidden_nodes(root: LexborNode) -> set[int]:
+    """The ``mem_id`` of every hidden element in ``root``'s subtree (see `_hidden`)."""
+    return {node.mem_id for node in root.css(_HIDDEN) if _hidden(node)}
 
 
 def _hidden(node: LexborNode) -> bool:
