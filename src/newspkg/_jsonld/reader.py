@@ -19,7 +19,7 @@ from newspkg._jsonld.graph import Graph, Literal, Node, Ref
 from newspkg._jsonld.page_index import PageIndex
 from newspkg._jsonld.parts import PartsReader, describe
 from newspkg._jsonld.processing import JsonValue, load_json
-from newspkg._jsonld.values import ValueReader, build
+from newspkg._jsonld.values import ValueReader, build, prepare
 from newspkg._models import Article, ArticleKind, Figure, RelatedRead, SourceNote
 from newspkg._readtime.words import count_words
 from newspkg._schemaorg import mapping as m
@@ -450,3 +450,6 @@ def _head(path: str) -> str:
 
 def _order(entry: tuple[float, int, object]) -> tuple[float, int]:
     return entry[0], entry[1]
+
+
+prepare(tables=(m.ARTICLE, m.SOURCE, m.RELATED), models=(Article, SourceNote, RelatedRead))
