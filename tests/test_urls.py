@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 import newspkg
 import newspkg._urls
 from newspkg._jsonld.processing import JsonValue
-from newspkg._urls import join_url, split_url, split_url_by_urllib
+from newspkg._urls import (
+    join_url,
+    normalize_url,
+    normalize_url_by_urllib,
+    split_url,
+    split_url_by_urllib,
+)
+from newspkg._validation import url_problem, url_problem_by_parts
 
 
 @pytest.mark.parametrize(
@@ -101,6 +108,8 @@ _URL_CHARACTERS = "hHtTpPsS:/?#@[]%.-_~+0123456789aZé\t\n \x00\x7f"
 )
 def test_split_url_splits_as_urllib_does(text: str) -> None:
     assert split_url(text) == split_url_by_urllib(text)
+    assert normalize_url.__wrapped__(text) == normalize_url_by_urllib(text)
+    assert url_problem.__wrapped__(text) == url_problem_by_parts(text)
 
 
 @pytest.mark.parametrize(
@@ -119,10 +128,12 @@ def test_split_url_splits_as_urllib_does(text: str) -> None:
 def test_split_url_reads_plain_addresses_without_urllib(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    expected = split_url_by_urllib(text)
+    expected = split_url_by_urllib(text), normalize_url_by_urllib(text), url_problem_by_parts(text)
     monkeypatch.setattr(newspkg._urls, "urlsplit", _must_not_be_called)
 
-    assert split_url(text) == expected
+    found = split_url(text), normalize_url.__wrapped__(text), url_problem.__wrapped__(text)
+
+    assert found == expected
 
 
 @pytest.mark.parametrize(
@@ -146,8 +157,9 @@ def test_split_url_leaves_other_addresses_to_urllib(
     monkeypatch.setattr(newspkg._urls, "urlsplit", counted)
 
     split_url(text)
+    normalize_url.__wrapped__(text)
 
-    assert calls == [text]
+    assert calls == [text, text]
 
 
 def _must_not_be_called(url: str) -> NoReturn:
