@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+EXAMPLE = Path(__file__).parent / "golden" / "example_article.jsonld"
 HEAVY = ["pyld", "requests", "aiohttp", "lxml", "click", "importlib.metadata", "dateutil"]
 
 
@@ -98,3 +99,42 @@ def test_the_jsonld_command_loads_neither_the_checks_nor_the_page_reader(tmp_pat
     assert "newspkg._cli.convert" in modules  # the command ran
     unwanted = ["newspkg._checks.run", "newspkg._html.page", "newspkg._batch.read"]
     assert [name for name in unwanted if name in modules] == []
+
+
+def test_reading_a_document_needs_no_importlib_resources() -> None:
+    # It brings tempfile, shutil, random, bz2 and lzma: ~4 ms of import for nothing read.
+    report = loaded_after(
+        "from pathlib import Path\n"
+        "from newspkg import from_jsonld\n"
+        f"from_jsonld(Path({str(EXAMPLE)!r}).read_text(encoding='utf-8'))"
+    )
+
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert [name for name in modules if name.startswith("importlib.resources")] == []
+
+
+def test_the_reader_works_out_its_tables_when_imported() -> None:
+    # What the first document would otherwise work out (docs/performance.md, "The first
+    # call"): the example article, all of whose keys and types the reader reads, adds none.
+    probe = (
+        "import json\n"
+        "from pathlib import Path\n"
+        "from newspkg import from_jsonld\n"
+        "from newspkg._jsonld import direct, direct_graph, values\n"
+        "from newspkg._readtime import word_segments\n"
+        "def sizes():\n"
+        "    memos = sum(len(c.keys) + len(c.types) for c in direct._CONTEXTS.values())\n"
+        "    return [len(values._PLANS), len(values._REQUIRED), memos,\n"
+        "            len(direct_graph._NAMES), word_segments._block_kinds.cache_info().currsize]\n"
+        "before = sizes()\n"
+        f"from_jsonld(Path({str(EXAMPLE)!r}).read_text(encoding='utf-8'))\n"
+        "print(json.dumps([before, sizes()]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    before, after = json.loads(result.stdout)
+
+    assert all(before)
+    assert after == before

@@ -15,6 +15,7 @@ directly, then build the graph from the expanded form.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 from newspkg._jsonld.direct import (
@@ -31,7 +32,7 @@ from newspkg._jsonld.graph import PATH_IRI, Graph, Item, Literal, Node, with_fix
 from newspkg._jsonld.processing import JsonObject, JsonValue, check_json_value, expand, load_json
 from newspkg._schemaorg.vocabulary import local_name
 
-__all__ = ["DirectGraph", "NotDirectGraph", "read_graph"]
+__all__ = ["DirectGraph", "NotDirectGraph", "prepare_names", "read_graph"]
 
 # Property IRIs seen so far and their schema.org names (None for other vocabularies). Pages
 # repeat the same few dozen; page-made IRIs cannot grow it past the limit.
@@ -250,3 +251,20 @@ def _type_names(iris: list[JsonValue]) -> list[str]:
             if name is not None:
                 names.append(name)
     return names
+
+
+def prepare_names(*, properties: Iterable[str], types: Iterable[str]) -> None:
+    """Expand now the keys and types a page writes under ``"@context": "https://schema.org"``.
+
+    Called when the reader is imported, with the properties and types it reads, so the
+    first document does not work each one out (as attrs writes a class's methods when the
+    class is made); keys and types it never reads are worked out on first use as before.
+    """
+    context = apply_context(INITIAL_CONTEXT, "https://schema.org")
+    for key in ("@context", "@id", "@type", "@graph", "@value", *properties):
+        prop = key_iri(context, key)
+        if prop and prop[0] != "@":
+            _name(prop)
+    for iri in type_iris(context, list(types)):
+        assert isinstance(iri, str)  # type_iris refuses anything else
+        _name(iri)

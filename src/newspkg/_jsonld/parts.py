@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from newspkg._jsonld.graph import Item, Literal, Node, Ref
-from newspkg._jsonld.values import ValueReader
+from newspkg._jsonld.values import ValueReader, prepare
 from newspkg._models import (
     Author,
     AuthorKind,
@@ -254,3 +254,11 @@ def describe(item: Item) -> str:
     if isinstance(item, Ref):
         return f"reference {item.id!r}"
     return "a node"
+
+
+# The tables and models this module reads and builds.
+prepare(
+    tables=(m.AUTHOR, m.PUBLISHER, m.FIGURE, m.VIDEO, m.SITE, m.CORRECTION, m.LIVE_UPDATE),
+    models=(Author, Publisher, Video, Figure, Site, Crumb, Correction, UpdateNote, LiveUpdate),
+)
+prepare(tables=(m.TRANSLATION,), models=(Translation,))

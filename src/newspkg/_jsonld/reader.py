@@ -14,12 +14,12 @@ from datetime import UTC, tzinfo
 from typing import Final
 
 from newspkg._dates import parse_iso_duration, skew_fixed
-from newspkg._jsonld.direct_graph import read_graph
+from newspkg._jsonld.direct_graph import prepare_names, read_graph
 from newspkg._jsonld.graph import Graph, Literal, Node, Ref
 from newspkg._jsonld.page_index import PageIndex
 from newspkg._jsonld.parts import PartsReader, describe
 from newspkg._jsonld.processing import JsonValue, load_json
-from newspkg._jsonld.values import ValueReader, build
+from newspkg._jsonld.values import ValueReader, build, prepare
 from newspkg._models import Article, ArticleKind, Figure, RelatedRead, SourceNote
 from newspkg._readtime.words import count_words
 from newspkg._schemaorg import mapping as m
@@ -450,3 +450,55 @@ def _head(path: str) -> str:
 
 def _order(entry: tuple[float, int, object]) -> tuple[float, int]:
     return entry[0], entry[1]
+
+
+prepare(tables=(m.ARTICLE, m.SOURCE, m.RELATED), models=(Article, SourceNote, RelatedRead))
+# The keys and types the reader reads (nested values' keys as `values` writes them).
+prepare_names(
+    properties=[
+        *(
+            prop
+            for table in (m.ARTICLE, m.AUTHOR, m.PUBLISHER, m.FIGURE, m.VIDEO, m.SITE, m.CRUMB)
+            for term in table.values()
+            for prop in term.read
+        ),
+        *(
+            prop
+            for table in (m.CORRECTION, m.LIVE_UPDATE, m.TRANSLATION, m.SOURCE, m.RELATED)
+            for term in table.values()
+            for prop in term.read
+        ),
+        m.MAIN_ENTITY_OF_PAGE,
+        m.MAIN_ENTITY,
+        m.PRIMARY_IMAGE_OF_PAGE,
+        m.REPRESENTATIVE_OF_PAGE,
+        m.POSITION,
+        m.VIDEO_THUMBNAIL,
+        m.LIST_ELEMENT,
+        m.TIME_REQUIRED,
+        "value",
+        "unitCode",
+        "interactionType",
+        "userInteractionCount",
+    ],
+    types=[
+        *ARTICLE_TYPES,
+        *WEB_PAGE_TYPES,
+        *BREADCRUMB_TYPES,
+        *m.AUTHOR_TYPES.values(),
+        *m.PUBLISHER_TYPES.values(),
+        m.IMAGE_TYPE,
+        m.VIDEO_TYPE,
+        m.SOURCE_TYPE,
+        m.WEB_SITE_TYPE,
+        m.LIST_ITEM_TYPE,
+        m.CORRECTION_TYPE,
+        m.UPDATE_TYPE,
+        m.PLACE_TYPE,
+        m.ORGANIZATION_TYPE,
+        m.KEYWORD_TYPE,
+        m.PIXELS_TYPE,
+        m.COUNTER_TYPE,
+        m.WRITE_ACTION_TYPE,
+    ],
+)

@@ -24,7 +24,7 @@ from newspkg._urls import join_url
 from newspkg._validation import MAX_COUNT, language_problem, url_problem
 from newspkg.errors import Problem, ValidationError
 
-__all__ = ["ValueReader", "build", "whole_number"]
+__all__ = ["ValueReader", "build", "prepare", "whole_number"]
 
 SOURCE: Final = "jsonld"
 _PIXELS: Final = re.compile(r"(\d+)(?:\.0*)?\s*(?:px)?", re.IGNORECASE)
@@ -353,6 +353,18 @@ def _required(cls: type) -> tuple[str, ...]:
         names = tuple(f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING)
         _REQUIRED[cls] = names
     return names
+
+
+def prepare(*, tables: Iterable[Mapping[str, m.Term]], models: Iterable[type]) -> None:
+    """Work out the plans of mapping tables and the required fields of models now.
+
+    Called when the reader modules are imported (as attrs writes a class's methods when the
+    class is made), so a process's first document does not pay for them.
+    """
+    for table in tables:
+        _scalar_plan(table)
+    for cls in models:
+        _required(cls)
 
 
 def build(cls: type[_T], fields: dict[str, object]) -> _T:
