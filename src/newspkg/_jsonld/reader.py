@@ -9,7 +9,7 @@ article, with a `ValidationError` whose path points into the JSON-LD.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, tzinfo
 from typing import Final
 
@@ -104,6 +104,23 @@ def iter_articles(
     return map(page.read, page.articles())
 
 
+def _url_texts_reader(graph: Graph, default_timezone: tzinfo) -> Callable[[Node], Iterator[str]]:
+    """The URLs a node gives, for the page index.
+
+    A closure over the graph, not a method of `_Page`: a bound method held by the page's own
+    index would make a reference cycle, and then the whole graph of every document would wait
+    for the garbage collector instead of being freed when the read ends.
+    """
+    # url_text reads the graph only: no base, no notes, so one reader serves every node.
+    texts = ValueReader(graph, base_url=None, default_timezone=default_timezone)
+    url_read = m.RELATED["url"].read
+
+    def url_texts(node: Node) -> Iterator[str]:
+        return map(texts.url_text, graph.items(node, url_read))
+
+    return url_texts
+
+
 class _Page:
     """One parsed document: finds its articles and reads them."""
 
@@ -119,13 +136,8 @@ class _Page:
             self.graph,
             article_types=_RELATED_TYPES,
             page_types=WEB_PAGE_TYPES,
-            url_texts=self._url_texts,
+            url_texts=_url_texts_reader(self.graph, default_timezone),
         )
-
-    def _url_texts(self, node: Node) -> Iterator[str]:
-        # url_text reads the graph only: no base, no notes, so one reader serves every node.
-        texts = ValueReader(self.graph, base_url=None, default_timezone=self.default_timezone)
-        return map(texts.url_text, self.graph.items(node, m.RELATED["url"].read))
 
     def articles(self) -> list[Node]:
         graph = self.graph
