@@ -36,7 +36,12 @@ from newspkg import (
     to_script_tag,
 )
 from newspkg._batch.archive import ArchiveStats, write_archive
-from newspkg._batch.handback import HAND_BACK_LIMIT, HandBack, hand_back_to_parent
+from newspkg._batch.handback import (
+    FIRST_HAND_BACKS,
+    HAND_BACK_SHARE,
+    HandBack,
+    hand_back_to_parent,
+)
 from newspkg._batch.outputs import BatchTally
 from newspkg._batch.process import process_record
 from newspkg._batch.records import BatchRecord, Content, ErrorInfo
@@ -372,7 +377,7 @@ def test_items_a_worker_hands_back_are_read_here_in_their_place(
 
 
 @pytest.mark.usefixtures("always_fork")
-def test_a_worker_pays_the_cost_itself_after_handing_back_its_limit(
+def test_a_worker_pays_the_cost_itself_when_most_of_its_items_need_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # A batch where every item needs the cost must not end up read by this process alone.
@@ -383,8 +388,24 @@ def test_a_worker_pays_the_cost_itself_after_handing_back_its_limit(
 
     assert [item for item, _ in results] == list(range(400))
     here = [item for item, pid in results if pid == os.getpid()]
-    assert 4 + 1 <= len(here) <= 4 + 2 * HAND_BACK_LIMIT
+    assert 4 + 1 <= len(here) <= 4 + 2 * (FIRST_HAND_BACKS + 400 // HAND_BACK_SHARE)
     assert len({pid for _, pid in results}) == 3  # both workers read their share
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_a_few_costly_items_in_a_long_batch_are_all_read_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Fewer than one in HAND_BACK_SHARE: the cost is paid once, however long the batch.
+    monkeypatch.setattr(sys.modules[__name__], "_paid_here", False)
+    costly = frozenset(range(20, 4000, HAND_BACK_SHARE + 8))  # none in the first chunk
+    read = functools.partial(_read_costly_once, costly=costly)
+
+    results = list(ordered_map(read, range(4000), jobs=2, chunk_size=16))
+
+    here = {item for item, pid in results if pid == os.getpid()}
+    assert len(costly) > 2 * FIRST_HAND_BACKS
+    assert here == set(range(16)) | costly
 
 
 def test_a_hand_back_outside_a_worker_does_nothing() -> None:

@@ -7,20 +7,44 @@ worker processes each worker would pay it. Instead the worker raises `HandBack` 
 input, before paying, and the parent, mostly idle while the workers run, reads that input
 itself (`newspkg._batch.runner`): the step is paid once per batch, not once per worker.
 
-A worker that has handed back `HAND_BACK_LIMIT` inputs pays the step itself from then on,
-so that a batch where such inputs are common is not read by the parent alone.
+The parent must not end up reading much of the batch alone, so a worker hands back at most
+`FIRST_HAND_BACKS` inputs and then one in `HAND_BACK_SHARE` of the inputs it has started;
+past that, such inputs are common in this batch and the worker pays the step itself.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["HAND_BACK_LIMIT", "HandBack", "hand_back_to_parent", "start_worker"]
+__all__ = [
+    "FIRST_HAND_BACKS",
+    "HAND_BACK_SHARE",
+    "HandBack",
+    "hand_back_to_parent",
+    "start_item",
+    "start_worker",
+]
 
-HAND_BACK_LIMIT: Final = 16
-"""Inputs one worker hands back before it pays the one-off step itself: one chunk's worth."""
+FIRST_HAND_BACKS: Final = 16
+"""Inputs any worker may hand back: one chunk's worth."""
 
-_hand_backs_left = 0  # outside a batch worker nothing is handed back
+HAND_BACK_SHARE: Final = 32
+"""Beyond the first, a worker hands back at most one in this many of the inputs it started.
+
+Inputs that need pyld cost about ten times the others in the real-world corpus, so at one in
+32 the parent reads a quarter of the work at most, less than its share on two cores."""
+
+
+class _Counts:
+    """This process's hand-backs (per process: workers count apart)."""
+
+    def __init__(self) -> None:
+        self.in_worker = False  # outside a batch worker nothing is handed back
+        self.started = 0
+        self.handed_back = 0
+
+
+_COUNTS: Final = _Counts()
 
 
 class HandBack(BaseException):
@@ -31,10 +55,15 @@ class HandBack(BaseException):
     """
 
 
-def start_worker(limit: int) -> None:
-    """Let this process (a batch worker, just started) hand back up to ``limit`` inputs."""
-    global _hand_backs_left  # noqa: PLW0603  (one setting per process, made at its start)
-    _hand_backs_left = limit
+def start_worker() -> None:
+    """Make this process (a batch worker, just started) one that may hand inputs back."""
+    _COUNTS.in_worker = True
+    _COUNTS.started = _COUNTS.handed_back = 0
+
+
+def start_item() -> None:
+    """Count an input this worker starts to read."""
+    _COUNTS.started += 1
 
 
 def hand_back_to_parent() -> None:
@@ -43,7 +72,9 @@ def hand_back_to_parent() -> None:
     Called just before a costly one-off step that has not been paid in this process yet;
     when it returns, the caller pays the step.
     """
-    global _hand_backs_left  # noqa: PLW0603
-    if _hand_backs_left > 0:
-        _hand_backs_left -= 1
+    counts = _COUNTS
+    if counts.in_worker and counts.handed_back < (
+        FIRST_HAND_BACKS + counts.started // HAND_BACK_SHARE
+    ):
+        counts.handed_back += 1
         raise HandBack

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Final, TypeAlias, TypeVar, cast
 
-from newspkg._batch.handback import HAND_BACK_LIMIT, HandBack, start_worker
+from newspkg._batch.handback import HandBack, start_item, start_worker
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -79,7 +79,6 @@ def ordered_map(
         max_workers=jobs,
         mp_context=context,
         initializer=start_worker,
-        initargs=(HAND_BACK_LIMIT,),
     )
     pending: deque[tuple[list[T], Future[_ChunkResult[R]]]] = deque()
     window = jobs * _CHUNKS_IN_FLIGHT_PER_JOB
@@ -125,6 +124,7 @@ def _apply_in_worker(func: Callable[[T], R], chunk: list[T]) -> _ChunkResult[R]:
     results: list[R | None] = []
     handed_back = []
     for position, item in enumerate(chunk):
+        start_item()
         try:
             results.append(func(item))
         except HandBack:
