@@ -408,6 +408,39 @@ def test_a_few_costly_items_in_a_long_batch_are_all_read_here(
     assert here == set(range(16)) | costly
 
 
+_pulled = 0  # items taken from the input so far (meaningful in this process only)
+
+
+def _counted(count: int) -> Iterator[int]:
+    global _pulled  # noqa: PLW0603  (read by the work function, in this process)
+    for number in range(count):
+        _pulled += 1
+        yield number
+
+
+def _pulled_when_read(item: int, *, costly: frozenset[int]) -> tuple[int, int]:
+    """``(item, items pulled when it was read)``: a costly item is handed back from workers."""
+    if item in costly:
+        hand_back_to_parent()
+    return item, _pulled
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_while_handed_back_items_are_read_here_the_read_ahead_stays_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "_pulled", 0)
+    read = functools.partial(_pulled_when_read, costly=frozenset({10}))
+
+    results = list(ordered_map(read, _counted(10_000), jobs=2, chunk_size=5))
+
+    assert [item for item, _ in results] == list(range(10_000))
+    # Item 10 was read here; meanwhile the workers had more than the usual 2 * 4 chunks
+    # beyond its chunk (items 10-14) to read, and at most four times as many.
+    ahead = results[10][1] - 15
+    assert 2 * 4 * 5 < ahead <= 4 * (2 * 4 * 5)
+
+
 def test_a_hand_back_outside_a_worker_does_nothing() -> None:
     hand_back_to_parent()  # returns: this process pays the cost itself
 

@@ -9,6 +9,11 @@ Workers are forked from this process when it runs a single thread (they start at
 newspkg already imported), else started from a fork server that imports the function's
 module once (spawned on Windows and macOS); either way a worker imports newspkg once and
 reuses it for every item.
+
+An item whose reading needs a costly one-off step the worker has not paid (pyld) can be
+handed back (`newspkg._batch.handback`): this process, mostly idle while the workers run,
+reads it in its place in the output, so the step is paid once per batch. While it does, the
+workers get four times the usual chunks in flight, so they do not run out of work.
 """
 
 from __future__ import annotations
