@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import gc
 import io
 import json
@@ -13,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
+from unittest.mock import ANY
 
 import pytest
 from click.testing import CliRunner
@@ -20,6 +22,7 @@ from click.testing import CliRunner
 import newspkg._batch.inputs
 import newspkg._batch.process
 import newspkg._batch.runner
+import newspkg._jsonld.processing
 from newspkg import (
     Article,
     BatchResult,
@@ -33,6 +36,12 @@ from newspkg import (
     to_script_tag,
 )
 from newspkg._batch.archive import ArchiveStats, write_archive
+from newspkg._batch.handback import (
+    FIRST_HAND_BACKS,
+    HAND_BACK_SHARE,
+    HandBack,
+    hand_back_to_parent,
+)
 from newspkg._batch.outputs import BatchTally
 from newspkg._batch.process import process_record
 from newspkg._batch.records import BatchRecord, Content, ErrorInfo
@@ -338,6 +347,148 @@ def test_forked_workers_start_warm_from_a_first_chunk_run_here() -> None:
     assert gc.get_freeze_count() == 0  # this process's collections are as they were
 
 
+# A one-off cost (pyld's import, say) that some items need: paid at most once per process.
+_paid_here = False
+
+
+def _read_costly_once(item: int, *, costly: frozenset[int]) -> tuple[int, int]:
+    """``(item, the id of the process that read it)``; a costly item first pays the cost."""
+    global _paid_here  # noqa: PLW0603  (per process, as an import is)
+    if item in costly and not _paid_here:
+        hand_back_to_parent()
+        _paid_here = True
+    return item, os.getpid()
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_items_a_worker_hands_back_are_read_here_in_their_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "_paid_here", False)
+    costly = frozenset({5, 6, 13, 30})  # none in the first chunk, which runs here
+    read = functools.partial(_read_costly_once, costly=costly)
+
+    results = list(ordered_map(read, range(40), jobs=2, chunk_size=4))
+
+    assert [item for item, _ in results] == list(range(40))
+    here = {item for item, pid in results if pid == os.getpid()}
+    assert here == {0, 1, 2, 3} | costly  # the first chunk, and what the workers handed back
+    assert _paid_here  # paid once, here; neither worker paid
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_a_worker_pays_the_cost_itself_when_most_of_its_items_need_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A batch where every item needs the cost must not end up read by this process alone.
+    monkeypatch.setattr(sys.modules[__name__], "_paid_here", False)
+    read = functools.partial(_read_costly_once, costly=frozenset(range(4, 400)))
+
+    results = list(ordered_map(read, range(400), jobs=2, chunk_size=4))
+
+    assert [item for item, _ in results] == list(range(400))
+    here = [item for item, pid in results if pid == os.getpid()]
+    # The first chunk, then at most what each worker may hand back; the workers read the rest.
+    assert 4 + 1 <= len(here) <= 4 + 2 * (FIRST_HAND_BACKS + 400 // HAND_BACK_SHARE)
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_a_few_costly_items_in_a_long_batch_are_all_read_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Fewer than one in HAND_BACK_SHARE: the cost is paid once, however long the batch.
+    monkeypatch.setattr(sys.modules[__name__], "_paid_here", False)
+    costly = frozenset(range(20, 4000, HAND_BACK_SHARE + 8))  # none in the first chunk
+    read = functools.partial(_read_costly_once, costly=costly)
+
+    results = list(ordered_map(read, range(4000), jobs=2, chunk_size=16))
+
+    here = {item for item, pid in results if pid == os.getpid()}
+    assert len(costly) > 2 * FIRST_HAND_BACKS
+    assert here == set(range(16)) | costly
+
+
+_pulled = 0  # items taken from the input so far (meaningful in this process only)
+
+
+def _counted(count: int) -> Iterator[int]:
+    global _pulled  # noqa: PLW0603  (read by the work function, in this process)
+    for number in range(count):
+        _pulled += 1
+        yield number
+
+
+def _pulled_when_read(item: int, *, costly: frozenset[int]) -> tuple[int, int]:
+    """``(item, items pulled when it was read)``: a costly item is handed back from workers."""
+    if item in costly:
+        hand_back_to_parent()
+    return item, _pulled
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_while_handed_back_items_are_read_here_the_read_ahead_stays_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "_pulled", 0)
+    read = functools.partial(_pulled_when_read, costly=frozenset({10}))
+
+    results = list(ordered_map(read, _counted(10_000), jobs=2, chunk_size=5))
+
+    assert [item for item, _ in results] == list(range(10_000))
+    # Item 10 was read here; meanwhile the workers had more than the usual 2 * 4 chunks
+    # beyond its chunk (items 10-14) to read, and at most four times as many.
+    ahead = results[10][1] - 15
+    assert 2 * 4 * 5 < ahead <= 4 * (2 * 4 * 5)
+
+
+def test_a_hand_back_outside_a_worker_does_nothing() -> None:
+    hand_back_to_parent()  # returns: this process pays the cost itself
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_documents_workers_hand_back_for_pyld_give_exactly_the_serial_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Workers forked from a process that has not imported pyld hand such documents back.
+    monkeypatch.delitem(sys.modules, "pyld.jsonld", raising=False)
+    handed_back = tmp_path / "handed-back"
+    handed_back.touch()
+
+    def spy() -> None:
+        try:
+            hand_back_to_parent()
+        except HandBack:
+            with handed_back.open("a", encoding="utf-8") as log:  # one line per hand-back
+                log.write(f"{os.getpid()}\n")
+            raise
+
+    monkeypatch.setattr(newspkg._jsonld.processing, "hand_back_to_parent", spy)
+    needs_pyld: dict[int, dict[str, object]] = {  # term definitions, compact IRIs, a bad context
+        21: {"@context": ["https://schema.org", {"hl": "headline"}], "hl": "Aliased"},
+        22: {"@context": {"@vocab": "https://schema.org/", "s": "https://schema.org/"},
+             "s:headline": "Compact"},
+        37: {"@context": {"@vocab": "https://schema.org/", "hl": {"@id": 5}}, "headline": "x"},
+    }  # fmt: skip
+    paths = []
+    for number in range(48):  # the first 16 (one chunk) are read here before the fork
+        own = needs_pyld.get(number, {"@context": "https://schema.org", "headline": "Plain"})
+        document = {**own, "@type": "NewsArticle", "url": f"https://example.com/{number}"}
+        path = tmp_path / f"{number:02}.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        paths.append(str(path))
+
+    # In this order: the serial run imports pyld here, and workers forked after it have it.
+    parallel = CliRunner().invoke(cli, ["jsonld", "--jobs", "2", *paths])
+    serial = CliRunner().invoke(cli, ["jsonld", *paths])
+
+    assert len(handed_back.read_text(encoding="utf-8").splitlines()) == len(needs_pyld)
+    assert (parallel.exit_code, parallel.stdout) == (serial.exit_code, serial.stdout) == (1, ANY)
+    assert parallel.stderr == serial.stderr
+    assert "37.json: invalid JSON-LD" in serial.stderr
+    assert '"headline": "Aliased"' in serial.stdout
+    assert serial.stdout.count("\n") == 47
+
+
 def test_ordered_map_refuses_zero_jobs() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         list(ordered_map(abs, [1], jobs=0))
@@ -476,7 +627,9 @@ def test_the_fork_is_decided_again_after_the_first_chunk_runs_here(
     )
     contexts: list[str] = []
 
-    def refused(*, max_workers: int, mp_context: multiprocessing.context.BaseContext) -> None:
+    def refused(
+        *, max_workers: int, mp_context: multiprocessing.context.BaseContext, **_: object
+    ) -> None:
         contexts.append(mp_context.get_start_method())
         raise _PoolRefusedError
 

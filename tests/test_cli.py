@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner, Result
@@ -26,6 +27,10 @@ from newspkg import (
 )
 from newspkg._cli import cli
 from newspkg._cli.inputs import PROGRESS_THRESHOLD, Input, with_progress
+from newspkg._html.limits import read_up_to_limit
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 ARTICLE = Article(
     url="https://example.com/news/1",
@@ -517,6 +522,32 @@ def test_a_file_over_the_size_limit_is_not_read(
 
     assert result.exit_code == 2
     assert "page.html: larger than 10 bytes; not read" in result.stderr
+
+
+class _Trickle(io.RawIOBase):
+    """A stream that gives at most 1,000 bytes a read, as a pipe may."""
+
+    def __init__(self, data: bytes) -> None:
+        self.left = data
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer, /) -> int:
+        view = memoryview(buffer)
+        size = min(len(view), 1000, len(self.left))
+        view[:size] = self.left[:size]
+        self.left = self.left[size:]
+        return size
+
+
+@pytest.mark.parametrize("size", [0, 1, 64 * 1024, 64 * 1024 + 1, 300_000, 300_001, 900_000])
+def test_an_input_is_read_whole_or_to_one_byte_over_the_limit(size: int) -> None:
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    limit = 300_000
+
+    for stream in (io.BytesIO(data), _Trickle(data), io.BufferedReader(_Trickle(data))):
+        assert read_up_to_limit(stream, limit) == data[: limit + 1]
 
 
 def test_check_text_reports_an_invalid_native_article_on_stderr(files: dict[str, Path]) -> None:

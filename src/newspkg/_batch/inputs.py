@@ -29,6 +29,7 @@ from typing import IO, TYPE_CHECKING, Final
 import attrs
 
 from newspkg._batch.records import BatchRecord, Content
+from newspkg._html.limits import read_up_to_limit
 from newspkg._html.page import MAX_HTML_SIZE
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def _unreadable(path: str, error: BaseException, *, record_id: str | None = None
 def _file_record(path: str) -> BatchRecord:
     try:
         with _open(path) as stream:
-            data = stream.read(MAX_HTML_SIZE + 1)
+            data = read_up_to_limit(stream, MAX_HTML_SIZE)
     except OSError as error:
         return _unreadable(path, error)
     return BatchRecord(id=path, source=path, data=data)

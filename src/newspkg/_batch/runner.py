@@ -9,6 +9,11 @@ Workers are forked from this process when it runs a single thread (they start at
 newspkg already imported), else started from a fork server that imports the function's
 module once (spawned on Windows and macOS); either way a worker imports newspkg once and
 reuses it for every item.
+
+An item whose reading needs a costly one-off step the worker has not paid (pyld) can be
+handed back (`newspkg._batch.handback`): this process, mostly idle while the workers run,
+reads it in its place in the output, so the step is paid once per batch. While it does, the
+workers get four times the usual chunks in flight, so they do not run out of work.
 """
 
 from __future__ import annotations
@@ -21,7 +26,9 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeAlias, TypeVar, cast
+
+from newspkg._batch.handback import HandBack, start_item, start_worker
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -36,6 +43,11 @@ CHUNK_SIZE: Final = 16
 to keep workers evenly busy."""
 
 _CHUNKS_IN_FLIGHT_PER_JOB: Final = 4
+
+_READ_AHEAD_WHILE_HANDED_BACK: Final = 4
+"""How many times the usual chunks in flight the workers get while this process reads the
+items they handed back, which can take a while (the one-off cost they were handed back to
+avoid is paid here, once), so that the workers do not run out of work meanwhile."""
 
 
 def ordered_map(
@@ -68,22 +80,37 @@ def ordered_map(
     # A caller that froze objects itself (a pre-fork server) keeps them frozen: unfreeze
     # would thaw them too.
     freeze = context.get_start_method() == "fork" and gc.get_freeze_count() == 0
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-    pending: deque[Future[list[R]]] = deque()
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=context,
+        initializer=start_worker,
+    )
+    pending: deque[tuple[list[T], Future[_ChunkResult[R]]]] = deque()
+    window = jobs * _CHUNKS_IN_FLIGHT_PER_JOB
+
+    def supply(limit: int) -> None:
+        """Send chunks out until ``limit`` are in flight (or the items run out)."""
+        while len(pending) < limit and (chunk := next(chunks, None)) is not None:
+            pending.append((chunk, pool.submit(_apply_in_worker, func, chunk)))
+
     try:
         if freeze:
             # The objects of this process are kept out of the workers' garbage collections
             # (they inherit this frozen state; all are forked at the first submit), so a
             # collection does not touch, and so copy, every page they share with it.
             gc.freeze()
-        for chunk in chunks:
-            pending.append(pool.submit(_apply, func, chunk))
-            if freeze and len(pending) == 1:  # the workers exist now
-                gc.unfreeze()
-            if len(pending) >= jobs * _CHUNKS_IN_FLIGHT_PER_JOB:
-                yield from pending.popleft().result()
+            supply(1)  # the workers exist now
+            gc.unfreeze()
+        supply(window)
         while pending:
-            yield from pending.popleft().result()
+            chunk, future = pending.popleft()
+            results, handed_back = future.result()
+            if handed_back:
+                supply(window * _READ_AHEAD_WHILE_HANDED_BACK)
+                for position in handed_back:
+                    results[position] = func(chunk[position])
+            supply(window)
+            yield from cast("list[R]", results)
     finally:
         if freeze:
             gc.unfreeze()
@@ -92,6 +119,23 @@ def ordered_map(
 
 def _apply(func: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [func(item) for item in chunk]
+
+
+_ChunkResult: TypeAlias = tuple[list[R | None], list[int]]
+"""A worker's results for a chunk, and the positions of the items it handed back (None there)."""
+
+
+def _apply_in_worker(func: Callable[[T], R], chunk: list[T]) -> _ChunkResult[R]:
+    results: list[R | None] = []
+    handed_back = []
+    for position, item in enumerate(chunk):
+        start_item()
+        try:
+            results.append(func(item))
+        except HandBack:
+            results.append(None)
+            handed_back.append(position)
+    return results, handed_back
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -20,7 +20,7 @@ import click
 from newspkg._batch.runner import ordered_map
 from newspkg._checks.findings import Severity
 from newspkg._checks.select import severity_rank
-from newspkg._html.limits import MAX_HTML_SIZE
+from newspkg._html.limits import MAX_HTML_SIZE, read_up_to_limit
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld
 from newspkg._native import from_dict, is_native_document
@@ -168,7 +168,7 @@ def read_inputs(files: Iterable[str], *, jsonl: bool, tally: Tally) -> Iterator[
                             tally.inputs += 1
                             yield Input(f"{name}:{number}", line)
                     continue
-                data = stream.read(MAX_HTML_SIZE + 1)
+                data = read_up_to_limit(stream, MAX_HTML_SIZE)
         except OSError as error:
             tally.unreadable += 1
             report(name, error.strerror or str(error))

@@ -33,6 +33,7 @@ import functools
 import json
 import math
 import re
+import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
@@ -40,6 +41,7 @@ from functools import cache
 from itertools import repeat
 from typing import Any, TypeAlias, cast
 
+from newspkg._batch.handback import hand_back_to_parent
 from newspkg._json_limits import (
     MAX_DEPTH,
     MAX_TEXT_SIZE,
@@ -473,8 +475,12 @@ def _pyld() -> Any:
 
     Importing pyld costs more than the rest of newspkg together (it pulls in requests,
     aiohttp and lxml for document loaders newspkg never uses), and documents under
-    schema.org's context alone never need it (`newspkg._jsonld.direct`).
+    schema.org's context alone never need it (`newspkg._jsonld.direct`). A batch worker
+    that has not imported it hands the document back to the parent instead, so that a batch
+    pays the import once (`newspkg._batch.handback`).
     """
+    if "pyld.jsonld" not in sys.modules:
+        hand_back_to_parent()
     from pyld import jsonld  # noqa: PLC0415
 
     return jsonld
