@@ -8,10 +8,13 @@ key order included, so golden files and caches stay stable.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import NamedTuple
 
 from newspkg._json_limits import MAX_TEXT_SIZE, check_written_size
-from newspkg._jsonld.encode import embedded, encode, put_fields
+from newspkg._jsonld.encode import encode
+from newspkg._jsonld.field_writer import FieldWriter, field_writer
 from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._models import (
     Article,
@@ -26,6 +29,7 @@ from newspkg._models import (
 )
 from newspkg._readtime.estimate import reading_time
 from newspkg._schemaorg import mapping as m
+from newspkg._urls import without_fragment
 from newspkg.errors import ValidationError
 
 __all__ = ["to_jsonld"]
@@ -55,7 +59,7 @@ def to_jsonld(article: Article) -> JsonObject:
 def _document(article: Article) -> JsonObject:
     if not isinstance(article, Article):
         raise ValidationError(f"expected an Article, got {type(article).__name__}")
-    return _GraphWriter(article).document()
+    return _GraphWriter(article, _compiled_writers()).document()
 
 
 def _check_size(document: JsonObject) -> None:
@@ -70,12 +74,64 @@ def _check_size(document: JsonObject) -> None:
     check_written_size(json.dumps(document, ensure_ascii=False, indent=2), what="JSON-LD")
 
 
+class FieldWriters(NamedTuple):
+    """The scalar-field writer of each kind of node, looked up once, not per item."""
+
+    article: FieldWriter
+    image: FieldWriter
+    video_image: FieldWriter  # a video figure's fields: its url is the thumbnail
+    video: FieldWriter
+    authors: Mapping[AuthorKind, FieldWriter]  # a person works in a workLocation
+    publisher: FieldWriter
+    site: FieldWriter
+    crumb: FieldWriter
+    live_update: FieldWriter
+    source: FieldWriter
+    related: FieldWriter
+    correction: FieldWriter
+    update: FieldWriter
+    translation: FieldWriter
+
+    @classmethod
+    def made_by(
+        cls, make: Callable[[Mapping[str, m.Term], tuple[tuple[str, str], ...]], FieldWriter]
+    ) -> FieldWriters:
+        """Every writer made by ``make(table, props)``: compiled, or the generic reference."""
+        return cls(
+            article=make(m.ARTICLE, ()),
+            image=make(m.FIGURE, ()),
+            video_image=make(m.FIGURE, (("url", m.VIDEO_THUMBNAIL),)),
+            video=make(m.VIDEO, ()),
+            authors={
+                kind: make(m.AUTHOR, (("location", prop),))
+                for kind, prop in m.AUTHOR_LOCATION.items()
+            },
+            publisher=make(m.PUBLISHER, ()),
+            site=make(m.SITE, ()),
+            crumb=make(m.CRUMB, ()),
+            live_update=make(m.LIVE_UPDATE, ()),
+            source=make(m.SOURCE, ()),
+            related=make(m.RELATED, ()),
+            correction=make(m.CORRECTION, ()),
+            update=make(m.UPDATE, ()),
+            translation=make(m.TRANSLATION, ()),
+        )
+
+
+@cache
+def _compiled_writers() -> FieldWriters:
+    return FieldWriters.made_by(field_writer)
+
+
 class _GraphWriter:
     """Builds the graph of one article, handing out each ``@id`` once."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, fields: FieldWriters) -> None:
         self.article = article
+        self.fields = fields
         self.url = article.url
+        # Every @id of the article's own nodes starts so (what `m.node_id` would compute).
+        self.base = f"{without_fragment(article.url)}#"
         self.taken: set[str] = set()
         self.nodes: list[JsonObject] = []
         # One node per person and publisher, however many roles they have on the page.
@@ -98,7 +154,8 @@ class _GraphWriter:
         return chosen
 
     def own_id(self, fragment: m.Fragment, number: int | None = None) -> str:
-        chosen = m.node_id(self.url, fragment, number)
+        suffix = fragment.value if number is None else f"{fragment.value}-{number}"
+        chosen = self.base + suffix
         self.taken.add(chosen)
         return chosen
 
@@ -115,7 +172,7 @@ class _GraphWriter:
             m.PAGE_NAME: article.headline,
         }
         self.nodes += [article_node, page_node]
-        put_fields(article_node, m.ARTICLE, article)
+        self.fields.article(article_node, article)
         # The page repeats its article's language and dates, as Yoast's WebPage does.
         for field in ("language", "date_published", "date_modified"):
             if (value := article_node.get(m.ARTICLE[field].prop)) is not None:
@@ -179,11 +236,11 @@ class _GraphWriter:
         node: JsonObject
         if figure.video is None:
             node = {"@type": m.IMAGE_TYPE, "@id": node_id}
-            put_fields(node, m.FIGURE, figure)
+            self.fields.image(node, figure)
         else:
             node = {"@type": m.VIDEO_TYPE, "@id": node_id}
-            put_fields(node, m.FIGURE, figure, props={"url": m.VIDEO_THUMBNAIL})
-            put_fields(node, m.VIDEO, figure.video)
+            self.fields.video_image(node, figure)
+            self.fields.video(node, figure.video)
         if figure.creator is not None:
             node[m.FIGURE["creator"].prop] = self._person(figure.creator)
         self.nodes.append(node)
@@ -230,7 +287,7 @@ class _GraphWriter:
             "@type": m.AUTHOR_TYPES[author.kind],
             "@id": self.id_for(preferred, fallback),
         }
-        put_fields(node, m.AUTHOR, author, props={"location": m.AUTHOR_LOCATION[author.kind]})
+        self.fields.authors[author.kind](node, author)
         self.nodes.append(node)
         self.people[author] = node
         return {"@id": node["@id"]}
@@ -248,7 +305,7 @@ class _GraphWriter:
             "@type": m.PUBLISHER_TYPES[publisher.kind],
             "@id": self.id_for(preferred, fallback),
         }
-        put_fields(node, m.PUBLISHER, publisher)
+        self.fields.publisher(node, publisher)
         self.nodes.append(node)
         self.publishers[publisher] = node
         if publisher.logo is not None:
@@ -269,7 +326,7 @@ class _GraphWriter:
                 m.node_id(site.url, m.Fragment.WEBSITE), m.node_id(self.url, m.Fragment.WEBSITE)
             ),
         }
-        put_fields(node, m.SITE, site)
+        self.fields.site(node, site)
         self.nodes.append(node)
         if site.publisher is not None:
             node[m.SITE["publisher"].prop] = self._publisher(site.publisher, site.url)
@@ -290,7 +347,7 @@ class _GraphWriter:
         items: list[JsonValue] = []
         for n, crumb in enumerate(crumbs, 1):
             item: JsonObject = {"@type": m.LIST_ITEM_TYPE, m.POSITION: n}
-            put_fields(item, m.CRUMB, crumb)
+            self.fields.crumb(item, crumb)
             if crumb.url is not None:
                 item[m.CRUMB["url"].prop] = crumb.url
             items.append(item)
@@ -314,19 +371,19 @@ class _GraphWriter:
                 }
                 for selector in article.paywalled_parts
             ]
-        for field, type_name, table in (
-            ("corrections", m.CORRECTION_TYPE, m.CORRECTION),
-            ("updates", m.UPDATE_TYPE, m.UPDATE),
+        for field, type_name, write in (
+            ("corrections", m.CORRECTION_TYPE, self.fields.correction),
+            ("updates", m.UPDATE_TYPE, self.fields.update),
         ):
             if notes := getattr(article, field):
-                node[m.ARTICLE[field].prop] = [embedded(type_name, table, note) for note in notes]
+                node[m.ARTICLE[field].prop] = [_embedded(type_name, write, note) for note in notes]
         if article.translation_of is not None:
-            node[m.ARTICLE["translation_of"].prop] = embedded(
-                m.TRANSLATION_TYPE, m.TRANSLATION, article.translation_of
+            node[m.ARTICLE["translation_of"].prop] = _embedded(
+                m.TRANSLATION_TYPE, self.fields.translation, article.translation_of
             )
         if article.translations:
             node[m.ARTICLE["translations"].prop] = [
-                embedded(m.TRANSLATION_TYPE, m.TRANSLATION, translation)
+                _embedded(m.TRANSLATION_TYPE, self.fields.translation, translation)
                 for translation in article.translations
             ]
 
@@ -337,7 +394,7 @@ class _GraphWriter:
                 "@type": m.LIVE_UPDATE_TYPE,
                 "@id": self.own_id(m.Fragment.UPDATE, n),
             }
-            put_fields(update_node, m.LIVE_UPDATE, update)
+            self.fields.live_update(update_node, update)
             if update.author is not None:
                 update_node[m.LIVE_UPDATE["author"].prop] = self._person(update.author)
             if update.image is not None:
@@ -356,7 +413,7 @@ class _GraphWriter:
         by_role: dict[str, list[JsonValue]] = {}
         for n, source in enumerate(self.article.sources, 1):
             source_node = self._listed_node(
-                m.SOURCE_TYPE, self.own_id(m.Fragment.SOURCE, n), n, m.SOURCE, source
+                m.SOURCE_TYPE, self.own_id(m.Fragment.SOURCE, n), n, self.fields.source, source
             )
             by_role.setdefault(m.SOURCE_ROLES[source.role], []).append({"@id": source_node["@id"]})
         for role in m.SOURCE_ROLES.values():
@@ -371,7 +428,7 @@ class _GraphWriter:
             node_id = self.id_for(
                 m.node_id(read.url, m.Fragment.WEBPAGE), m.node_id(self.url, m.Fragment.RELATED, n)
             )
-            self._listed_node(m.RELATED_TYPE, node_id, n, m.RELATED, read)
+            self._listed_node(m.RELATED_TYPE, node_id, n, self.fields.related, read)
         if links:
             page_node[m.ARTICLE["related"].prop] = links
 
@@ -380,12 +437,18 @@ class _GraphWriter:
         type_name: str,
         node_id: str,
         number: int,
-        table: Mapping[str, m.Term],
+        write: FieldWriter,
         item: SourceNote | RelatedRead,
     ) -> JsonObject:
         """Add the node of a list's ``number``-th item, its place kept in ``position``."""
         node: JsonObject = {"@type": type_name, "@id": node_id}
-        put_fields(node, table, item)
+        write(node, item)
         node[m.POSITION] = number
         self.nodes.append(node)
         return node
+
+
+def _embedded(type_name: str, write: FieldWriter, item: object) -> JsonObject:
+    node: JsonObject = {"@type": type_name}
+    write(node, item)
+    return node
