@@ -68,10 +68,8 @@ def _put(
 class _FormerIds(writer._GraphWriter):
     """The article's own ``@id``s from `mapping.node_id`, as before the base was kept."""
 
-    def own_id(self, fragment: m.Fragment, number: int | None = None) -> str:
-        chosen = m.node_id(self.url, fragment, number)
-        self.taken.add(chosen)
-        return chosen
+    def local_id(self, fragment: m.Fragment, number: int | None = None) -> str:
+        return m.node_id(self.url, fragment, number)
 
 
 def _former_document(article: Article) -> JsonObject:

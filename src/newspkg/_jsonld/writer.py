@@ -153,9 +153,14 @@ class _GraphWriter:
         self.taken.add(chosen)
         return chosen
 
+    def local_id(self, fragment: m.Fragment, number: int | None = None) -> str:
+        """``m.node_id(self.url, fragment, number)``, from the base worked out once."""
+        # _value_, not value: a plain attribute, not the enum property (a call per @id).
+        suffix = fragment._value_ if number is None else f"{fragment._value_}-{number}"
+        return self.base + suffix
+
     def own_id(self, fragment: m.Fragment, number: int | None = None) -> str:
-        suffix = fragment.value if number is None else f"{fragment.value}-{number}"
-        chosen = self.base + suffix
+        chosen = self.local_id(fragment, number)
         self.taken.add(chosen)
         return chosen
 
@@ -262,7 +267,7 @@ class _GraphWriter:
             node[m.ARTICLE[field].prop] = [
                 self._person(
                     person,
-                    m.node_id(self.url, m.Fragment.AUTHOR, n) if byline else None,
+                    self.local_id(m.Fragment.AUTHOR, n) if byline else None,
                     # One person twice in a list stays twice: values are sets to JSON-LD.
                     reuse=person not in people[: n - 1],
                 )
@@ -278,7 +283,7 @@ class _GraphWriter:
             return {"@id": known["@id"]}
         if fallback is None:
             self.extra_people += 1
-            fallback = m.node_id(self.url, m.Fragment.CONTRIBUTOR, self.extra_people)
+            fallback = self.local_id(m.Fragment.CONTRIBUTOR, self.extra_people)
         fragment = (
             m.Fragment.PERSON if author.kind is AuthorKind.PERSON else m.Fragment.ORGANIZATION
         )
@@ -299,7 +304,7 @@ class _GraphWriter:
         is_person = publisher.kind is PublisherKind.PERSON
         fragment = m.Fragment.PERSON if is_person else m.Fragment.ORGANIZATION
         base = publisher.url or site_url
-        fallback = m.node_id(self.url, m.Fragment.PUBLISHER)
+        fallback = self.local_id(m.Fragment.PUBLISHER)
         preferred = fallback if base is None else m.node_id(base, fragment)
         node: JsonObject = {
             "@type": m.PUBLISHER_TYPES[publisher.kind],
@@ -311,7 +316,7 @@ class _GraphWriter:
         if publisher.logo is not None:
             logo_id = self.id_for(
                 m.node_id(base or self.url, m.Fragment.LOGO),
-                m.node_id(self.url, m.Fragment.LOGO),
+                self.local_id(m.Fragment.LOGO),
             )
             logo = self._image(publisher.logo, logo_id)
             term = m.PUBLISHER["logo"]
@@ -323,7 +328,7 @@ class _GraphWriter:
         node: JsonObject = {
             "@type": m.WEB_SITE_TYPE,
             "@id": self.id_for(
-                m.node_id(site.url, m.Fragment.WEBSITE), m.node_id(self.url, m.Fragment.WEBSITE)
+                m.node_id(site.url, m.Fragment.WEBSITE), self.local_id(m.Fragment.WEBSITE)
             ),
         }
         self.fields.site(node, site)
@@ -426,7 +431,7 @@ class _GraphWriter:
             links.append(read.url)
             # The read's own page @id, so graphs of many pages of one site join up.
             node_id = self.id_for(
-                m.node_id(read.url, m.Fragment.WEBPAGE), m.node_id(self.url, m.Fragment.RELATED, n)
+                m.node_id(read.url, m.Fragment.WEBPAGE), self.local_id(m.Fragment.RELATED, n)
             )
             self._listed_node(m.RELATED_TYPE, node_id, n, self.fields.related, read)
         if links:
