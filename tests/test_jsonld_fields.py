@@ -46,7 +46,7 @@ from newspkg import (
 )
 from newspkg._jsonld import writer
 from newspkg._jsonld.encode import put_fields
-from newspkg._jsonld.field_writer import FieldWriter, field_writer
+from newspkg._jsonld.field_writer import FieldWriter, FieldWriters, compiled_writers, field_writer
 from newspkg._jsonld.processing import JsonObject
 from newspkg._schemaorg import mapping as m
 from tests import strategies as s
@@ -73,7 +73,7 @@ class _FormerIds(writer._GraphWriter):
 
 
 def _former_document(article: Article) -> JsonObject:
-    return _FormerIds(article, writer.FieldWriters.made_by(_generic)).document()
+    return _FormerIds(article, FieldWriters.made_by(_generic)).document()
 
 
 def _text(document: JsonObject) -> str:
@@ -230,7 +230,7 @@ def test_full_and_empty_items_write_what_the_row_walk_writes(
 
 def test_the_writer_uses_the_compiled_writers() -> None:
     """Without this, the comparisons above could pass with the generic walk still in use."""
-    compiled = writer._compiled_writers()
+    compiled = compiled_writers()
     assert compiled.article is field_writer(m.ARTICLE)
     assert compiled.authors[AuthorKind.PERSON] is field_writer(
         m.AUTHOR, (("location", "workLocation"),)

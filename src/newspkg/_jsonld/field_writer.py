@@ -6,20 +6,23 @@ rows, so the writer spent more time on the walk than on the values. `field_write
 table into straight-line code instead, once per table (and property override): one attribute
 read and one ``is not None`` test per field, each value's JSON-LD form written inline. It
 writes exactly what `put_fields` writes, in the same key order (``tests/test_jsonld_fields.py``
-compares the two on generated articles of every model type).
+compares the two on generated articles of every model type). `FieldWriters` holds the
+writer of each kind of node the graph writer makes, compiled on first use.
 """
 
 from __future__ import annotations
 
 import linecache
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from functools import cache
+from typing import Any, Final, NamedTuple
 
 from newspkg._jsonld.encode import PLAIN, iso_duration
 from newspkg._jsonld.processing import JsonObject
+from newspkg._models import AuthorKind
 from newspkg._schemaorg import mapping as m
 
-__all__ = ["FieldWriter", "field_writer"]
+__all__ = ["FieldWriter", "FieldWriters", "compiled_writers", "field_writer"]
 
 FieldWriter = Callable[[JsonObject, Any], None]
 """Writes the non-empty scalar fields of one item into a node: ``write(node, item)``."""
@@ -93,3 +96,53 @@ def _compile(table: Mapping[str, m.Term], props: Mapping[str, str]) -> FieldWrit
     exec(compile(source, filename, "exec"), namespace)  # noqa: S102 (our own code, from our tables)
     writer: FieldWriter = namespace["write"]
     return writer
+
+
+class FieldWriters(NamedTuple):
+    """The scalar-field writer of each kind of node, looked up once, not per item."""
+
+    article: FieldWriter
+    image: FieldWriter
+    video_image: FieldWriter  # a video figure's fields: its url is the thumbnail
+    video: FieldWriter
+    authors: Mapping[AuthorKind, FieldWriter]  # a person works in a workLocation
+    publisher: FieldWriter
+    site: FieldWriter
+    crumb: FieldWriter
+    live_update: FieldWriter
+    source: FieldWriter
+    related: FieldWriter
+    correction: FieldWriter
+    update: FieldWriter
+    translation: FieldWriter
+
+    @classmethod
+    def made_by(
+        cls, make: Callable[[Mapping[str, m.Term], tuple[tuple[str, str], ...]], FieldWriter]
+    ) -> FieldWriters:
+        """Every writer made by ``make(table, props)``: compiled, or the generic reference."""
+        return cls(
+            article=make(m.ARTICLE, ()),
+            image=make(m.FIGURE, ()),
+            video_image=make(m.FIGURE, (("url", m.VIDEO_THUMBNAIL),)),
+            video=make(m.VIDEO, ()),
+            authors={
+                kind: make(m.AUTHOR, (("location", prop),))
+                for kind, prop in m.AUTHOR_LOCATION.items()
+            },
+            publisher=make(m.PUBLISHER, ()),
+            site=make(m.SITE, ()),
+            crumb=make(m.CRUMB, ()),
+            live_update=make(m.LIVE_UPDATE, ()),
+            source=make(m.SOURCE, ()),
+            related=make(m.RELATED, ()),
+            correction=make(m.CORRECTION, ()),
+            update=make(m.UPDATE, ()),
+            translation=make(m.TRANSLATION, ()),
+        )
+
+
+@cache
+def compiled_writers() -> FieldWriters:
+    """The writer's field writers, compiled on first use (not when newspkg is imported)."""
+    return FieldWriters.made_by(field_writer)

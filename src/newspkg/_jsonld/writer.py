@@ -8,15 +8,12 @@ key order included, so golden files and caches stay stable.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
 from contextlib import suppress
-from functools import cache
-from typing import NamedTuple
 
 from newspkg._fast_json import optional_orjson
 from newspkg._json_limits import MAX_TEXT_SIZE, check_written_size
 from newspkg._jsonld.encode import encode
-from newspkg._jsonld.field_writer import FieldWriter, field_writer
+from newspkg._jsonld.field_writer import FieldWriter, FieldWriters, compiled_writers
 from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._models import (
     Article,
@@ -61,7 +58,7 @@ def to_jsonld(article: Article) -> JsonObject:
 def _document(article: Article) -> JsonObject:
     if not isinstance(article, Article):
         raise ValidationError(f"expected an Article, got {type(article).__name__}")
-    return _GraphWriter(article, _compiled_writers()).document()
+    return _GraphWriter(article, compiled_writers()).document()
 
 
 def _check_size(document: JsonObject) -> None:
@@ -87,55 +84,6 @@ def _compact_size(document: JsonObject) -> int:
         with suppress(TypeError):  # what orjson refuses (integers over 64 bits) json measures
             return len(orjson.dumps(document))
     return len(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
-
-
-class FieldWriters(NamedTuple):
-    """The scalar-field writer of each kind of node, looked up once, not per item."""
-
-    article: FieldWriter
-    image: FieldWriter
-    video_image: FieldWriter  # a video figure's fields: its url is the thumbnail
-    video: FieldWriter
-    authors: Mapping[AuthorKind, FieldWriter]  # a person works in a workLocation
-    publisher: FieldWriter
-    site: FieldWriter
-    crumb: FieldWriter
-    live_update: FieldWriter
-    source: FieldWriter
-    related: FieldWriter
-    correction: FieldWriter
-    update: FieldWriter
-    translation: FieldWriter
-
-    @classmethod
-    def made_by(
-        cls, make: Callable[[Mapping[str, m.Term], tuple[tuple[str, str], ...]], FieldWriter]
-    ) -> FieldWriters:
-        """Every writer made by ``make(table, props)``: compiled, or the generic reference."""
-        return cls(
-            article=make(m.ARTICLE, ()),
-            image=make(m.FIGURE, ()),
-            video_image=make(m.FIGURE, (("url", m.VIDEO_THUMBNAIL),)),
-            video=make(m.VIDEO, ()),
-            authors={
-                kind: make(m.AUTHOR, (("location", prop),))
-                for kind, prop in m.AUTHOR_LOCATION.items()
-            },
-            publisher=make(m.PUBLISHER, ()),
-            site=make(m.SITE, ()),
-            crumb=make(m.CRUMB, ()),
-            live_update=make(m.LIVE_UPDATE, ()),
-            source=make(m.SOURCE, ()),
-            related=make(m.RELATED, ()),
-            correction=make(m.CORRECTION, ()),
-            update=make(m.UPDATE, ()),
-            translation=make(m.TRANSLATION, ()),
-        )
-
-
-@cache
-def _compiled_writers() -> FieldWriters:
-    return FieldWriters.made_by(field_writer)
 
 
 class _GraphWriter:
