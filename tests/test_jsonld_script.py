@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -11,11 +12,15 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from newspkg import Article, ValidationError, compose_graph, to_jsonld, to_script_tag
+from newspkg._fast_json import optional_orjson
+from newspkg._jsonld import script
 from newspkg._jsonld.processing import JsonValue
 from newspkg._jsonld.script import escape_script_json
 from tests.strategies import articles
 
 URL = "https://example.com/news/1"
+OPEN = '<script type="application/ld+json">'
+CLOSE = "</script>"
 HOSTILE = ["</script><script>alert(1)</script>", "<!--", "</SCRIPT >", "a\u2028b\u2029c", "&lt;"]
 
 # The escaping the writer used before (str.translate), kept as the reference it must match.
@@ -126,3 +131,38 @@ def test_a_cycle_raises_a_validation_error() -> None:
 
     with pytest.raises(ValidationError, match="not a JSON document: Circular reference"):
         to_script_tag(cycle)
+
+
+@given(articles())
+@pytest.mark.parametrize("compact", [False, True])
+def test_an_article_is_written_as_json_writes_it_with_or_without_orjson(
+    compact: bool, article: Article
+) -> None:
+    """orjson writes an article's text when installed: it must be json's text, either layout."""
+    options: dict[str, Any] = {"separators": (",", ":")} if compact else {"indent": 2}
+    text = escape_script_json(json.dumps(to_jsonld(article), ensure_ascii=False, **options))
+    expected = f"{OPEN}{text}{CLOSE}" if compact else f"{OPEN}\n{text}\n{CLOSE}"
+    assert to_script_tag(article, compact=compact) == expected
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(script, "optional_orjson", lambda: None)
+        assert to_script_tag(article, compact=compact) == expected
+
+
+@pytest.mark.skipif(optional_orjson() is None, reason="orjson is not installed (the fast extra)")
+def test_orjson_writes_the_article_text_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without this, the comparison above could pass with json writing both times."""
+    written: list[object] = []
+    orjson = optional_orjson()
+
+    class Spy:
+        OPT_INDENT_2 = orjson.OPT_INDENT_2
+
+        @staticmethod
+        def dumps(document: object, option: int = 0) -> bytes:
+            written.append(document)
+            result: bytes = orjson.dumps(document, option=option)
+            return result
+
+    monkeypatch.setattr(script, "optional_orjson", lambda: Spy)
+    to_script_tag(Article(url=URL, headline="H"))
+    assert len(written) == 1

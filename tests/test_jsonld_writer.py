@@ -30,10 +30,13 @@ from newspkg import (
     to_jsonld,
     to_script_tag,
 )
+from newspkg._fast_json import optional_orjson
+from newspkg._jsonld import writer
 from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._schemaorg import mapping as m
 from newspkg._schemaorg.mapping import KIND_TYPES
 from newspkg._schemaorg.vocabulary import vocabulary
+from newspkg.errors import LimitExceededError
 from tests.strategies import STORABLE_CHARACTERS, articles, texts
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -434,3 +437,49 @@ def test_every_mapped_term_is_a_schemaorg_term() -> None:
 
     assert sorted(p for p in props - {"@type"} if not vocab.is_property(p)) == []
     assert sorted(t for t in types if not vocab.is_class(t)) == []
+
+
+# --- the size check's compact measure: orjson's text is json's, in UTF-8 -----------------------
+
+orjson_only = pytest.mark.skipif(
+    optional_orjson() is None, reason="orjson is not installed (the fast extra)"
+)
+
+
+@orjson_only
+@given(articles())
+def test_orjson_writes_the_compact_text_json_writes(article: Article) -> None:
+    """Why its UTF-8 length bounds the compact text from above: the size check relies on it."""
+    document = to_jsonld(article)
+    compact = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    assert optional_orjson().dumps(document).decode() == compact
+
+
+@orjson_only
+@given(st.text(STORABLE_CHARACTERS, max_size=20))
+def test_orjson_escapes_text_as_json_does(text: str) -> None:
+    document = {"name": text}
+    compact = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    assert optional_orjson().dumps(document).decode() == compact
+
+
+def test_what_orjson_refuses_is_measured_by_json() -> None:
+    document: JsonObject = {"wordCount": 2**70, "name": "ü"}
+    assert writer._compact_size(document) == len('{"wordCount":1180591620717411303424,"name":"ü"}')
+
+
+@pytest.mark.parametrize("with_orjson", [True, False], ids=["orjson", "json"])
+def test_the_size_check_refuses_and_passes_the_same_with_and_without_orjson(
+    monkeypatch: pytest.MonkeyPatch, with_orjson: bool
+) -> None:
+    if not with_orjson:
+        monkeypatch.setattr(writer, "optional_orjson", lambda: None)
+    huge = Article(url=URL, headline="H", body="wörd " * 1_200_000)  # 6 MB of UTF-8 once printed
+    with pytest.raises(LimitExceededError, match="does not write it"):
+        to_jsonld(huge)
+    # Past the quick filter (more than an eighth of the limit), under the limit itself.
+    below = Article(url=URL, headline="H", body="wörd " * 500_000)
+    assert graph(to_jsonld(below))[0]["articleBody"] == below.body
+    assert writer._compact_size(to_jsonld(example_article())) >= len(
+        json.dumps(to_jsonld(example_article()), ensure_ascii=False, separators=(",", ":"))
+    )

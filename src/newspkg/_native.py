@@ -22,6 +22,7 @@ from contextlib import suppress
 from functools import cache
 from typing import Any, Final, TypeGuard
 
+from newspkg._fast_json import optional_orjson
 from newspkg._json_limits import (
     MAX_DEPTH,
     check_text_depth,
@@ -190,14 +191,8 @@ def _laid_out(text: bytes, indent: int | None) -> bytes:
     )
 
 
-@cache
-def _orjson() -> Any:
-    """The orjson module when installed (the ``fast`` extra), else None."""
-    try:
-        import orjson  # noqa: PLC0415 (optional dependency, looked up when needed)
-    except ImportError:
-        return None
-    return orjson
+# Looked up through this name, so that tests can take orjson away from the native path.
+_orjson = optional_orjson
 
 
 def from_json(text: str | bytes) -> Article:

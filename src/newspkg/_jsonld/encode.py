@@ -1,8 +1,10 @@
-"""Encoding model values as JSON-LD, as the mapping table's rows say (used by the writer).
+"""Encoding model values as JSON-LD, as the mapping table's rows say.
 
-`put_fields` writes every scalar field of an item that has a value; `encode` turns one
-value into its JSON-LD form by its `Value` shape (dates as ISO 8601, pixel sizes as
-QuantitativeValues, durations as ISO 8601 durations, ...).
+`encode` turns one value into its JSON-LD form by its `Value` shape (dates as ISO 8601, pixel
+sizes as QuantitativeValues, durations as ISO 8601 durations, ...). `put_fields` writes every
+scalar field of an item that has a value by walking the table's rows: the writer runs the same
+rows compiled into straight-line code (`newspkg._jsonld.field_writer`), and the tests hold the
+compiled writers to this walk, the plain statement of what a row writes.
 """
 
 from __future__ import annotations
@@ -14,13 +16,7 @@ from typing import Final
 from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._schemaorg import mapping as m
 
-__all__ = ["embedded", "encode", "put_fields"]
-
-
-def embedded(type_name: str, table: Mapping[str, m.Term], item: object) -> JsonObject:
-    node: JsonObject = {"@type": type_name}
-    put_fields(node, table, item)
-    return node
+__all__ = ["PLAIN", "encode", "iso_duration", "put_fields"]
 
 
 def put_fields(
@@ -45,9 +41,7 @@ def put_fields(
 
 
 # Shapes whose model value is already its JSON (text, URLs, tags, flags, counts).
-_PLAIN: Final = frozenset(
-    {m.Value.TEXT, m.Value.URL, m.Value.LANGUAGE, m.Value.FLAG, m.Value.COUNT}
-)
+PLAIN: Final = frozenset({m.Value.TEXT, m.Value.URL, m.Value.LANGUAGE, m.Value.FLAG, m.Value.COUNT})
 _Row = tuple[str, tuple[str, ...], m.Value, bool]
 _ROWS: Final[dict[int, tuple[_Row, ...]]] = {}
 
@@ -57,7 +51,7 @@ def _scalar_rows(table: Mapping[str, m.Term]) -> tuple[_Row, ...]:
     rows = _ROWS.get(id(table))
     if rows is None:
         rows = tuple(
-            (field, term.props, term.value, term.value in _PLAIN)
+            (field, term.props, term.value, term.value in PLAIN)
             for field, term in table.items()
             if term.value is not m.Value.NODE
         )
@@ -87,7 +81,7 @@ def encode(value: m.Value, item: object) -> JsonValue:  # noqa: PLR0911
             }
         case m.Value.DURATION:
             assert isinstance(item, int)
-            return _iso_duration(item)
+            return iso_duration(item)
         case m.Value.KEYWORDS:
             assert isinstance(item, tuple)
             # Text keywords are comma-separated lists to every reader (ours included), so a
@@ -109,7 +103,7 @@ def _json(item: object) -> JsonValue:
     return item
 
 
-def _iso_duration(seconds: int) -> str:
+def iso_duration(seconds: int) -> str:
     """Whole seconds as an ISO 8601 duration: 95 → ``PT1M35S``, 0 → ``PT0S``."""
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from contextlib import suppress
 from typing import Any
 
+from newspkg._fast_json import optional_orjson
 from newspkg._json_limits import check_written_size
+from newspkg._jsonld.processing import JsonObject
 from newspkg._jsonld.writer import to_jsonld
 from newspkg._models import Article
 from newspkg.errors import ValidationError
@@ -59,21 +62,39 @@ def to_script_tag(item: Article | dict[str, Any] | list[Any], *, compact: bool =
         <script type="application/ld+json">{"@context":"https://schema.org","name":"\u003cb\u003e"}</script>
     """
     if isinstance(item, Article):
-        document: dict[str, Any] | list[Any] = to_jsonld(item)
+        text = _article_text(to_jsonld(item), compact=compact)
     elif isinstance(item, dict | list):
-        document = item
+        text = _json_text(item, compact=compact)
     else:
         raise ValidationError(
             f"expected an Article or a JSON-LD document (dict or list), got {type(item).__name__}"
         )
-    try:
-        if compact:
-            text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        else:
-            text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
-    except (TypeError, ValueError, RecursionError) as error:
-        raise ValidationError(f"not a JSON document: {error}") from None
     check_written_size(text, what="JSON-LD script block")
     if compact:
         return f"{_OPEN}{escape_script_json(text)}{_CLOSE}"
     return f"{_OPEN}\n{escape_script_json(text)}\n{_CLOSE}"
+
+
+def _article_text(document: JsonObject, *, compact: bool) -> str:
+    """An article's JSON text: orjson's when installed (json's text, in a tenth of the time).
+
+    A graph of an article holds text, whole numbers, flags and nulls only, which orjson writes
+    exactly as json does, compact or indented by two (``tests/test_jsonld_script.py`` compares
+    them); a user's document may hold NaN, which orjson writes as null: that takes `_json_text`.
+    """
+    orjson = optional_orjson()
+    if orjson is not None:
+        with suppress(TypeError):  # what orjson refuses (integers over 64 bits) json writes
+            option = 0 if compact else orjson.OPT_INDENT_2
+            text: bytes = orjson.dumps(document, option=option)
+            return text.decode()
+    return _json_text(document, compact=compact)
+
+
+def _json_text(document: dict[str, Any] | list[Any], *, compact: bool) -> str:
+    try:
+        if compact:
+            return json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+    except (TypeError, ValueError, RecursionError) as error:
+        raise ValidationError(f"not a JSON document: {error}") from None
