@@ -500,7 +500,7 @@ def test_a_read_leaves_no_reference_cycles_behind() -> None:
     # collections. A read must free what it built as soon as it returns.
     import gc
 
-    document = {
+    document: JsonObject = {
         "@context": "https://schema.org",
         "@graph": [
             {
