@@ -167,7 +167,11 @@ def cli_loaded(tmp_path: Path, document: dict[str, object], *args: str) -> dict[
     )
 
 
-PLAIN = {"@context": "https://schema.org", "@type": "NewsArticle", "url": "https://e.x/a"} | {
+PLAIN: dict[str, object] = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "url": "https://e.x/a",
+} | {
     "headline": "Hi",
     "datePublished": "2026-11-27T07:00:00+01:00",
     "author": {"@type": "Person", "name": "Mara Lindqvist"},
