@@ -138,3 +138,134 @@ def test_the_reader_works_out_its_tables_when_imported() -> None:
 
     assert all(before)
     assert after == before
+
+
+# Loaded by ``newspkg jsonld`` only for the documents that need them (issue 11): cattrs for
+# native JSON, the checks for ``check``, `regex` and the reading-time code for a body or
+# word count, multiprocessing for ``--jobs`` above 1.
+LAZY_IN_JSONLD = [
+    "cattrs",
+    "newspkg._native",
+    "newspkg._checks.findings",
+    "newspkg._checks.select",
+    "regex",
+    "newspkg._readtime.words",
+    "newspkg._readtime.estimate",
+    "multiprocessing",
+]
+
+
+def cli_loaded(tmp_path: Path, document: dict[str, object], *args: str) -> dict[str, object]:
+    """Run ``newspkg ARGS FILE`` on ``document`` in a fresh interpreter (as `loaded_after`)."""
+    path = tmp_path / "input.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return loaded_after(
+        "import contextlib, io\n"
+        "from newspkg._cli import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        f"    cli.main([*{list(args)!r}, {str(path)!r}], prog_name='newspkg')\n"
+    )
+
+
+PLAIN: dict[str, object] = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "url": "https://e.x/a",
+} | {
+    "headline": "Hi",
+    "datePublished": "2026-11-27T07:00:00+01:00",
+    "author": {"@type": "Person", "name": "Mara Lindqvist"},
+}
+
+
+def test_jsonld_on_a_document_without_body_loads_no_native_checks_or_word_counting(
+    tmp_path: Path,
+) -> None:
+    report = cli_loaded(tmp_path, PLAIN, "jsonld")
+
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert "newspkg._cli.convert" in modules  # the command ran
+    assert [name for name in LAZY_IN_JSONLD if name in modules] == []
+
+
+@pytest.mark.parametrize(
+    ("document", "args", "needed"),
+    [
+        (PLAIN | {"articleBody": "One two three."}, ["jsonld"], "newspkg._readtime.words"),
+        (PLAIN | {"wordCount": 3}, ["jsonld"], "newspkg._readtime.estimate"),
+        ({"format_version": 2, "url": "https://e.x/a", "headline": "Hi"}, ["jsonld"], "cattrs"),
+        (PLAIN, ["read"], "newspkg._native"),
+        (PLAIN, ["check"], "newspkg._checks.select"),
+        (PLAIN, ["readtime"], "newspkg._readtime.estimate"),
+        (PLAIN, ["jsonld", "--jobs", "2"], "multiprocessing"),
+    ],
+)
+def test_what_jsonld_leaves_out_still_loads_when_a_document_or_command_needs_it(
+    tmp_path: Path, document: dict[str, object], args: list[str], needed: str
+) -> None:
+    report = cli_loaded(tmp_path, document, *args)
+
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert needed in modules
+
+
+def test_the_lazily_loaded_parts_give_the_same_results(tmp_path: Path) -> None:
+    # In fresh interpreters, each loading the reading-time code or cattrs on first use.
+    body = PLAIN | {"articleBody": "One two three four.", "wordCount": 4}
+    probe = (
+        "import contextlib, io, json\n"
+        "from newspkg._cli import cli\n"
+        "def run(args):\n"
+        "    out = io.StringIO()\n"
+        "    with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):\n"
+        "        cli.main(args, prog_name='newspkg')\n"
+        "    return out.getvalue()\n"
+    )
+    path = tmp_path / "body.json"
+    path.write_text(json.dumps(body), encoding="utf-8")
+    written = subprocess.run(
+        [sys.executable, "-c", probe + f"print(run(['jsonld', {str(path)!r}]))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    graph = json.loads(written)["@graph"]
+    assert graph[0]["wordCount"] == 4
+    assert graph[0]["timeRequired"] == "PT1M"
+
+    native = tmp_path / "native.json"
+    read = subprocess.run(
+        [sys.executable, "-c", probe + f"print(run(['read', {str(path)!r}]))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    native.write_text(read, encoding="utf-8")
+    again = subprocess.run(
+        [sys.executable, "-c", probe + f"print(run(['jsonld', {str(native)!r}]))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert json.loads(again) == json.loads(written)
+
+
+@pytest.mark.parametrize(
+    ("name", "module"),
+    [
+        ("from_jsonld", "newspkg._readtime.words"),
+        ("iter_articles", "newspkg._readtime.words"),
+        ("read_batch", "newspkg._readtime.words"),
+        ("to_jsonld", "newspkg._readtime.estimate"),
+        ("to_script_tag", "newspkg._readtime.estimate"),
+    ],
+)
+def test_a_public_name_loads_what_its_first_call_needs(name: str, module: str) -> None:
+    # So the library's first call (benchmarks/bench_import.py) pays no import.
+    report = loaded_after(f"import newspkg\nnewspkg.{name}")
+
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert module in modules

@@ -42,6 +42,7 @@ from newspkg import (
 )
 from newspkg._json_limits import MAX_DEPTH
 from newspkg._native_converter import quick_converter
+from newspkg._native_kind import is_native_document
 from newspkg._native_quick import quick_model_hook
 from tests.strategies import articles
 
@@ -261,7 +262,7 @@ def test_without_orjson_json_writes(monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_native_json_is_told_from_jsonld(document: object, native: bool) -> None:
-    assert _native.is_native_document(document) is native
+    assert is_native_document(document) is native
 
 
 # --- the quick path (orjson, cattrs without detailed validation, compiled model checks) ----------

@@ -136,6 +136,18 @@ _HOMES: dict[str, str] = {
 }
 
 
+# What a public name's first call may need beyond its own module, imported with it. The
+# JSON-LD reader and writer import the reading-time code only for a document with a body or
+# word count (so ``newspkg jsonld`` on other documents never loads `regex`); a program that
+# asks for the function is about to call it, and its first call should not pay that import.
+_FIRST_CALL_NEEDS: dict[str, str] = {
+    "from_jsonld": "newspkg._readtime.words",
+    "iter_articles": "newspkg._readtime.words",
+    "read_batch": "newspkg._readtime.words",
+    "to_jsonld": "newspkg._readtime.estimate",
+    "to_script_tag": "newspkg._readtime.estimate",
+}
+
 __all__ = [
     "FORMAT_VERSION",
     "Article",
@@ -204,6 +216,8 @@ def __getattr__(name: str) -> object:
     home = _HOMES.get(name)
     if home is not None:
         value: object = getattr(_importlib.import_module(home), name)
+        if name in _FIRST_CALL_NEEDS:
+            _importlib.import_module(_FIRST_CALL_NEEDS[name])
         # Reprs and docs show the public path (newspkg.Article), not the private module.
         if getattr(value, "__module__", "").startswith("newspkg._"):
             with _suppress(AttributeError, TypeError):  # some objects have a read-only module

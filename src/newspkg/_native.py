@@ -20,7 +20,7 @@ import json
 from collections.abc import Callable, Mapping
 from contextlib import suppress
 from functools import cache
-from typing import Any, Final, TypeGuard
+from typing import Any, Final
 
 from newspkg._fast_json import optional_orjson
 from newspkg._json_limits import (
@@ -32,6 +32,7 @@ from newspkg._json_limits import (
 )
 from newspkg._models import Article
 from newspkg._native_converter import make_converter, problems_in, quick_converter
+from newspkg._native_kind import VERSION_KEY
 from newspkg._validation import check_option
 from newspkg.errors import (
     LimitExceededError,
@@ -48,21 +49,6 @@ a version-2 document without them, so both are read.
 """
 
 READ_VERSIONS: Final = frozenset({1, FORMAT_VERSION})
-
-VERSION_KEY: Final = "format_version"
-
-
-def is_native_document(document: object) -> TypeGuard[dict[str, Any]]:
-    """Tell newspkg's native JSON from JSON-LD, once for every reader of mixed input.
-
-    Native JSON carries ``format_version``; hand-written native JSON may omit it, but
-    JSON-LD always has a keyword (``@context``, ``@type``, ``@graph``) and native never does.
-    """
-    return isinstance(document, dict) and (
-        VERSION_KEY in document
-        or not any(isinstance(key, str) and key.startswith("@") for key in document)
-    )
-
 
 MAX_INDENT: Final = 16
 """Widest indent `to_json` writes, in spaces."""

@@ -17,7 +17,8 @@ from newspkg._html.page import MAX_HTML_SIZE, decode_html, from_html
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld
 from newspkg._models import Article
-from newspkg._native import from_dict, is_native_document
+from newspkg._native import from_dict
+from newspkg._native_kind import is_native_document
 from newspkg.errors import LimitExceededError, NewspkgError
 
 __all__ = ["UNREADABLE", "error_info", "process_record"]

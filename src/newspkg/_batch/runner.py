@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import multiprocessing
 import sys
 import threading
 from collections import deque
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Final, TypeAlias, TypeVar, cast
 from newspkg._batch.handback import HandBack, start_item, start_worker
 
 if TYPE_CHECKING:
+    import multiprocessing.context
     from concurrent.futures import Future
 
 __all__ = ["CHUNK_SIZE", "ordered_map"]
@@ -146,6 +146,10 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def _context(func: Callable[..., object]) -> multiprocessing.context.BaseContext:
     """Fork when it is safe (Linux, one thread); else a fork server, else spawn."""
+    # Imported here, with the pool: one process (``jobs=1``, most runs of the command) never
+    # needs it, and it costs ~9 ms of start-up.
+    import multiprocessing  # noqa: PLC0415
+
     methods = multiprocessing.get_all_start_methods()
     if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")

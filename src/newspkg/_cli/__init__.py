@@ -18,8 +18,8 @@ JSON; a JSON object with a ``format_version`` key is newspkg's native JSON, any 
 is JSON-LD. Many inputs are processed one at a time, so memory stays constant.
 
 One module per part: `app` (the group, loading each subcommand on first use), `inputs`
-(what every subcommand shares), `convert` (``jsonld``, ``meta``, ``read``, ``readtime``),
-`checking` (``check``) and `batch` (``batch``).
+(what every subcommand shares), `convert` (``jsonld``, ``meta``, ``read``), `timing`
+(``readtime``), `checking` (``check``) and `batch` (``batch``).
 """
 
 from newspkg._cli.app import INTERNAL_ERROR, cli, main

@@ -23,7 +23,7 @@ _COMMANDS: Final = {
     "jsonld": ("convert", "jsonld"),
     "meta": ("convert", "meta"),
     "read": ("convert", "read"),
-    "readtime": ("convert", "readtime"),
+    "readtime": ("timing", "readtime"),
 }
 """Each subcommand's module in this package, and its name there."""
 

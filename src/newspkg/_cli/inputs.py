@@ -6,6 +6,7 @@ running per-input work on N processes.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import enum
 import os
@@ -18,15 +19,14 @@ import attrs
 import click
 
 from newspkg._batch.runner import ordered_map
-from newspkg._checks.findings import Severity
-from newspkg._checks.select import severity_rank
 from newspkg._html.limits import MAX_HTML_SIZE, read_up_to_limit
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld
-from newspkg._native import from_dict, is_native_document
+from newspkg._native_kind import is_native_document
 from newspkg.errors import NewspkgError
 
 if TYPE_CHECKING:
+    from newspkg._checks.findings import Severity
     from newspkg._models import Article
 
 __all__ = [
@@ -84,8 +84,9 @@ class Tally:
     inputs: int = 0
     unreadable: int = 0
     failed: int = 0
-    severities: dict[Severity, int] = attrs.Factory(lambda: dict.fromkeys(Severity, 0))
-    fail_on: Severity | None = Severity.ERROR  # None: findings never fail the run
+    # Only ``check`` counts findings, and only it loads the checks: the others leave these be.
+    severities: collections.Counter[Severity] = attrs.Factory(collections.Counter)
+    fail_on: Severity | None = None  # None: findings never fail the run
 
     @property
     def exit_code(self) -> int:
@@ -98,6 +99,8 @@ class Tally:
     def _failing_findings(self) -> bool:
         if self.fail_on is None:
             return False
+        from newspkg._checks.select import severity_rank  # noqa: PLC0415  (set only by check)
+
         least = severity_rank(self.fail_on)
         return any(n for s, n in self.severities.items() if severity_rank(s) >= least)
 
@@ -139,6 +142,10 @@ def load_article(item: Input, *, url: str | None = None) -> Article:
     document = load_json(item.data)
     if kind_of(document) is InputKind.NATIVE:
         assert isinstance(document, dict)
+        # The native reader (and cattrs) loads with the first native document, as JSON-LD
+        # never needs it.
+        from newspkg._native import from_dict  # noqa: PLC0415
+
         return from_dict(document)
     return from_jsonld(document, base_url=url)
 

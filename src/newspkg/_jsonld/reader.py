@@ -21,7 +21,6 @@ from newspkg._jsonld.parts import PartsReader, describe
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.values import ValueReader, build, prepare
 from newspkg._models import Article, ArticleKind, Figure, RelatedRead, SourceNote
-from newspkg._readtime.words import count_words
 from newspkg._schemaorg import mapping as m
 from newspkg._schemaorg.reader_types import (
     ARTICLE_TYPES,
@@ -311,7 +310,7 @@ class _ArticleReading(PartsReader):
         if (
             isinstance(count, int)
             and isinstance(body, str)
-            and count == count_words(body, lang=language if isinstance(language, str) else None)
+            and count == _count_words(body, lang=language if isinstance(language, str) else None)
         ):
             return None  # derived from the body, as the writer does: nothing to keep
         return count if isinstance(count, int) else None
@@ -514,3 +513,16 @@ prepare_names(
         m.WRITE_ACTION_TYPE,
     ],
 )
+
+
+def _count_words(text: str, *, lang: str | None) -> int:
+    """`count_words`, imported on first use.
+
+    Only a document with both a body and a word count needs it, and its import (`regex` and
+    the compiled word patterns) is most of what ``newspkg jsonld`` would otherwise load
+    before reading anything. ``newspkg.from_jsonld`` still imports it with the reader
+    (`newspkg._FIRST_CALL_NEEDS`), so a library's first call stays quick.
+    """
+    from newspkg._readtime.words import count_words  # noqa: PLC0415
+
+    return count_words(text, lang=lang)

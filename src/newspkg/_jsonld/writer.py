@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from newspkg._fast_json import optional_orjson
 from newspkg._json_limits import MAX_TEXT_SIZE, check_written_size
@@ -26,10 +27,12 @@ from newspkg._models import (
     Site,
     SourceNote,
 )
-from newspkg._readtime.estimate import reading_time
 from newspkg._schemaorg import mapping as m
 from newspkg._urls import without_fragment
 from newspkg.errors import ValidationError
+
+if TYPE_CHECKING:
+    from newspkg._readtime.estimate import ReadingTime
 
 __all__ = ["to_jsonld"]
 
@@ -169,7 +172,7 @@ class _GraphWriter:
         if article.body is None and article.word_count is None:
             return
         # reading_time counts the body unless the article gives its own word_count.
-        estimate = reading_time(article)
+        estimate = _reading_time(article)
         node[m.ARTICLE["word_count"].prop] = estimate.words
         node[m.TIME_REQUIRED] = estimate.iso8601
 
@@ -420,3 +423,16 @@ def _embedded(type_name: str, write: FieldWriter, item: object) -> JsonObject:
     node: JsonObject = {"@type": type_name}
     write(node, item)
     return node
+
+
+def _reading_time(article: Article) -> ReadingTime:
+    """`reading_time`, imported on first use.
+
+    Most documents have neither a body nor a word count, and its import (`regex` and the
+    compiled word patterns, the labels' catalogues) is most of what ``newspkg jsonld`` would
+    otherwise load before reading anything. ``newspkg.to_jsonld`` still imports it with the
+    writer (`newspkg._FIRST_CALL_NEEDS`), so a library's first call stays quick.
+    """
+    from newspkg._readtime.estimate import reading_time  # noqa: PLC0415
+
+    return reading_time(article)
