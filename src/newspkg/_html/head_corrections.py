@@ -30,6 +30,7 @@ from typing import Final
 import attrs
 
 from newspkg._html.cut_texts import DESCRIPTION_TAGS, fuller_text
+from newspkg._html.json_walk import json_objects
 from newspkg._html.meta_families import title_without_site
 from newspkg._html.meta_values import unescape_twice
 from newspkg._html.page_meta import PageMeta
@@ -129,20 +130,12 @@ def _own_titles(page: PageMeta) -> list[str]:
 
 def _names_of(documents: Iterable[JsonValue], headline: str) -> Iterator[str]:
     """The ``name`` of each JSON item whose ``headline`` is ``headline`` (plain-compared)."""
-    stack: list[JsonValue] = list(documents)
-    budget = _MAX_NODES
-    while stack and budget:
-        budget -= 1
-        value = stack.pop()
-        if isinstance(value, list):
-            stack.extend(value)
-        elif isinstance(value, dict):
-            text, name = value.get("headline"), value.get("name")
-            if isinstance(text, str) and isinstance(name, str) and _plain(text) == headline:
-                cleaned = _cleaned(name)
-                if cleaned:
-                    yield cleaned
-            stack.extend(value.values())
+    for item in json_objects(documents, _MAX_NODES):
+        text, name = item.get("headline"), item.get("name")
+        if isinstance(text, str) and isinstance(name, str) and _plain(text) == headline:
+            cleaned = _cleaned(name)
+            if cleaned:
+                yield cleaned
 
 
 def _cleaned(text: str) -> str:

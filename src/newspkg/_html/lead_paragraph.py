@@ -35,6 +35,7 @@ import attrs
 from selectolax.lexbor import LexborNode
 
 from newspkg._dates import parse_date
+from newspkg._html.json_walk import JsonObjects
 from newspkg._html.text import hidden_nodes, readable_text
 from newspkg._readtime.words import count_words
 from newspkg.errors import NewspkgError
@@ -281,19 +282,12 @@ def declares_description(
     for key in tag_keys:
         if _names_description(key):
             return f"meta {key}"
-    stack = list(documents)
-    budget = _MAX_JSON_ITEMS
-    while stack and budget:
-        budget -= 1
-        value = stack.pop()
-        if isinstance(value, list):
-            stack.extend(value)
-        elif isinstance(value, dict):
-            for key, inner in value.items():
-                if isinstance(key, str) and _names_description(key) and inner not in ("", None, []):
-                    return "JSON-LD"
-                stack.append(inner)
-    if budget == 0 and stack:
+    walk = JsonObjects(documents, _MAX_JSON_ITEMS)
+    for item in walk:
+        for key, inner in item.items():
+            if isinstance(key, str) and _names_description(key) and inner not in ("", None, []):
+                return "JSON-LD"
+    if walk.cut_short:
         return "JSON-LD (too large to search)"
     for text in unreadable_blocks:
         if "description" in text.lower() or "abstract" in text.lower():

@@ -25,6 +25,7 @@ from newspkg._html.article_signals import ArticleSignals, article_signals
 from newspkg._html.depth import check_page_shape
 from newspkg._html.encoding import decode_page
 from newspkg._html.head_corrections import description_in_full, headline_by_name
+from newspkg._html.json_walk import json_objects
 from newspkg._html.lead_paragraph import MAX_LEAD, declares_description
 from newspkg._html.limits import MAX_HTML_SIZE
 from newspkg._html.meta_fill import article_from_meta, with_meta_fallbacks
@@ -419,17 +420,10 @@ def _no_article_reason(blocks: list[JsonLdBlock], signals: ArticleSignals) -> st
 def _jsonld_types(blocks: list[JsonLdBlock]) -> frozenset[str]:
     """The local names of every ``@type`` in the readable blocks (bounded walk)."""
     found: set[str] = set()
-    stack: list[JsonValue] = [block.data for block in blocks if block.error is None]
-    budget = 10_000
-    while stack and budget:
-        budget -= 1
-        value = stack.pop()
-        if isinstance(value, list):
-            stack.extend(value)
-        elif isinstance(value, dict):
-            kinds = value.get("@type")
-            for kind in kinds if isinstance(kinds, list) else [kinds]:
-                if isinstance(kind, str):
-                    found.add(re.split(r"[/#:]", kind)[-1])
-            stack.extend(value.values())
+    readable = [block.data for block in blocks if block.error is None]
+    for item in json_objects(readable, 10_000):
+        kinds = item.get("@type")
+        for kind in kinds if isinstance(kinds, list) else [kinds]:
+            if isinstance(kind, str):
+                found.add(re.split(r"[/#:]", kind)[-1])
     return frozenset(found)
