@@ -197,13 +197,14 @@ def _raw_text_element(name: str) -> str:
 
 
 # The scan's tokens, read by one expression at C speed: a comment, a doctype or bogus
-# comment, a raw-text element with its text (no group), or a tag: "/" for an end tag, and
-# the name. The alternatives are the scan's own (`_TOKEN`, `_RAW_TEXT_ENDS`), so the tags
-# are the ones the scan reads, in the same order.
+# comment, a raw-text element with its text (the group is empty), or a tag (the group is
+# its name, after a "/" for an end tag: one string per tag is cheaper than a tuple). The
+# alternatives are the scan's own (`_TOKEN`, `_RAW_TEXT_ENDS`), so the tags are the ones
+# the scan reads, in the same order.
 _MODEL_TOKENS: Final = re.compile(
     r"<(?:!--.*?(?:-->|\Z)|[!?][^>]*+>?"
     + "".join(f"|{_raw_text_element(name)}" for name in sorted(_RAW_TEXT))
-    + r"|(/?)([A-Za-z][^\t\n\f\r />]*+)[^>]*+>?)",
+    + r"|(/?[A-Za-z][^\t\n\f\r />]*+)[^>]*+>?)",
     re.DOTALL,
 )
 
@@ -230,12 +231,12 @@ def provably_shallow(
     stack: list[str] = []
     deepest = options = 0
     void = _VOID
-    for end, written in _MODEL_TOKENS.findall(html):
-        if not written:
+    for tag in _MODEL_TOKENS.findall(html):
+        if not tag:
             continue  # a comment, doctype or raw-text element: no element stays open
-        name = written.lower()
-        if end:
-            if stack and stack[-1] == name:
+        name = tag.lower()
+        if name[0] == "/":
+            if stack and stack[-1] == name[1:]:
                 stack.pop()
         elif name not in void:
             if name == "option":
