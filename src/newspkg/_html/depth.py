@@ -21,9 +21,12 @@ scan does not know stays open); on the test corpus's 151 pages it is never more 
 above the parsed depth. The limit is set well above what pages use: browsers stop nesting
 at 512 levels.
 
-The scan is a Python loop over every tag, so most pages skip it: `provably_shallow`, a few
-regular-expression passes at C speed, proves that the scan would accept the page (see its
-docstring for the argument), and only a page it cannot prove shallow is scanned.
+The scan is a Python loop over every tag, so most pages skip it: `provably_shallow` reads the
+same tags with one regular expression at C speed into a much simpler stack (an end tag pops
+only the element on top of its name) that provably holds every element the scan would hold
+open, so when that stack stays shallow the scan would accept the page (see its docstring for
+the argument; `tests/test_html_depth_bound.py` holds it to the scan). Only a page it cannot
+prove shallow (none of the corpus's) is scanned.
 """
 
 from __future__ import annotations
@@ -157,7 +160,8 @@ _FORMATTING: Final = frozenset(
 def check_page_shape(html: str) -> None:
     """Refuse a page nested too deeply, or with too many options in one select.
 
-    Linear in the page's length; it reads only tags, never builds a tree.
+    Linear in the page's length; it reads only tags, never builds a tree. Most pages are
+    proven shallow at C speed (`provably_shallow`); the Python scan reads the others.
 
     Raises:
         LimitExceededError: the page nests elements deeper than `MAX_HTML_DEPTH`, or one
@@ -169,10 +173,8 @@ def check_page_shape(html: str) -> None:
     ...
     newspkg.errors.LimitExceededError: $: the page nests elements more than 1,000 levels deep ...
     """
-    if html.count("<") <= MAX_HTML_DEPTH:
-        return  # too few tags to nest that deep or fill a select that full
-    if provably_shallow(html):
-        return
+    if provably_shallow(html) or html.count("<") <= MAX_HTML_DEPTH:
+        return  # proven shallow, or too few tags to nest that deep or fill a select that full
     _Scan().run(html)
 
 
