@@ -20,6 +20,13 @@ where it stands. Elsewhere the estimate errs towards depth (an element closed by
 scan does not know stays open); on the test corpus's 151 pages it is never more than a third
 above the parsed depth. The limit is set well above what pages use: browsers stop nesting
 at 512 levels.
+
+The scan is a Python loop over every tag, so most pages skip it: `provably_shallow` reads the
+same tags with one regular expression at C speed into a much simpler stack (an end tag pops
+only the element on top of its name) that provably holds every element the scan would hold
+open, so when that stack stays shallow the scan would accept the page (see its docstring for
+the argument; `tests/test_html_depth_bound.py` holds it to the scan). Only a page it cannot
+prove shallow (none of the corpus's) is scanned.
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ from typing import Final, NoReturn
 
 from newspkg.errors import LimitExceededError
 
-__all__ = ["MAX_HTML_DEPTH", "MAX_SELECT_OPTIONS", "check_page_shape"]
+__all__ = ["MAX_HTML_DEPTH", "MAX_SELECT_OPTIONS", "check_page_shape", "provably_shallow"]
 
 MAX_HTML_DEPTH: Final = 1000
 """Deepest nesting of elements accepted in a page (browsers stop nesting at 512)."""
@@ -153,7 +160,8 @@ _FORMATTING: Final = frozenset(
 def check_page_shape(html: str) -> None:
     """Refuse a page nested too deeply, or with too many options in one select.
 
-    Linear in the page's length; it reads only tags, never builds a tree.
+    Linear in the page's length; it reads only tags, never builds a tree. Most pages are
+    proven shallow at C speed (`provably_shallow`); the Python scan reads the others.
 
     Raises:
         LimitExceededError: the page nests elements deeper than `MAX_HTML_DEPTH`, or one
@@ -165,9 +173,80 @@ def check_page_shape(html: str) -> None:
     ...
     newspkg.errors.LimitExceededError: $: the page nests elements more than 1,000 levels deep ...
     """
-    if html.count("<") <= MAX_HTML_DEPTH:
-        return  # too few tags to nest that deep or fill a select that full
+    if provably_shallow(html) or html.count("<") <= MAX_HTML_DEPTH:
+        return  # proven shallow, or too few tags to nest that deep or fill a select that full
     _Scan().run(html)
+
+
+# --- the proof that a page is shallow --------------------------------------------------------
+
+
+def _raw_text_element(name: str) -> str:
+    """A raw-text element as the scan reads it: its start tag, then its text.
+
+    The start tag's name is ``name`` in any case of its ASCII letters (the scan compares
+    `str.lower`, which folds no other letter into these), spelt as character classes so the
+    expression engine skips the alternative at its first letter; the text runs to the end
+    tag the scan searches for, matched as the scan matches it (any case, with
+    `re.IGNORECASE`'s folds: a long s, U+017F, for an "s" ends a script there too), or to
+    the page's end.
+    """
+    letters = "".join(f"[{letter}{letter.upper()}]" for letter in name)
+    return (
+        rf"{letters}(?=[\t\n\f\r />]|\Z)[^>]*+>?"
+        rf"(?:[^<]++|<(?!/(?i:{name})[\t\n\f\r />]))*+"
+    )
+
+
+# The scan's tokens, read by one expression at C speed: a comment, a doctype or bogus
+# comment, a raw-text element with its text (the group is empty), or a tag (the group is
+# its name, after a "/" for an end tag: one string per tag is cheaper than a tuple). The
+# alternatives are the scan's own (`_TOKEN`, `_RAW_TEXT_ENDS`), so the tags are the ones
+# the scan reads, in the same order.
+_MODEL_TOKENS: Final = re.compile(
+    r"<(?:!--.*?(?:-->|\Z)|[!?][^>]*+>?"
+    + "".join(f"|{_raw_text_element(name)}" for name in sorted(_RAW_TEXT))
+    + r"|(/?[A-Za-z][^\t\n\f\r />]*+)[^>]*+>?)",
+    re.DOTALL,
+)
+
+
+def provably_shallow(
+    html: str, *, max_depth: int = MAX_HTML_DEPTH, max_options: int = MAX_SELECT_OPTIONS
+) -> bool:
+    """True when `check_page_shape`'s scan would accept ``html`` with these limits.
+
+    False means "not proven", not "too deep": the scan then decides. This reads the scan's
+    tokens (`_MODEL_TOKENS`) into a simpler model of its stack: every start tag but a void
+    element's is pushed, and an end tag pops the element on top when it has the tag's name
+    (else nothing). An element the model pops, the scan has closed (or never opened):
+    everything opened after it was popped by the model before it, so by induction nothing
+    the scan holds open stands above it when its end tag comes, and an end tag whose
+    element has nothing open above it closes it under every rule of the scan (popped, or
+    marked closed when it is a formatting element). So the elements the scan holds open are
+    always among the model's, and the model's deepest stack, plus one for a raw-text
+    element (opened and closed at once, so the model skips it), bounds the scan's depth.
+    Options are counted over every ``option`` start tag.
+
+    Linear: one regular expression over the page, then a loop over its tags.
+    """
+    stack: list[str] = []
+    deepest = options = 0
+    void = _VOID
+    for tag in _MODEL_TOKENS.findall(html):
+        if not tag:
+            continue  # a comment, doctype or raw-text element: no element stays open
+        name = tag.lower()
+        if name[0] == "/":
+            if stack and stack[-1] == name[1:]:
+                stack.pop()
+        elif name not in void:
+            if name == "option":
+                options += 1
+            stack.append(name)
+            if len(stack) > deepest:  # noqa: PLR1730 (a call to max costs more, once per tag)
+                deepest = len(stack)
+    return deepest + 1 <= max_depth and options <= max_options
 
 
 class _Scan:
