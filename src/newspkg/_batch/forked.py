@@ -1,0 +1,329 @@
+"""`ordered_map` where forking is safe: this process is one of the workers.
+
+With ``jobs`` = N, N - 1 children are forked at once (they start with everything this
+process has imported), and this process reads chunks too, between handing chunks to the
+children and passing results on in input order. A chunk goes to whoever is free: each child
+is kept a few chunks ahead, and this process takes the next chunk itself whenever the oldest
+outstanding chunk is not back yet, so no process waits while there is work, and a slow
+consumer of the results (writing the output) simply gets fewer chunks read here.
+
+Compared with a pool of N workers beside an idle parent, this forks one process fewer (each
+fork costs its copied pages), runs no executor threads, and leaves no serial first chunk.
+
+A child hands back the items that need a costly one-off step (`newspkg._batch.handback`);
+this process reads them in their place, so the step is paid once per batch. While it does,
+the children get four times their usual chunks ahead, so they do not run out of work.
+
+Bounded memory: at most ``4 * jobs`` chunks are outstanding (sent, or read here and waiting
+for an earlier chunk), four times that while handed-back items are read here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import pickle
+import queue
+import select
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Final, Generic, TypeAlias, TypeVar, cast
+
+from newspkg._batch.handback import HandBack, start_item, start_worker
+
+__all__ = ["ChunkResult", "WorkerLostError", "apply_in_worker", "forked_map"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+CHUNKS_AHEAD_PER_CHILD: Final = 2
+"""Chunks each child has been sent and not yet given back: enough that it does not wait
+while this process reads a chunk of its own and passes results on."""
+
+CHUNKS_OUTSTANDING_PER_JOB: Final = 4
+"""Outstanding chunks (sent, or read here and waiting for an earlier chunk) per process."""
+
+READ_AHEAD_WHILE_HANDED_BACK: Final = 4
+"""How many times their usual chunks ahead the children get while this process reads the
+items they handed back, which can take a while (the one-off cost they were handed back to
+avoid is paid here, once)."""
+
+_PIPE_SIZE: Final = 1 << 20
+"""Bytes a child's result pipe holds (Linux's default limit for a user), so that a child
+rarely waits for this process to take its results."""
+
+_LENGTH_BYTES: Final = 8
+_MAX_READ: Final = 1 << 20
+
+ChunkResult: TypeAlias = tuple[list[R | None], list[int]]
+"""A child's results for a chunk, and the positions of the items it handed back (None there)."""
+
+
+class WorkerLostError(RuntimeError):
+    """A worker process ended before giving back the chunks it had been sent."""
+
+
+def forked_map(
+    func: Callable[[T], R], items: Iterable[T], *, jobs: int, chunk_size: int
+) -> Iterator[R]:
+    """Yield ``func(item)`` for every item, in order, here and on ``jobs - 1`` forked children.
+
+    Call only where forking is safe: on Linux, in a process that runs one thread.
+    """
+    iterator = iter(items)
+    # The first item is read before the fork, so that the children start with what the
+    # first read loads on demand (the word counter, say) already loaded.
+    first = [func(item) for item in islice(iterator, 1)]
+    children: list[_Child[T, R]] = []
+    # A caller that froze objects itself (a pre-fork server) keeps them frozen: unfreeze
+    # would thaw them too.
+    freeze = gc.get_freeze_count() == 0
+    finished = False
+    try:
+        if freeze:
+            # The objects of this process are kept out of the children's garbage
+            # collections (they inherit this frozen state), so a collection does not touch,
+            # and so copy, every page they share with it.
+            gc.freeze()
+        try:
+            for _ in range(jobs - 1):
+                children.append(_Child.start(func, children))
+        finally:
+            if freeze:
+                gc.unfreeze()
+        yield from first
+        yield from _Dispatch(func, _chunks(iterator, chunk_size), children, jobs).results()
+        finished = True
+    finally:
+        for child in children:
+            child.stop(finished=finished)
+
+
+def _chunks(iterator: Iterator[T], size: int) -> Iterator[list[T]]:
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class _Outstanding(Generic[T, R]):
+    """A chunk sent to a child (``results`` None until it is back) or read here."""
+
+    __slots__ = ("child", "chunk", "results")
+
+    def __init__(self, chunk: list[T], child: _Child[T, R] | None, results: list[R] | None):
+        self.chunk = chunk
+        self.child = child
+        self.results = results
+
+
+class _Dispatch(Generic[T, R]):
+    """The chunks in input order: sent to children, read here, and their results passed on."""
+
+    def __init__(
+        self,
+        func: Callable[[T], R],
+        chunks: Iterator[list[T]],
+        children: list[_Child[T, R]],
+        jobs: int,
+    ) -> None:
+        self.func = func
+        self.chunks = chunks
+        self.more = True
+        self.children = children
+        self.outstanding: deque[_Outstanding[T, R]] = deque()
+        self.window = jobs * CHUNKS_OUTSTANDING_PER_JOB
+
+    def results(self) -> Iterator[R]:
+        outstanding = self.outstanding
+        while self.more or outstanding:
+            self.supply(CHUNKS_AHEAD_PER_CHILD)
+            front = outstanding[0] if outstanding else None
+            if front is not None and (
+                front.child is None
+                or front.child.ready()
+                or not self.more
+                or len(outstanding) >= self.window
+            ):
+                outstanding.popleft()
+                yield from self.collect(front) if front.results is None else front.results
+                continue
+            chunk = self.next_chunk()
+            if chunk is not None:
+                outstanding.append(_Outstanding(chunk, None, [self.func(i) for i in chunk]))
+
+    def next_chunk(self) -> list[T] | None:
+        chunk = next(self.chunks, None) if self.more else None
+        self.more = chunk is not None
+        return chunk
+
+    def supply(self, ahead: int) -> None:
+        """Send each child chunks until it has ``ahead`` of them (or the chunks run out)."""
+        for child in self.children:
+            while child.ahead < ahead and (chunk := self.next_chunk()) is not None:
+                child.send(chunk)
+                self.outstanding.append(_Outstanding(chunk, child, None))
+
+    def collect(self, sent: _Outstanding[T, R]) -> list[R]:
+        """A child's results for a chunk (waiting for them), handed-back items read here."""
+        assert sent.child is not None
+        results, handed_back = sent.child.receive()
+        if handed_back:
+            self.supply(CHUNKS_AHEAD_PER_CHILD * READ_AHEAD_WHILE_HANDED_BACK)
+            for position in handed_back:
+                results[position] = self.func(sent.chunk[position])
+        return cast("list[R]", results)
+
+
+class _Child(Generic[T, R]):
+    """A forked worker: chunks go in on one pipe, results come back on another."""
+
+    def __init__(self, pid: int, chunks_out: int, results_in: int) -> None:
+        self.pid = pid
+        self.chunks_out = chunks_out  # this process's end of the child's input
+        self.results_in = results_in  # this process's end of the child's results
+        self.ahead = 0
+        self.exit_status: int | None = None
+
+    @classmethod
+    def start(cls, func: Callable[[T], R], siblings: list[_Child[T, R]]) -> _Child[T, R]:
+        chunks_in, chunks_out = os.pipe()
+        results_in, results_out = os.pipe()
+        _widen(results_out)
+        pid = os.fork()
+        if pid == 0:  # the child: it never returns from here
+            status = 1
+            try:
+                # Its copies of this process's ends (its own and its elder siblings') are
+                # closed, so that it sees the end of its input when this process closes
+                # its end, and so do its siblings.
+                for end in (chunks_out, results_in, *(e for s in siblings for e in s.ends)):
+                    os.close(end)
+                status = _serve(func, chunks_in, results_out)
+            finally:
+                # Straight out: no handler or buffer of this process runs twice.
+                os._exit(status)
+        os.close(chunks_in)
+        os.close(results_out)
+        return cls(pid, chunks_out, results_in)
+
+    @property
+    def ends(self) -> tuple[int, int]:
+        return self.chunks_out, self.results_in
+
+    def send(self, chunk: list[T]) -> None:
+        try:
+            send_message(self.chunks_out, chunk)
+        except BrokenPipeError:
+            raise self.lost() from None
+        self.ahead += 1
+
+    def ready(self) -> bool:
+        return bool(select.select([self.results_in], [], [], 0)[0])
+
+    def receive(self) -> ChunkResult[R]:
+        try:
+            message = receive_message(self.results_in)
+        except EOFError:
+            raise self.lost() from None
+        self.ahead -= 1
+        if isinstance(message, BaseException):
+            raise message
+        return cast("ChunkResult[R]", message)
+
+    def lost(self) -> WorkerLostError:
+        return WorkerLostError(f"a worker process ended early (exit status {self.wait()})")
+
+    def stop(self, *, finished: bool) -> None:
+        """End the child: at the end of its input when all went well, else at once."""
+        os.close(self.chunks_out)
+        if not finished and self.exit_status is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+        self.wait()
+        os.close(self.results_in)
+
+    def wait(self) -> int:
+        if self.exit_status is None:
+            self.exit_status = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+        return self.exit_status
+
+
+def _widen(pipe: int) -> None:
+    with contextlib.suppress(ImportError, AttributeError, OSError):
+        import fcntl  # noqa: PLC0415  (Linux only, as forking here is)
+
+        fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
+
+
+def send_message(pipe: int, message: object) -> None:
+    """Write ``message`` to a pipe: its pickle's length, then the pickle."""
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    view = memoryview(len(data).to_bytes(_LENGTH_BYTES, "little") + data)
+    while view:
+        view = view[os.write(pipe, view) :]
+
+
+def receive_message(pipe: int) -> object:
+    """Read one message `send_message` wrote; EOFError when the writer closed the pipe."""
+    length = int.from_bytes(_read_exactly(pipe, _LENGTH_BYTES), "little")
+    return pickle.loads(_read_exactly(pipe, length))  # noqa: S301  (from our own child)
+
+
+def _read_exactly(pipe: int, size: int) -> bytes:
+    parts = []
+    while size:
+        part = os.read(pipe, min(size, _MAX_READ))
+        if not part:
+            raise EOFError
+        parts.append(part)
+        size -= len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def _serve(func: Callable[[T], R], chunks: int, results: int) -> int:
+    """A child's life: read each chunk it is sent, send back its results; its exit status."""
+    start_worker()
+    # A thread takes chunks off the pipe as they come, so that the parent never waits to
+    # send one while this process reads another (nor the two wait on each other's pipes).
+    received: queue.SimpleQueue[list[T] | None] = queue.SimpleQueue()
+    threading.Thread(target=_receive, args=(chunks, received), daemon=True).start()
+    try:
+        while (chunk := received.get()) is not None:
+            try:
+                message: object = apply_in_worker(func, chunk)
+            except Exception as error:  # passed on: the parent raises it
+                message = error
+            try:
+                send_message(results, message)
+            except (pickle.PicklingError, TypeError, AttributeError) as error:
+                send_message(results, WorkerLostError(f"a result could not be sent: {error}"))
+    except (KeyboardInterrupt, BrokenPipeError):
+        # Ctrl-C reaches every process of the group: the parent says what happened.
+        # A closed pipe: the parent stopped early and no longer wants the results.
+        return 1
+    return 0
+
+
+def _receive(chunks: int, received: queue.SimpleQueue[list[T] | None]) -> None:
+    try:
+        while True:
+            received.put(cast("list[T]", receive_message(chunks)))
+    except (EOFError, OSError):
+        received.put(None)
+
+
+def apply_in_worker(func: Callable[[T], R], chunk: list[T]) -> ChunkResult[R]:
+    """``func`` over a chunk in a worker: the results, and the positions it handed back."""
+    results: list[R | None] = []
+    handed_back = []
+    for position, item in enumerate(chunk):
+        start_item()
+        try:
+            results.append(func(item))
+        except HandBack:
+            results.append(None)
+            handed_back.append(position)
+    return results, handed_back
