@@ -38,7 +38,7 @@ from newspkg import (
 from newspkg._batch.archive import ArchiveStats, write_archive
 from newspkg._batch.forked import (
     CHUNKS_AHEAD_PER_CHILD,
-    READ_AHEAD_WHILE_HANDED_BACK,
+    CHUNKS_AHEAD_WHILE_HANDED_BACK,
     WorkerLostError,
 )
 from newspkg._batch.handback import (
@@ -517,10 +517,10 @@ def test_while_handed_back_items_are_read_here_the_read_ahead_stays_bounded(
 
     assert [item for item, _ in results] == list(range(10_000))
     # Item 10 was read here; meanwhile the child had more than its usual 2 chunks beyond
-    # item 10's chunk (items 6-10) to read, and at most four times as many.
+    # item 10's chunk (items 6-10) to read, and at most CHUNKS_AHEAD_WHILE_HANDED_BACK.
     ahead = results[10][1] - 10
     assert ahead > CHUNKS_AHEAD_PER_CHILD * 5
-    assert ahead <= CHUNKS_AHEAD_PER_CHILD * READ_AHEAD_WHILE_HANDED_BACK * 5 + 2 * 4 * 5
+    assert ahead <= CHUNKS_AHEAD_WHILE_HANDED_BACK * 5 + 2 * 4 * 5
     # Otherwise at most 2 * 4 chunks are outstanding: results come back in bounded memory.
     assert all(pulled - item <= 2 * 4 * 5 + 5 for item, pulled in results[:10])
     assert all(pulled - item <= 2 * 4 * 5 + 5 for item, pulled in results[200::50])

@@ -12,10 +12,10 @@ fork costs its copied pages), runs no executor threads, and leaves no serial fir
 
 A child hands back the items that need a costly one-off step (`newspkg._batch.handback`);
 this process reads them in their place, so the step is paid once per batch. While it does,
-the children get four times their usual chunks ahead, so they do not run out of work.
+the children get more chunks ahead, so they do not run out of work.
 
 Bounded memory: at most ``4 * jobs`` chunks are outstanding (sent, or read here and waiting
-for an earlier chunk), four times that while handed-back items are read here.
+for an earlier chunk), and 16 more per child while handed-back items are read here.
 """
 
 from __future__ import annotations
@@ -47,10 +47,11 @@ while this process reads a chunk of its own and passes results on."""
 CHUNKS_OUTSTANDING_PER_JOB: Final = 4
 """Outstanding chunks (sent, or read here and waiting for an earlier chunk) per process."""
 
-READ_AHEAD_WHILE_HANDED_BACK: Final = 4
-"""How many times their usual chunks ahead the children get while this process reads the
-items they handed back, which can take a while (the one-off cost they were handed back to
-avoid is paid here, once)."""
+CHUNKS_AHEAD_WHILE_HANDED_BACK: Final = 16
+"""Chunks each child may have ahead while this process reads the items it handed back,
+which can take a while: the one-off cost they were handed back to avoid is paid here, once
+(pyld's import and its first context, ~0.2 s, against ~0.6 ms per corpus document, so 16
+chunks of 16 keep a child busy meanwhile)."""
 
 _PIPE_SIZE: Final = 1 << 20
 """Bytes a child's result pipe holds (Linux's default limit for a user), so that a child
@@ -171,7 +172,7 @@ class _Dispatch(Generic[T, R]):
         assert sent.child is not None
         results, handed_back = sent.child.receive()
         if handed_back:
-            self.supply(CHUNKS_AHEAD_PER_CHILD * READ_AHEAD_WHILE_HANDED_BACK)
+            self.supply(CHUNKS_AHEAD_WHILE_HANDED_BACK)
             for position in handed_back:
                 results[position] = self.func(sent.chunk[position])
         return cast("list[R]", results)
