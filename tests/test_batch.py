@@ -660,6 +660,32 @@ def test_read_and_check_give_the_same_output_on_two_jobs(tmp_path: Path) -> None
         assert serial.stdout
 
 
+def test_files_that_cannot_be_read_are_reported_in_input_order_on_any_jobs(
+    tmp_path: Path,
+) -> None:
+    # Files are read ahead of the results on two jobs: the report of a missing file must
+    # still come after the messages of the files before it, as on one.
+    paths = []
+    for number in range(60):
+        path = tmp_path / f"{number:02}.json"
+        if number in {3, 30}:
+            path.write_text("{oops", encoding="utf-8")
+        elif number not in {10, 45}:  # missing
+            path.write_text(to_json(ARTICLE), encoding="utf-8")
+        paths.append(str(path))
+
+    for command in (["jsonld"], ["read"], ["check", "--format", "json"], ["readtime"]):
+        serial = CliRunner().invoke(cli, [*command, *paths])
+        parallel = CliRunner().invoke(cli, [*command, "-j", "2", *paths])
+
+        assert (parallel.exit_code, parallel.stdout) == (serial.exit_code, serial.stdout)
+        assert parallel.stderr == serial.stderr
+        names = ("03.json", "10.json", "30.json", "45.json")  # failed, missing, ...
+        named = [name for line in serial.stderr.splitlines() for name in names if name in line]
+        assert named == sorted(named)
+        assert {"10.json", "45.json"} <= set(named)
+
+
 def test_batch_progress_shows_only_when_stderr_alone_is_a_terminal(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
