@@ -24,9 +24,7 @@ import contextlib
 import gc
 import os
 import pickle
-import queue
 import select
-import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -56,6 +54,10 @@ chunks of 16 keep a child busy meanwhile)."""
 _PIPE_SIZE: Final = 1 << 20
 """Bytes a child's result pipe holds (Linux's default limit for a user), so that a child
 rarely waits for this process to take its results."""
+
+_SIGTERM: Final = 15
+"""Its number on Linux, where children are forked here (the signal module: not worth its
+import at the start of every run)."""
 
 _LENGTH_BYTES: Final = 8
 _MAX_READ: Final = 1 << 20
@@ -242,7 +244,7 @@ class _Child(Generic[T, R]):
         os.close(self.chunks_out)
         if not finished and self.exit_status is None:
             with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGTERM)
+                os.kill(self.pid, _SIGTERM)
         self.wait()
         os.close(self.results_in)
 
@@ -289,8 +291,8 @@ def _serve(func: Callable[[T], R], chunks: int, results: int) -> int:
     start_worker()
     # A thread takes chunks off the pipe as they come, so that the parent never waits to
     # send one while this process reads another (nor the two wait on each other's pipes).
-    received: queue.SimpleQueue[list[T] | None] = queue.SimpleQueue()
-    threading.Thread(target=_receive, args=(chunks, received), daemon=True).start()
+    received = _Inbox[T]()
+    threading.Thread(target=received.fill, args=(chunks,), daemon=True).start()
     try:
         while (chunk := received.get()) is not None:
             try:
@@ -308,12 +310,32 @@ def _serve(func: Callable[[T], R], chunks: int, results: int) -> int:
     return 0
 
 
-def _receive(chunks: int, received: queue.SimpleQueue[list[T] | None]) -> None:
-    try:
-        while True:
-            received.put(cast("list[T]", receive_message(chunks)))
-    except (EOFError, OSError):
-        received.put(None)
+class _Inbox(Generic[T]):
+    """The chunks a child has been sent and not yet read, in order; None at the end.
+
+    (`queue.SimpleQueue` would do, but its module's import costs the start of every
+    ``--jobs`` run a few milliseconds.)
+    """
+
+    def __init__(self) -> None:
+        self.chunks: deque[list[T] | None] = deque()
+        self.count = threading.Semaphore(0)
+
+    def fill(self, pipe: int) -> None:
+        """Take chunks off the pipe until it closes (run on a thread of its own)."""
+        try:
+            while True:
+                self.put(cast("list[T]", receive_message(pipe)))
+        except (EOFError, OSError):
+            self.put(None)
+
+    def put(self, chunk: list[T] | None) -> None:
+        self.chunks.append(chunk)
+        self.count.release()
+
+    def get(self) -> list[T] | None:
+        self.count.acquire()
+        return self.chunks.popleft()
 
 
 def apply_in_worker(func: Callable[[T], R], chunk: list[T]) -> ChunkResult[R]:
