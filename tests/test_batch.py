@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import GeneratorType, SimpleNamespace
@@ -19,6 +20,7 @@ from unittest.mock import ANY
 import pytest
 from click.testing import CliRunner
 
+import newspkg._batch.forked
 import newspkg._batch.inputs
 import newspkg._batch.process
 import newspkg._batch.runner
@@ -349,6 +351,9 @@ def always_fork(monkeypatch: pytest.MonkeyPatch) -> None:
         # deadlock, and Python 3.12+ warns about it (an error under this suite's filters).
         pytest.skip("this process runs other threads, so it must not fork")
     monkeypatch.setattr(newspkg._batch.runner, "_may_fork", lambda: True)
+    # Which process reads which chunk is then known: this process does not take chunks
+    # back from a child (tested on its own below).
+    monkeypatch.setattr(newspkg._batch.forked, "take_back_when_waiting", False)
 
 
 @pytest.mark.usefixtures("always_fork")
@@ -422,6 +427,43 @@ def test_items_and_results_larger_than_a_pipe_pass_both_ways() -> None:
 
     assert list(ordered_map(bytes.upper, items, jobs=2, chunk_size=2)) == items
     assert list(ordered_map(_size_of, items, jobs=2, chunk_size=2)) == [3 << 20] * 12
+
+
+def _slow_in_child(item: int, *, parent: int) -> int:
+    if os.getpid() != parent:
+        time.sleep(0.05)  # a child the machine runs slowly
+    return os.getpid()
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_chunks_a_slow_child_has_not_started_are_read_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(newspkg._batch.forked, "take_back_when_waiting", True)
+    read = functools.partial(_slow_in_child, parent=os.getpid())
+
+    pids = list(ordered_map(read, range(100), jobs=2, chunk_size=4))
+
+    assert len(pids) == 100
+    # 1-4 and 5-8 were sent to the child first; 5-8 waited behind 1-4 (at least 0.2 s in
+    # the child) while this process, out of room for more chunks, took them back.
+    assert pids[5:9] == [os.getpid()] * 4
+    children = set(pids) - {os.getpid()}
+    assert all(_gone(child) for child in children)
+
+
+def _item_in_order(item: int, *, parent: int) -> int:
+    if os.getpid() != parent and item % 3 == 0:
+        time.sleep(0.001)
+    return item
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_taking_chunks_back_keeps_the_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(newspkg._batch.forked, "take_back_when_waiting", True)
+    read = functools.partial(_item_in_order, parent=os.getpid())
+
+    assert list(ordered_map(read, range(3000), jobs=3, chunk_size=7)) == list(range(3000))
 
 
 # A one-off cost (pyld's import, say) that some items need: paid at most once per process.

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import mmap
 import os
 import pickle
 import select
@@ -37,6 +38,7 @@ __all__ = ["ChunkResult", "WorkerLostError", "apply_in_worker", "forked_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+_Sent = TypeVar("_Sent")
 
 CHUNKS_AHEAD_PER_CHILD: Final = 2
 """Chunks each child has been sent and not yet given back: enough that it does not wait
@@ -58,6 +60,17 @@ rarely waits for this process to take its results."""
 _SIGTERM: Final = 15
 """Its number on Linux, where children are forked here (the signal module: not worth its
 import at the start of every run)."""
+
+take_back_when_waiting = True
+"""Whether this process reads chunks a child has not started instead of waiting for it (see
+`_Dispatch.take_back`); tests turn it off to know which process reads which chunk."""
+
+_SLOTS: Final = 64
+"""Claim slots per child: more than the chunks it is ever sent ahead."""
+
+_UNCLAIMED: Final = 0
+_STARTED: Final = 1
+_TAKEN_BACK: Final = 2
 
 _LENGTH_BYTES: Final = 8
 _MAX_READ: Final = 1 << 20
@@ -112,14 +125,15 @@ def _chunks(iterator: Iterator[T], size: int) -> Iterator[list[T]]:
 
 
 class _Outstanding(Generic[T, R]):
-    """A chunk sent to a child (``results`` None until it is back) or read here."""
+    """A chunk read here, or sent to a child (``results`` None until they are known)."""
 
-    __slots__ = ("child", "chunk", "results")
+    __slots__ = ("child", "chunk", "results", "slot")
 
     def __init__(self, chunk: list[T], child: _Child[T, R] | None, results: list[R] | None):
         self.chunk = chunk
         self.child = child
         self.results = results
+        self.slot = 0  # where a child and this process claim it (see `_Child.claims`)
 
 
 class _Dispatch(Generic[T, R]):
@@ -144,35 +158,55 @@ class _Dispatch(Generic[T, R]):
         while self.more or outstanding:
             self.supply(CHUNKS_AHEAD_PER_CHILD)
             front = outstanding[0] if outstanding else None
-            if front is not None and (
-                front.child is None
-                or front.child.ready()
-                or not self.more
-                or len(outstanding) >= self.window
-            ):
+            if front is not None and (front.child is None or front.child.ready(front)):
                 outstanding.popleft()
-                yield from self.collect(front) if front.results is None else front.results
-                continue
-            chunk = self.next_chunk()
-            if chunk is not None:
-                outstanding.append(_Outstanding(chunk, None, [self.func(i) for i in chunk]))
+                yield from self.collect(front)
+            elif self.more and len(outstanding) < self.window:
+                chunk = self.next_chunk()
+                if chunk is not None:
+                    outstanding.append(_Outstanding(chunk, None, self.read_here(chunk)))
+            elif front is not None and not (take_back_when_waiting and self.take_back(front)):
+                outstanding.popleft()
+                yield from self.collect(front)
 
     def next_chunk(self) -> list[T] | None:
         chunk = next(self.chunks, None) if self.more else None
         self.more = chunk is not None
         return chunk
 
+    def read_here(self, chunk: list[T]) -> list[R]:
+        return [self.func(item) for item in chunk]
+
     def supply(self, ahead: int) -> None:
         """Send each child chunks until it has ``ahead`` of them (or the chunks run out)."""
         for child in self.children:
             while child.ahead < ahead and (chunk := self.next_chunk()) is not None:
-                child.send(chunk)
-                self.outstanding.append(_Outstanding(chunk, child, None))
+                sent = _Outstanding(chunk, child, None)
+                child.send(sent)
+                self.outstanding.append(sent)
+
+    def take_back(self, front: _Outstanding[T, R]) -> bool:
+        """Read here the last chunk the front's child has not started; False if there is none.
+
+        Instead of waiting for the front's results (the output must wait for them, and
+        there is no room for more chunks, or no more chunks), this process reads one the
+        child would read later: at the end of the input the child's last chunks are shared
+        too, and a child that the machine runs slowly does not hold this process up.
+        """
+        child = front.child
+        assert child is not None
+        for sent in reversed(child.unanswered):
+            if sent.results is None and child.claim(sent.slot):
+                sent.results = self.read_here(sent.chunk)
+                return True
+        return False
 
     def collect(self, sent: _Outstanding[T, R]) -> list[R]:
-        """A child's results for a chunk (waiting for them), handed-back items read here."""
+        """A chunk's results (waiting for a child's), handed-back items read here."""
+        if sent.results is not None:
+            return sent.results
         assert sent.child is not None
-        results, handed_back = sent.child.receive()
+        results, handed_back = sent.child.answer_for(sent)
         if handed_back:
             self.supply(CHUNKS_AHEAD_WHILE_HANDED_BACK)
             for position in handed_back:
@@ -181,20 +215,34 @@ class _Dispatch(Generic[T, R]):
 
 
 class _Child(Generic[T, R]):
-    """A forked worker: chunks go in on one pipe, results come back on another."""
+    """A forked worker: chunks go in on one pipe, results come back on another.
 
-    def __init__(self, pid: int, chunks_out: int, results_in: int) -> None:
+    Every chunk sent has a slot in ``claims``, memory shared with the child: the child
+    marks it `_STARTED` before reading the chunk, or skips the chunk (and answers None)
+    when this process has marked it `_TAKEN_BACK`. Both may mark it at once; then both read
+    it, and the child's answer is dropped.
+    """
+
+    def __init__(self, pid: int, chunks_out: int, results_in: int, claims: mmap.mmap) -> None:
         self.pid = pid
         self.chunks_out = chunks_out  # this process's end of the child's input
         self.results_in = results_in  # this process's end of the child's results
-        self.ahead = 0
+        self.claims = claims
+        self.unanswered: deque[_Outstanding[T, R]] = deque()  # sent, in order
+        self.sent = 0
         self.exit_status: int | None = None
+
+    @property
+    def ahead(self) -> int:
+        """Chunks sent and not answered yet."""
+        return len(self.unanswered)
 
     @classmethod
     def start(cls, func: Callable[[T], R], siblings: list[_Child[T, R]]) -> _Child[T, R]:
         chunks_in, chunks_out = os.pipe()
         results_in, results_out = os.pipe()
         _widen(results_out)
+        claims = mmap.mmap(-1, _SLOTS)  # anonymous: shared with the child
         pid = os.fork()
         if pid == 0:  # the child: it never returns from here
             status = 1
@@ -204,37 +252,62 @@ class _Child(Generic[T, R]):
                 # its end, and so do its siblings.
                 for end in (chunks_out, results_in, *(e for s in siblings for e in s.ends)):
                     os.close(end)
-                status = _serve(func, chunks_in, results_out)
+                status = _serve(func, chunks_in, results_out, claims)
             finally:
                 # Straight out: no handler or buffer of this process runs twice.
                 os._exit(status)
         os.close(chunks_in)
         os.close(results_out)
-        return cls(pid, chunks_out, results_in)
+        return cls(pid, chunks_out, results_in, claims)
 
     @property
     def ends(self) -> tuple[int, int]:
         return self.chunks_out, self.results_in
 
-    def send(self, chunk: list[T]) -> None:
+    def send(self, sent: _Outstanding[T, R]) -> None:
+        sent.slot = self.sent % _SLOTS  # free: fewer than _SLOTS chunks are ever unanswered
+        self.claims[sent.slot] = _UNCLAIMED
         try:
-            send_message(self.chunks_out, chunk)
+            send_message(self.chunks_out, (sent.slot, sent.chunk))
         except BrokenPipeError:
             raise self.lost() from None
-        self.ahead += 1
+        self.sent += 1
+        self.unanswered.append(sent)
 
-    def ready(self) -> bool:
-        return bool(select.select([self.results_in], [], [], 0)[0])
+    def claim(self, slot: int) -> bool:
+        """Mark a chunk to be read here, if the child has not started it."""
+        if self.claims[slot] != _UNCLAIMED:
+            return False
+        self.claims[slot] = _TAKEN_BACK
+        return True
 
-    def receive(self) -> ChunkResult[R]:
+    def ready(self, sent: _Outstanding[T, R]) -> bool:
+        """Whether the answer for ``sent`` (the oldest still wanted) is here to read."""
+        while select.select([self.results_in], [], [], 0)[0]:
+            if self.unanswered[0] is sent:
+                return True
+            self.answer()  # for a chunk taken back and read here meanwhile: dropped
+        return False
+
+    def answer_for(self, sent: _Outstanding[T, R]) -> ChunkResult[R]:
+        """The child's results for ``sent``, waiting for them if need be."""
+        while True:
+            first = self.unanswered[0]
+            answer = self.answer()
+            if first is sent:
+                return cast("ChunkResult[R]", answer)
+            # Taken back: its results were read here (the child answered None, or both read it).
+
+    def answer(self) -> object:
+        """The next answer: the results for the oldest unanswered chunk, or None."""
         try:
             message = receive_message(self.results_in)
         except EOFError:
             raise self.lost() from None
-        self.ahead -= 1
+        self.unanswered.popleft()
         if isinstance(message, BaseException):
             raise message
-        return cast("ChunkResult[R]", message)
+        return message
 
     def lost(self) -> WorkerLostError:
         return WorkerLostError(f"a worker process ended early (exit status {self.wait()})")
@@ -245,8 +318,14 @@ class _Child(Generic[T, R]):
         if not finished and self.exit_status is None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, _SIGTERM)
+        if finished:
+            # Answers for chunks taken back at the end: read, so that the child can end.
+            with contextlib.suppress(EOFError):
+                while True:
+                    receive_message(self.results_in)
         self.wait()
         os.close(self.results_in)
+        self.claims.close()
 
     def wait(self) -> int:
         if self.exit_status is None:
@@ -286,19 +365,23 @@ def _read_exactly(pipe: int, size: int) -> bytes:
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
-def _serve(func: Callable[[T], R], chunks: int, results: int) -> int:
+def _serve(func: Callable[[T], R], chunks: int, results: int, claims: mmap.mmap) -> int:
     """A child's life: read each chunk it is sent, send back its results; its exit status."""
     start_worker()
     # A thread takes chunks off the pipe as they come, so that the parent never waits to
     # send one while this process reads another (nor the two wait on each other's pipes).
-    received = _Inbox[T]()
+    received = _Inbox[tuple[int, list[T]]]()
     threading.Thread(target=received.fill, args=(chunks,), daemon=True).start()
     try:
-        while (chunk := received.get()) is not None:
-            try:
-                message: object = apply_in_worker(func, chunk)
-            except Exception as error:  # passed on: the parent raises it
-                message = error
+        while (sent := received.get()) is not None:
+            slot, chunk = sent
+            message: object = None  # taken back: the parent reads it
+            if claims[slot] == _UNCLAIMED:
+                claims[slot] = _STARTED
+                try:
+                    message = apply_in_worker(func, chunk)
+                except Exception as error:  # passed on: the parent raises it
+                    message = error
             try:
                 send_message(results, message)
             except (pickle.PicklingError, TypeError, AttributeError) as error:
@@ -310,7 +393,7 @@ def _serve(func: Callable[[T], R], chunks: int, results: int) -> int:
     return 0
 
 
-class _Inbox(Generic[T]):
+class _Inbox(Generic[_Sent]):
     """The chunks a child has been sent and not yet read, in order; None at the end.
 
     (`queue.SimpleQueue` would do, but its module's import costs the start of every
@@ -318,22 +401,22 @@ class _Inbox(Generic[T]):
     """
 
     def __init__(self) -> None:
-        self.chunks: deque[list[T] | None] = deque()
+        self.chunks: deque[_Sent | None] = deque()
         self.count = threading.Semaphore(0)
 
     def fill(self, pipe: int) -> None:
         """Take chunks off the pipe until it closes (run on a thread of its own)."""
         try:
             while True:
-                self.put(cast("list[T]", receive_message(pipe)))
+                self.put(cast("_Sent", receive_message(pipe)))
         except (EOFError, OSError):
             self.put(None)
 
-    def put(self, chunk: list[T] | None) -> None:
+    def put(self, chunk: _Sent | None) -> None:
         self.chunks.append(chunk)
         self.count.release()
 
-    def get(self) -> list[T] | None:
+    def get(self) -> _Sent | None:
         self.count.acquire()
         return self.chunks.popleft()
 
