@@ -826,3 +826,16 @@ def test_objects_the_caller_froze_stay_frozen() -> None:
     finally:
         gc.unfreeze()
     assert len(pids) == 40
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_a_single_item_starts_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise AssertionError("a child was started")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+
+    assert list(ordered_map(_pid_of, [1], jobs=2)) == [os.getpid()]
+    assert list(ordered_map(_pid_of, [], jobs=2)) == []
+    with pytest.raises(AssertionError, match="a child was started"):
+        list(ordered_map(_pid_of, [1, 2], jobs=2))

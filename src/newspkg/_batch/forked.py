@@ -29,7 +29,7 @@ import select
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from typing import Final, Generic, TypeAlias, TypeVar, cast
 
 from newspkg._batch.handback import HandBack, start_item, start_worker
@@ -94,6 +94,11 @@ def forked_map(
     # The first item is read before the fork, so that the children start with what the
     # first read loads on demand (the word counter, say) already loaded.
     first = [func(item) for item in islice(iterator, 1)]
+    second = list(islice(iterator, 1))
+    if not second:  # nothing to share: no child is started
+        yield from first
+        return
+    iterator = chain(second, iterator)
     children: list[_Child[T, R]] = []
     # A caller that froze objects itself (a pre-fork server) keeps them frozen: unfreeze
     # would thaw them too.
