@@ -1,14 +1,18 @@
 """`ordered_map` where forking is safe: this process is one of the workers.
 
-With ``jobs`` = N, N - 1 children are forked at once (they start with everything this
-process has imported), and this process reads chunks too, between handing chunks to the
+With ``jobs`` = N, N - 1 children are forked at once, after the first item is read here
+(so they start with everything this process has imported, and with what the first read
+loads on demand), and this process reads chunks too, between handing chunks to the
 children and passing results on in input order. A chunk goes to whoever is free: each child
-is kept a few chunks ahead, and this process takes the next chunk itself whenever the oldest
-outstanding chunk is not back yet, so no process waits while there is work, and a slow
-consumer of the results (writing the output) simply gets fewer chunks read here.
+is kept two chunks ahead, and this process reads the next chunk itself whenever the oldest
+outstanding chunk is not back yet. When it has no room for more (or there are no more), it
+takes back the last chunk a child has not started rather than wait (`_Dispatch.take_back`),
+so no process waits while there is work: not at the end of the input, nor behind a child
+the machine runs slowly.
 
-Compared with a pool of N workers beside an idle parent, this forks one process fewer (each
-fork costs its copied pages), runs no executor threads, and leaves no serial first chunk.
+Compared with a pool of N workers beside a parent that only hands out chunks and writes
+results, this forks one process fewer (each fork costs the pages it copies), runs no
+executor threads, imports no multiprocessing, and runs no serial first chunk.
 
 A child hands back the items that need a costly one-off step (`newspkg._batch.handback`);
 this process reads them in their place, so the step is paid once per batch. While it does,

@@ -5,15 +5,16 @@ back in input order, and at most a few chunks per worker are in flight, so a str
 length (an archive of millions of pages) passes through in constant memory. The standard
 ``Pool.imap`` is not used because its feeder thread reads the whole input ahead.
 
-Workers are forked from this process when it runs a single thread (they start at once, with
-newspkg already imported), else started from a fork server that imports the function's
-module once (spawned on Windows and macOS); either way a worker imports newspkg once and
-reuses it for every item.
+On Linux, in a process that runs a single thread, this process reads too, beside N - 1
+children forked from it (`newspkg._batch.forked`): they start at once with newspkg
+imported, and no pool, executor thread or multiprocessing import is needed. Elsewhere a
+pool of N workers is started from a fork server that imports the function's module once
+(spawned on Windows and macOS); a worker imports newspkg once and reuses it for every item.
 
 An item whose reading needs a costly one-off step the worker has not paid (pyld) can be
-handed back (`newspkg._batch.handback`): this process, mostly idle while the workers run,
-reads it in its place in the output, so the step is paid once per batch. While it does, the
-workers get four times the usual chunks in flight, so they do not run out of work.
+handed back (`newspkg._batch.handback`): this process reads it in its place in the output,
+so the step is paid once per batch. While it does, the workers get more chunks in flight,
+so they do not run out of work.
 """
 
 from __future__ import annotations
