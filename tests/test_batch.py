@@ -839,3 +839,22 @@ def test_a_single_item_starts_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
     assert list(ordered_map(_pid_of, [], jobs=2)) == []
     with pytest.raises(AssertionError, match="a child was started"):
         list(ordered_map(_pid_of, [1, 2], jobs=2))
+
+
+class _Unreadable:
+    """Pickles, but cannot be unpickled (in a child, say)."""
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (_refuse, ())
+
+
+def _refuse() -> None:
+    raise RuntimeError("cannot be read back")
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_a_chunk_a_child_cannot_read_ends_the_run_instead_of_hanging() -> None:
+    items: list[object] = [1, 2, _Unreadable(), 4, 5]
+
+    with pytest.raises(WorkerLostError, match="exit status 0"):
+        list(ordered_map(id, items, jobs=2, chunk_size=2))

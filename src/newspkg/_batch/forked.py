@@ -418,7 +418,8 @@ class _Inbox(Generic[_Sent]):
         try:
             while True:
                 self.put(cast("_Sent", receive_message(pipe)))
-        except (EOFError, OSError):
+        except Exception:  # the end of the pipe, or a chunk that cannot be read back
+            # Either way the child stops, and the parent, missing its answers, says so.
             self.put(None)
 
     def put(self, chunk: _Sent | None) -> None:
