@@ -11,14 +11,16 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
+from types import GeneratorType, SimpleNamespace
 from unittest.mock import ANY
 
 import pytest
 from click.testing import CliRunner
 
+import newspkg._batch.forked
 import newspkg._batch.inputs
 import newspkg._batch.process
 import newspkg._batch.runner
@@ -36,6 +38,11 @@ from newspkg import (
     to_script_tag,
 )
 from newspkg._batch.archive import ArchiveStats, write_archive
+from newspkg._batch.forked import (
+    CHUNKS_AHEAD_PER_CHILD,
+    CHUNKS_AHEAD_WHILE_HANDED_BACK,
+    WorkerLostError,
+)
 from newspkg._batch.handback import (
     FIRST_HAND_BACKS,
     HAND_BACK_SHARE,
@@ -325,26 +332,138 @@ def _pid_of(_item: int) -> int:
     return os.getpid()
 
 
+def _gone(pid: int) -> bool:
+    """Whether a process has ended and been reaped (it is not left behind)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
 @pytest.fixture
 def always_fork(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make `ordered_map` fork its workers, where forking is safe for this process."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not hasattr(os, "fork"):
         pytest.skip("this platform cannot fork")
     if threading.active_count() > 1:
         # A test before this one left a thread running (Dask's, say): forking now could
         # deadlock, and Python 3.12+ warns about it (an error under this suite's filters).
         pytest.skip("this process runs other threads, so it must not fork")
-    fork = multiprocessing.get_context("fork")
-    monkeypatch.setattr(newspkg._batch.runner, "_context", lambda _func: fork)
+    monkeypatch.setattr(newspkg._batch.runner, "_may_fork", lambda: True)
+    # Which process reads which chunk is then known: this process does not take chunks
+    # back from a child (tested on its own below).
+    monkeypatch.setattr(newspkg._batch.forked, "take_back_when_waiting", False)
 
 
 @pytest.mark.usefixtures("always_fork")
-def test_forked_workers_start_warm_from_a_first_chunk_run_here() -> None:
-    pids = list(ordered_map(_pid_of, range(40), jobs=2, chunk_size=4))
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_this_process_reads_beside_forked_children_that_start_warm(jobs: int) -> None:
+    pids = list(ordered_map(_pid_of, range(200), jobs=jobs, chunk_size=4))
 
-    assert pids[:4] == [os.getpid()] * 4  # the first chunk: here, before the fork
-    assert os.getpid() not in pids[4:]
+    assert pids[0] == os.getpid()  # the first item: here, before the fork
+    children = set(pids) - {os.getpid()}
+    assert len(children) == jobs - 1
+    # Each child is sent its first chunks before this process takes one: 1-4 and 5-8 go
+    # to the first child.
+    assert len(set(pids[1:9])) == 1
+    assert pids[1] in children
+    assert all(_gone(child) for child in children)
     assert gc.get_freeze_count() == 0  # this process's collections are as they were
+
+
+def _fail_on(item: int, *, bad: int) -> int:
+    if item == bad:
+        raise ValueError(f"item {item} in process {os.getpid()}")
+    return os.getpid()
+
+
+@pytest.mark.usefixtures("always_fork")
+@pytest.mark.parametrize("bad", [3, 150])  # 3 is read in a child (its first chunk)
+def test_an_error_in_any_process_ends_the_run_and_every_child(bad: int) -> None:
+    pids: list[int] = []
+    with pytest.raises(ValueError, match=f"item {bad} in process") as raised:
+        pids.extend(ordered_map(functools.partial(_fail_on, bad=bad), range(400), jobs=2))
+
+    children = {int(word) for word in str(raised.value).split() if word.isdigit()} - {bad}
+    children |= set(pids) - {os.getpid()}
+    assert all(_gone(child) for child in children)
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_a_consumer_that_stops_early_leaves_no_child_behind() -> None:
+    results = ordered_map(_pid_of, range(10_000), jobs=2, chunk_size=4)
+    pids = [next(results) for _ in range(40)]
+    assert isinstance(results, GeneratorType)
+    results.close()  # as on KeyboardInterrupt in the loop that takes the results
+
+    children = set(pids) - {os.getpid()}
+    assert children
+    assert all(_gone(child) for child in children)
+
+
+def _exit_in_child(item: int, *, parent: int) -> int:
+    if item == 6 and os.getpid() != parent:
+        os._exit(3)  # killed, say: it gives back nothing
+    return item
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_a_child_that_dies_is_reported_not_waited_for() -> None:
+    died = functools.partial(_exit_in_child, parent=os.getpid())
+
+    with pytest.raises(WorkerLostError, match="exit status 3"):
+        list(ordered_map(died, range(100), jobs=2, chunk_size=4))
+
+
+def _size_of(item: bytes) -> int:
+    return len(item)
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_items_and_results_larger_than_a_pipe_pass_both_ways() -> None:
+    # Chunks and results of megabytes: neither process waits on the other's full pipe.
+    items = [bytes([number]) * (3 << 20) for number in range(12)]
+
+    assert list(ordered_map(bytes.upper, items, jobs=2, chunk_size=2)) == items
+    assert list(ordered_map(_size_of, items, jobs=2, chunk_size=2)) == [3 << 20] * 12
+
+
+def _slow_in_child(item: int, *, parent: int) -> int:
+    if os.getpid() != parent:
+        time.sleep(0.05)  # a child the machine runs slowly
+    return os.getpid()
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_chunks_a_slow_child_has_not_started_are_read_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(newspkg._batch.forked, "take_back_when_waiting", True)
+    read = functools.partial(_slow_in_child, parent=os.getpid())
+
+    pids = list(ordered_map(read, range(100), jobs=2, chunk_size=4))
+
+    assert len(pids) == 100
+    # 1-4 and 5-8 were sent to the child first; 5-8 waited behind 1-4 (at least 0.2 s in
+    # the child) while this process, out of room for more chunks, took them back.
+    assert pids[5:9] == [os.getpid()] * 4
+    children = set(pids) - {os.getpid()}
+    assert all(_gone(child) for child in children)
+
+
+def _item_in_order(item: int, *, parent: int) -> int:
+    if os.getpid() != parent and item % 3 == 0:
+        time.sleep(0.001)
+    return item
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_taking_chunks_back_keeps_the_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(newspkg._batch.forked, "take_back_when_waiting", True)
+    read = functools.partial(_item_in_order, parent=os.getpid())
+
+    assert list(ordered_map(read, range(3000), jobs=3, chunk_size=7)) == list(range(3000))
 
 
 # A one-off cost (pyld's import, say) that some items need: paid at most once per process.
@@ -365,31 +484,34 @@ def test_items_a_worker_hands_back_are_read_here_in_their_place(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(sys.modules[__name__], "_paid_here", False)
-    costly = frozenset({5, 6, 13, 30})  # none in the first chunk, which runs here
+    costly = frozenset({5, 6, 30, 77})  # 5 and 6 are sent to the child (its second chunk)
     read = functools.partial(_read_costly_once, costly=costly)
 
-    results = list(ordered_map(read, range(40), jobs=2, chunk_size=4))
+    results = list(ordered_map(read, range(120), jobs=2, chunk_size=4))
 
-    assert [item for item, _ in results] == list(range(40))
-    here = {item for item, pid in results if pid == os.getpid()}
-    assert here == {0, 1, 2, 3} | costly  # the first chunk, and what the workers handed back
-    assert _paid_here  # paid once, here; neither worker paid
+    assert [item for item, _ in results] == list(range(120))
+    pids = dict(results)
+    assert {pids[item] for item in costly} == {os.getpid()}  # whoever was sent them
+    assert pids[4] == pids[7] != os.getpid()  # 5 and 6 were sent to the child: handed back
+    assert _paid_here  # paid here (the child, which never paid, is gone)
 
 
 @pytest.mark.usefixtures("always_fork")
 def test_a_worker_pays_the_cost_itself_when_most_of_its_items_need_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # A batch where every item needs the cost must not end up read by this process alone.
+    # A batch where every item needs the cost must not be left to this process alone.
     monkeypatch.setattr(sys.modules[__name__], "_paid_here", False)
-    read = functools.partial(_read_costly_once, costly=frozenset(range(4, 400)))
+    read = functools.partial(_read_costly_once, costly=frozenset(range(1, 4000)))
 
-    results = list(ordered_map(read, range(400), jobs=2, chunk_size=4))
+    results = list(ordered_map(read, range(4000), jobs=2, chunk_size=4))
 
-    assert [item for item, _ in results] == list(range(400))
-    here = [item for item, pid in results if pid == os.getpid()]
-    # The first chunk, then at most what each worker may hand back; the workers read the rest.
-    assert 4 + 1 <= len(here) <= 4 + 2 * (FIRST_HAND_BACKS + 400 // HAND_BACK_SHARE)
+    assert [item for item, _ in results] == list(range(4000))
+    # The child's first FIRST_HAND_BACKS items (its first chunks) came back; later it paid.
+    handed_back = range(1, 1 + FIRST_HAND_BACKS)
+    assert {pid for item, pid in results if item in handed_back} == {os.getpid()}
+    in_child = [item for item, pid in results if pid != os.getpid()]
+    assert len(in_child) > 4000 // HAND_BACK_SHARE
 
 
 @pytest.mark.usefixtures("always_fork")
@@ -398,14 +520,15 @@ def test_a_few_costly_items_in_a_long_batch_are_all_read_here(
 ) -> None:
     # Fewer than one in HAND_BACK_SHARE: the cost is paid once, however long the batch.
     monkeypatch.setattr(sys.modules[__name__], "_paid_here", False)
-    costly = frozenset(range(20, 4000, HAND_BACK_SHARE + 8))  # none in the first chunk
+    costly = frozenset(range(20, 4000, HAND_BACK_SHARE + 8))
     read = functools.partial(_read_costly_once, costly=costly)
 
     results = list(ordered_map(read, range(4000), jobs=2, chunk_size=16))
 
     here = {item for item, pid in results if pid == os.getpid()}
     assert len(costly) > 2 * FIRST_HAND_BACKS
-    assert here == set(range(16)) | costly
+    assert costly <= here
+    assert len(here) < 4000  # the child read some
 
 
 _pulled = 0  # items taken from the input so far (meaningful in this process only)
@@ -430,15 +553,24 @@ def test_while_handed_back_items_are_read_here_the_read_ahead_stays_bounded(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(sys.modules[__name__], "_pulled", 0)
-    read = functools.partial(_pulled_when_read, costly=frozenset({10}))
+    read = functools.partial(_pulled_when_read, costly=frozenset({10}))  # the child's 2nd chunk
 
-    results = list(ordered_map(read, _counted(10_000), jobs=2, chunk_size=5))
+    results: list[tuple[int, int]] = []
+    outstanding = []  # items taken from the input and not yet given back, at each result
+    for item, pulled in ordered_map(read, _counted(10_000), jobs=2, chunk_size=5):
+        outstanding.append(_pulled - len(results))
+        results.append((item, pulled))
 
     assert [item for item, _ in results] == list(range(10_000))
-    # Item 10 was read here; meanwhile the workers had more than the usual 2 * 4 chunks
-    # beyond its chunk (items 10-14) to read, and at most four times as many.
-    ahead = results[10][1] - 15
-    assert 2 * 4 * 5 < ahead <= 4 * (2 * 4 * 5)
+    # Item 10 was read here; meanwhile the child had more than its usual 2 chunks beyond
+    # item 10's chunk (items 6-10) to read, and at most CHUNKS_AHEAD_WHILE_HANDED_BACK.
+    ahead = results[10][1] - 10
+    assert ahead > CHUNKS_AHEAD_PER_CHILD * 5
+    assert ahead <= CHUNKS_AHEAD_WHILE_HANDED_BACK * 5 + 2 * 4 * 5
+    # At most 2 * 4 chunks are outstanding otherwise: results come back in bounded memory.
+    assert max(outstanding) <= (CHUNKS_AHEAD_WHILE_HANDED_BACK + 2 * 4) * 5 + 5
+    assert max(outstanding[:6]) <= 2 * 4 * 5 + 5  # before item 10's chunk is back
+    assert max(outstanding[200:]) <= 2 * 4 * 5 + 5
 
 
 def test_a_hand_back_outside_a_worker_does_nothing() -> None:
@@ -449,42 +581,46 @@ def test_a_hand_back_outside_a_worker_does_nothing() -> None:
 def test_documents_workers_hand_back_for_pyld_give_exactly_the_serial_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Workers forked from a process that has not imported pyld hand such documents back.
+    # A child forked from a process that has not imported pyld hands such documents back.
     monkeypatch.delitem(sys.modules, "pyld.jsonld", raising=False)
-    handed_back = tmp_path / "handed-back"
-    handed_back.touch()
+    log = tmp_path / "pyld-log"
+    log.touch()
+    parent = os.getpid()
 
     def spy() -> None:
         try:
             hand_back_to_parent()
         except HandBack:
-            with handed_back.open("a", encoding="utf-8") as log:  # one line per hand-back
-                log.write(f"{os.getpid()}\n")
+            with log.open("a", encoding="utf-8") as lines:
+                lines.write("handed back\n")
             raise
+        if os.getpid() != parent:
+            with log.open("a", encoding="utf-8") as lines:
+                lines.write("paid in a child\n")
 
     monkeypatch.setattr(newspkg._jsonld.processing, "hand_back_to_parent", spy)
     needs_pyld: dict[int, dict[str, object]] = {  # term definitions, compact IRIs, a bad context
-        21: {"@context": ["https://schema.org", {"hl": "headline"}], "hl": "Aliased"},
-        22: {"@context": {"@vocab": "https://schema.org/", "s": "https://schema.org/"},
-             "s:headline": "Compact"},
-        37: {"@context": {"@vocab": "https://schema.org/", "hl": {"@id": 5}}, "headline": "x"},
+        5: {"@context": ["https://schema.org", {"hl": "headline"}], "hl": "Aliased"},
+        6: {"@context": {"@vocab": "https://schema.org/", "s": "https://schema.org/"},
+            "s:headline": "Compact"},
+        20: {"@context": {"@vocab": "https://schema.org/", "hl": {"@id": 5}}, "headline": "x"},
     }  # fmt: skip
     paths = []
-    for number in range(48):  # the first 16 (one chunk) are read here before the fork
+    for number in range(48):  # 1-16 and 17-32 are sent to the child first
         own = needs_pyld.get(number, {"@context": "https://schema.org", "headline": "Plain"})
         document = {**own, "@type": "NewsArticle", "url": f"https://example.com/{number}"}
         path = tmp_path / f"{number:02}.json"
         path.write_text(json.dumps(document), encoding="utf-8")
         paths.append(str(path))
 
-    # In this order: the serial run imports pyld here, and workers forked after it have it.
+    # In this order: the serial run imports pyld here, and a child forked after it has it.
     parallel = CliRunner().invoke(cli, ["jsonld", "--jobs", "2", *paths])
     serial = CliRunner().invoke(cli, ["jsonld", *paths])
 
-    assert len(handed_back.read_text(encoding="utf-8").splitlines()) == len(needs_pyld)
+    assert log.read_text(encoding="utf-8").splitlines() == ["handed back"] * len(needs_pyld)
     assert (parallel.exit_code, parallel.stdout) == (serial.exit_code, serial.stdout) == (1, ANY)
     assert parallel.stderr == serial.stderr
-    assert "37.json: invalid JSON-LD" in serial.stderr
+    assert "20.json: invalid JSON-LD" in serial.stderr
     assert '"headline": "Aliased"' in serial.stdout
     assert serial.stdout.count("\n") == 47
 
@@ -566,6 +702,32 @@ def test_read_and_check_give_the_same_output_on_two_jobs(tmp_path: Path) -> None
         assert serial.stdout
 
 
+def test_files_that_cannot_be_read_are_reported_in_input_order_on_any_jobs(
+    tmp_path: Path,
+) -> None:
+    # Files are read ahead of the results on two jobs: the report of a missing file must
+    # still come after the messages of the files before it, as on one.
+    paths = []
+    for number in range(60):
+        path = tmp_path / f"{number:02}.json"
+        if number in {3, 30}:
+            path.write_text("{oops", encoding="utf-8")
+        elif number not in {10, 45}:  # missing
+            path.write_text(to_json(ARTICLE), encoding="utf-8")
+        paths.append(str(path))
+
+    for command in (["jsonld"], ["read"], ["check", "--format", "json"], ["readtime"]):
+        serial = CliRunner().invoke(cli, [*command, *paths])
+        parallel = CliRunner().invoke(cli, [*command, "-j", "2", *paths])
+
+        assert (parallel.exit_code, parallel.stdout) == (serial.exit_code, serial.stdout)
+        assert parallel.stderr == serial.stderr
+        names = ("03.json", "10.json", "30.json", "45.json")  # failed, missing, ...
+        named = [name for line in serial.stderr.splitlines() for name in names if name in line]
+        assert named == sorted(named)
+        assert {"10.json", "45.json"} <= set(named)
+
+
 def test_batch_progress_shows_only_when_stderr_alone_is_a_terminal(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -614,13 +776,13 @@ class _PoolRefusedError(Exception):
     pass
 
 
-def test_the_fork_is_decided_again_after_the_first_chunk_runs_here(
+def test_the_fork_is_decided_when_the_first_result_is_asked_for(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # The caller runs between the first chunk's results and may start a thread then:
-    # the workers must not be forked from a process that has more than one.
-    if "fork" not in multiprocessing.get_all_start_methods() or sys.platform != "linux":
-        pytest.skip("the first chunk runs here only where workers are forked")
+    # The caller may start a thread between calling and taking the first result: a
+    # process that runs more than one must not fork; a pool starts its workers instead.
+    if sys.platform != "linux" or threading.active_count() > 1:
+        pytest.skip("this process would not fork anyway")
     threads = [1]
     monkeypatch.setattr(
         newspkg._batch.runner, "threading", SimpleNamespace(active_count=lambda: threads[0])
@@ -635,12 +797,23 @@ def test_the_fork_is_decided_again_after_the_first_chunk_runs_here(
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refused)
     results = ordered_map(_pid_of, range(40), jobs=2, chunk_size=4)
-
-    assert next(results) == os.getpid()  # the first chunk, here
     threads[0] = 2  # the caller starts a thread
+
     with pytest.raises(_PoolRefusedError):
-        list(results)
-    assert contexts in (["forkserver"], ["spawn"])
+        next(results)
+    assert contexts == ["forkserver"]
+
+
+def test_a_process_that_must_not_fork_gets_the_same_results_from_a_pool(
+    monkeypatch: pytest.MonkeyPatch, archive: tuple[Path, ArchiveStats]
+) -> None:
+    monkeypatch.setattr(newspkg._batch.runner, "_may_fork", lambda: False)
+    path, _ = archive
+
+    serial = [result_line(result) for result in read_batch([path], findings=True)]
+    pooled = [result_line(result) for result in read_batch([path], findings=True, jobs=2)]
+
+    assert pooled == serial
 
 
 @pytest.mark.usefixtures("always_fork")
@@ -653,3 +826,35 @@ def test_objects_the_caller_froze_stay_frozen() -> None:
     finally:
         gc.unfreeze()
     assert len(pids) == 40
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_a_single_item_starts_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise AssertionError("a child was started")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+
+    assert list(ordered_map(_pid_of, [1], jobs=2)) == [os.getpid()]
+    assert list(ordered_map(_pid_of, [], jobs=2)) == []
+    with pytest.raises(AssertionError, match="a child was started"):
+        list(ordered_map(_pid_of, [1, 2], jobs=2))
+
+
+class _Unreadable:
+    """Pickles, but cannot be unpickled (in a child, say)."""
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (_refuse, ())
+
+
+def _refuse() -> None:
+    raise RuntimeError("cannot be read back")
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_a_chunk_a_child_cannot_read_ends_the_run_instead_of_hanging() -> None:
+    items: list[object] = [1, 2, _Unreadable(), 4, 5]
+
+    with pytest.raises(WorkerLostError, match="exit status 0"):
+        list(ordered_map(id, items, jobs=2, chunk_size=2))

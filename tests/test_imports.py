@@ -142,7 +142,8 @@ def test_the_reader_works_out_its_tables_when_imported() -> None:
 
 # Loaded by ``newspkg jsonld`` only for the documents that need them (issue 11): cattrs for
 # native JSON, the checks for ``check``, `regex` and the reading-time code for a body or
-# word count, multiprocessing for ``--jobs`` above 1.
+# word count, the workers' code for ``--jobs`` above 1 (and multiprocessing only where it
+# cannot fork its workers itself).
 LAZY_IN_JSONLD = [
     "cattrs",
     "newspkg._native",
@@ -152,6 +153,7 @@ LAZY_IN_JSONLD = [
     "newspkg._readtime.words",
     "newspkg._readtime.estimate",
     "multiprocessing",
+    "newspkg._batch.forked",
 ]
 
 
@@ -198,7 +200,7 @@ def test_jsonld_on_a_document_without_body_loads_no_native_checks_or_word_counti
         (PLAIN, ["read"], "newspkg._native"),
         (PLAIN, ["check"], "newspkg._checks.select"),
         (PLAIN, ["readtime"], "newspkg._readtime.estimate"),
-        (PLAIN, ["jsonld", "--jobs", "2"], "multiprocessing"),
+        (PLAIN, ["jsonld", "--jobs", "2"], "newspkg._batch.forked"),
     ],
 )
 def test_what_jsonld_leaves_out_still_loads_when_a_document_or_command_needs_it(

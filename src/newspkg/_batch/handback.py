@@ -4,8 +4,8 @@ A few inputs need a costly one-off step in the process that reads them, which mo
 never need: JSON-LD that the direct reader cannot prove equivalent goes through pyld, whose
 import and first processing of the schema.org context cost about 0.17 s. In a batch on N
 worker processes each worker would pay it. Instead the worker raises `HandBack` for such an
-input, before paying, and the parent, mostly idle while the workers run, reads that input
-itself (`newspkg._batch.runner`): the step is paid once per batch, not once per worker.
+input, before paying, and the parent reads that input itself (`newspkg._batch.runner`):
+the step is paid once per batch, not once per worker.
 
 The parent must not end up reading much of the batch alone, so a worker hands back at most
 `FIRST_HAND_BACKS` inputs and then one in `HAND_BACK_SHARE` of the inputs it has started;

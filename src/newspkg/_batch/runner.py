@@ -5,33 +5,36 @@ back in input order, and at most a few chunks per worker are in flight, so a str
 length (an archive of millions of pages) passes through in constant memory. The standard
 ``Pool.imap`` is not used because its feeder thread reads the whole input ahead.
 
-Workers are forked from this process when it runs a single thread (they start at once, with
-newspkg already imported), else started from a fork server that imports the function's
-module once (spawned on Windows and macOS); either way a worker imports newspkg once and
-reuses it for every item.
+On Linux, in a process that runs a single thread, this process reads too, beside N - 1
+children forked from it (`newspkg._batch.forked`): they start at once with newspkg
+imported, and no pool, executor thread or multiprocessing import is needed. Elsewhere a
+pool of N workers is started from a fork server that imports the function's module once
+(spawned on Windows and macOS); a worker imports newspkg once and reuses it for every item.
 
 An item whose reading needs a costly one-off step the worker has not paid (pyld) can be
-handed back (`newspkg._batch.handback`): this process, mostly idle while the workers run,
-reads it in its place in the output, so the step is paid once per batch. While it does, the
-workers get four times the usual chunks in flight, so they do not run out of work.
+handed back (`newspkg._batch.handback`): this process reads it in its place in the output,
+so the step is paid once per batch. While it does, the workers get more chunks in flight,
+so they do not run out of work.
 """
 
 from __future__ import annotations
 
 import functools
-import gc
+import os
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING, Final, TypeAlias, TypeVar, cast
+from typing import TYPE_CHECKING, Final, TypeVar, cast
 
-from newspkg._batch.handback import HandBack, start_item, start_worker
+from newspkg._batch.handback import start_worker
 
 if TYPE_CHECKING:
     import multiprocessing.context
     from concurrent.futures import Future
+
+    from newspkg._batch.forked import ChunkResult
 
 __all__ = ["CHUNK_SIZE", "ordered_map"]
 
@@ -67,40 +70,32 @@ def ordered_map(
     if jobs == 1:
         yield from map(func, items)
         return
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415  (only for jobs > 1)
+    # Decided when the first result is asked for, just before any process starts: the
+    # caller may have started a thread since it called, and forking a threaded process can
+    # deadlock.
+    if _may_fork():
+        # Only for jobs > 1, which most runs of the command do not ask for.
+        from newspkg._batch.forked import forked_map  # noqa: PLC0415
+
+        yield from forked_map(func, items, jobs=jobs, chunk_size=chunk_size)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415  (not when forking)
+
+    from newspkg._batch.forked import apply_in_worker  # noqa: PLC0415
 
     chunks = _chunks(items, chunk_size)
-    if _context(func).get_start_method() == "fork":
-        # The first chunk runs here, so the workers are forked warm: each would otherwise
-        # pay the first call's one-off costs (patterns, tables, imports) again.
-        yield from _apply(func, next(chunks, []))
-    # Decided (again) just before the workers start: the caller ran between the results
-    # above and may have started a thread, and forking a threaded process can deadlock.
-    context = _context(func)
-    # A caller that froze objects itself (a pre-fork server) keeps them frozen: unfreeze
-    # would thaw them too.
-    freeze = context.get_start_method() == "fork" and gc.get_freeze_count() == 0
     pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=context,
-        initializer=start_worker,
+        max_workers=jobs, mp_context=_context(func), initializer=start_worker
     )
-    pending: deque[tuple[list[T], Future[_ChunkResult[R]]]] = deque()
+    pending: deque[tuple[list[T], Future[ChunkResult[R]]]] = deque()
     window = jobs * _CHUNKS_IN_FLIGHT_PER_JOB
 
     def supply(limit: int) -> None:
         """Send chunks out until ``limit`` are in flight (or the items run out)."""
         while len(pending) < limit and (chunk := next(chunks, None)) is not None:
-            pending.append((chunk, pool.submit(_apply_in_worker, func, chunk)))
+            pending.append((chunk, pool.submit(apply_in_worker, func, chunk)))
 
     try:
-        if freeze:
-            # The objects of this process are kept out of the workers' garbage collections
-            # (they inherit this frozen state; all are forked at the first submit), so a
-            # collection does not touch, and so copy, every page they share with it.
-            gc.freeze()
-            supply(1)  # the workers exist now
-            gc.unfreeze()
         supply(window)
         while pending:
             chunk, future = pending.popleft()
@@ -112,30 +107,7 @@ def ordered_map(
             supply(window)
             yield from cast("list[R]", results)
     finally:
-        if freeze:
-            gc.unfreeze()
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _apply(func: Callable[[T], R], chunk: list[T]) -> list[R]:
-    return [func(item) for item in chunk]
-
-
-_ChunkResult: TypeAlias = tuple[list[R | None], list[int]]
-"""A worker's results for a chunk, and the positions of the items it handed back (None there)."""
-
-
-def _apply_in_worker(func: Callable[[T], R], chunk: list[T]) -> _ChunkResult[R]:
-    results: list[R | None] = []
-    handed_back = []
-    for position, item in enumerate(chunk):
-        start_item()
-        try:
-            results.append(func(item))
-        except HandBack:
-            results.append(None)
-            handed_back.append(position)
-    return results, handed_back
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -144,16 +116,18 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def _may_fork() -> bool:
+    """Whether worker processes may be forked from this one: on Linux, with one thread."""
+    return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
+
+
 def _context(func: Callable[..., object]) -> multiprocessing.context.BaseContext:
-    """Fork when it is safe (Linux, one thread); else a fork server, else spawn."""
+    """A fork server that imports newspkg and ``func``'s module once (Linux), else spawn."""
     # Imported here, with the pool: one process (``jobs=1``, most runs of the command) never
     # needs it, and it costs ~9 ms of start-up.
     import multiprocessing  # noqa: PLC0415
 
-    methods = multiprocessing.get_all_start_methods()
-    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    if sys.platform != "linux" or "forkserver" not in methods:
+    if sys.platform != "linux" or "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     target = func.func if isinstance(func, functools.partial) else func

@@ -16,6 +16,7 @@ from newspkg._checks.select import Selection
 from newspkg._cli.inputs import (
     JOBS_OPTION,
     JSONL_OPTION,
+    HeldReports,
     Input,
     InputKind,
     Tally,
@@ -103,10 +104,11 @@ def check_command(
     options = CheckOptions.of(select, ignore, min_severity)
     tally = Tally(fail_on=None if fail_on == "never" else Severity(fail_on))
     as_json = output_format == "json"
-    inputs = read_inputs(input_files(files, jsonl=jsonl), jsonl=jsonl, tally=tally)
+    held = HeldReports()
+    inputs = read_inputs(input_files(files, jsonl=jsonl), jsonl=jsonl, tally=tally, held=held)
     items = with_progress(inputs, files)
     work = functools.partial(_checked, options=options)
-    for name, findings, problems in ordered_map(work, items, jobs=jobs):
+    for name, findings, problems in held.in_order(ordered_map(work, items, jobs=jobs)):
         if findings is None:
             tally.failed += 1
             for problem in problems:

@@ -11,6 +11,7 @@ from newspkg._batch.runner import ordered_map
 from newspkg._cli.inputs import (
     JOBS_OPTION,
     JSONL_OPTION,
+    HeldReports,
     Input,
     Outcome,
     Tally,
@@ -76,10 +77,11 @@ def read(
     """
     tally = Tally()
     many = jsonl or len(files) > 1
-    inputs = read_inputs(input_files(files, jsonl=jsonl), jsonl=jsonl, tally=tally)
+    held = HeldReports()
+    inputs = read_inputs(input_files(files, jsonl=jsonl), jsonl=jsonl, tally=tally, held=held)
     items = with_progress(inputs, files)
     work = functools.partial(_native_text, url=url, many=many)
-    echo_outcomes(ordered_map(work, items, jobs=jobs), tally)
+    echo_outcomes(held.in_order(ordered_map(work, items, jobs=jobs)), tally)
     if many:
         click.echo(_read_summary(tally), err=True)
     ctx.exit(tally.exit_code)

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING, Final, TypeVar
 
 import attrs
 import click
@@ -33,6 +33,7 @@ __all__ = [
     "JOBS_OPTION",
     "JSONL_OPTION",
     "PROGRESS_THRESHOLD",
+    "HeldReports",
     "Input",
     "InputKind",
     "Outcome",
@@ -163,8 +164,13 @@ def input_files(files: tuple[str, ...], *, jsonl: bool) -> tuple[str, ...]:
     raise click.UsageError("Missing argument 'FILES...' (use '-' for stdin).")
 
 
-def read_inputs(files: Iterable[str], *, jsonl: bool, tally: Tally) -> Iterator[Input]:
-    """Yield each input in turn, reporting (and counting) those that cannot be read."""
+def read_inputs(
+    files: Iterable[str], *, jsonl: bool, tally: Tally, held: HeldReports | None = None
+) -> Iterator[Input]:
+    """Yield each input in turn, reporting (and counting) those that cannot be read.
+
+    With ``held``, the reports wait there to be shown in input order among the results.
+    """
     for file in files:
         name = "<stdin>" if file == "-" else file
         try:
@@ -173,19 +179,61 @@ def read_inputs(files: Iterable[str], *, jsonl: bool, tally: Tally) -> Iterator[
                     for number, line in enumerate(stream, start=1):
                         if line.strip():
                             tally.inputs += 1
-                            yield Input(f"{name}:{number}", line)
+                            yield _given(held, Input(f"{name}:{number}", line))
                     continue
                 data = read_up_to_limit(stream, MAX_HTML_SIZE)
         except OSError as error:
             tally.unreadable += 1
-            report(name, error.strerror or str(error))
+            _unreadable(held, name, error.strerror or str(error))
             continue
         if len(data) > MAX_HTML_SIZE:
             tally.unreadable += 1
-            report(name, f"larger than {MAX_HTML_SIZE:,} bytes; not read")
+            _unreadable(held, name, f"larger than {MAX_HTML_SIZE:,} bytes; not read")
             continue
         tally.inputs += 1
-        yield Input(name, data)
+        yield _given(held, Input(name, data))
+
+
+@attrs.define
+class HeldReports:
+    """Reports of unreadable inputs, shown in input order among the results.
+
+    With ``--jobs`` above 1 inputs are read ahead of the results, so a report shown when its
+    input is read would come before the messages of the inputs ahead of it: stderr would
+    differ from one process's.
+    """
+
+    waiting: collections.deque[tuple[int, str, str]] = attrs.Factory(collections.deque)
+    given: int = 0  # inputs given out so far
+
+    def in_order(self, results: Iterable[_Result]) -> Iterator[_Result]:
+        """``results`` (one per input given out, in order), each after the reports before it."""
+        for shown, result in enumerate(results):
+            self._show(before=shown)
+            yield result
+        self._show(before=None)
+
+    def _show(self, *, before: int | None) -> None:
+        waiting = self.waiting
+        while waiting and (before is None or waiting[0][0] <= before):
+            _, name, message = waiting.popleft()
+            report(name, message)
+
+
+_Result = TypeVar("_Result")
+
+
+def _given(held: HeldReports | None, item: Input) -> Input:
+    if held is not None:
+        held.given += 1
+    return item
+
+
+def _unreadable(held: HeldReports | None, name: str, message: str) -> None:
+    if held is None:
+        report(name, message)
+    else:
+        held.waiting.append((held.given, name, message))
 
 
 def open_input(file: str) -> contextlib.AbstractContextManager[IO[bytes]]:
@@ -251,8 +299,9 @@ class Outcome:
 def each_file(files: tuple[str, ...], work: Callable[[Input], Outcome], *, jobs: int) -> int:
     """Run ``work`` over each file on ``jobs`` processes, in order; return the exit status."""
     tally = Tally()
-    items = with_progress(read_inputs(files, jsonl=False, tally=tally), files)
-    echo_outcomes(ordered_map(work, items, jobs=jobs), tally)
+    held = HeldReports()
+    items = with_progress(read_inputs(files, jsonl=False, tally=tally, held=held), files)
+    echo_outcomes(held.in_order(ordered_map(work, items, jobs=jobs)), tally)
     return tally.exit_code
 
 
