@@ -198,9 +198,10 @@ def _count_dictionary(icu: Any, text: str) -> TextCounts | None:
     split = _dictionary.split(text)
     if split is None:
         return None
-    kinds = _word_segments.simple_unit_kinds(high=split.rest_high, low=split.rest_low)
+    kinds = split.rest_kinds
     if kinds is None:
-        rest = _count_general(split.rest(), dictionary=False)
+        assert split.rest_text is not None  # given when the kinds are not
+        rest = _count_general(split.rest_text, dictionary=False)
     else:
         # Kind " " (spaces, and the "#" of the runs: most of a Thai text) never
         # joins or counts, so one between two other kinds counts as many do;
