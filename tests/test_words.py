@@ -531,8 +531,9 @@ class _FakeBreaker:
         pytest.param({1: 200, 2: 200, 3: 200}, 2, id="a mark alone is no word"),
     ],
 )
+@pytest.mark.parametrize("batch", [1, 2, 4096])
 def test_segments_starting_with_a_mark_are_checked_one_by_one(
-    statuses: dict[int, int], words: int
+    statuses: dict[int, int], words: int, batch: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # ICU 72 never starts a segment with a mark or symbol inside a run (300,000
     # random runs tried), so a stand-in iterator does, after the letter of ก\u0e48ข.
@@ -541,9 +542,25 @@ def test_segments_starting_with_a_mark_are_checked_one_by_one(
         Locale=SimpleNamespace(getRoot=lambda: None),
         UWordBreak=SimpleNamespace(NONE_LIMIT=100),
     )
+    monkeypatch.setattr(_dictionary, "_BATCH", batch)
     split = _dictionary.split("ก\u0e48ข")
     assert split is not None
     assert words == _dictionary.count_words(fake, split)
+
+
+@icu_only
+@given(_dictionary_text, st.integers(1, 5))
+def test_boundaries_count_the_same_in_batches_of_any_size(text: str, batch: int) -> None:
+    # count_words takes ICU's boundaries in batches: a segment's start may be the last
+    # boundary of the batch before.
+    split = _dictionary.split(text)
+    if split is None:
+        return
+    icu = _icu()
+    whole = _dictionary.count_words(icu, split)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_dictionary, "_BATCH", batch)
+        assert _dictionary.count_words(icu, split) == whole
 
 
 @icu_only

@@ -40,6 +40,7 @@ which ``#`` would not reproduce: such texts are left to the run-by-run count.
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 from typing import Any
 
@@ -225,30 +226,38 @@ def count_words(icu: Any, text: DictionaryText) -> int:
     """The words ICU's dictionaries find in the runs of ``text``."""
     breaker = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
     breaker.setText(text.icu_text)
-    ends = list(breaker)  # every boundary after 0, in C: no Python per segment
+    boundaries = iter(breaker)  # every boundary after 0, the last one the text's end
     classes = text.classes
-    # The class of the character each segment starts with: the first segment
-    # starts at 0, the others at the end of the one before; the last end (the
-    # text's length) reads the sentinel 0. itemgetter gathers them in C (with
-    # one key it returns the item itself, not a tuple).
-    if len(ends) > 1:
-        firsts = bytes([classes[0]]) + bytes(operator.itemgetter(*ends)(classes + b"\x00"))
-    else:
-        firsts = bytes([classes[0], 0])
-    words = firsts.count(CLASS_LETTER)
-    if CLASS_OTHER in firsts:
-        # A segment starting with a mark or symbol: rare (ICU's dictionaries never
-        # break before a mark), so each is checked exactly.
-        starts = [0, *ends]
-        is_word = icu.UWordBreak.NONE_LIMIT
-        index = firsts.find(CLASS_OTHER)
-        while index != -1:
-            start = starts[index]
-            end = breaker.following(start)
-            if breaker.getRuleStatus() >= is_word and CLASS_LETTER in classes[start:end]:
-                words += 1
-            index = firsts.find(CLASS_OTHER, index + 1)
+    words = 0
+    starts_of_others = []
+    start = 0  # where the segment ending at the next boundary starts
+    # Boundaries are taken in batches, and the class of the character each segment
+    # starts with is gathered in C by itemgetter. All at once, every boundary would be
+    # an int alive at the same time: ~2 MB of fresh memory per Thai megabyte, whose page
+    # faults cost more than the gathering.
+    while batch := tuple(itertools.islice(boundaries, _BATCH)):
+        segment_starts = (start, *batch[:-1])
+        # The extra key 0 makes itemgetter give a tuple even for one start.
+        firsts = operator.itemgetter(*segment_starts, 0)(classes)[:-1]
+        words += firsts.count(CLASS_LETTER)
+        if CLASS_OTHER in firsts:
+            starts_of_others += [
+                segment_start
+                for segment_start, first in zip(segment_starts, firsts, strict=True)
+                if first == CLASS_OTHER
+            ]
+        start = batch[-1]
+    # A segment starting with a mark or symbol: rare (ICU's dictionaries never break
+    # before a mark), so each is checked exactly.
+    is_word = icu.UWordBreak.NONE_LIMIT
+    for segment_start in starts_of_others:
+        end = breaker.following(segment_start)
+        if breaker.getRuleStatus() >= is_word and CLASS_LETTER in classes[segment_start:end]:
+            words += 1
     return words
+
+
+_BATCH = 4096
 
 
 @functools.cache

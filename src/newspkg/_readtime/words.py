@@ -314,6 +314,10 @@ def _collapse_links(text: str, counts: TextCounts, kinds: bytes | None) -> TextC
     ``kinds``: the text's `_word_segments.simple_kinds`, if `count_text` counted
     from them.
     """
+    if ":" not in text and "." not in text:
+        # Every link holds one: "://", the dot of "www." or the dots of an address's
+        # domain. Two character searches, where the link patterns scan the whole text.
+        return counts
     if kinds is not None and "@" not in text:
         # Most texts with links hold only URLs of one form, counted here from
         # their text (findall builds no match objects) in one pass, as counts
