@@ -227,32 +227,31 @@ def count_words(icu: Any, text: DictionaryText) -> int:
     breaker = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
     breaker.setText(text.icu_text)
     boundaries = iter(breaker)  # every boundary after 0, the last one the text's end
-    classes = text.classes
-    words = 0
+    # Each boundary starts the next segment, and the text's end reads the 0 after it.
+    classes = text.classes + b"\x00"
+    first_class = classes[0]  # of the first segment, which starts at 0
+    words = int(first_class == CLASS_LETTER)
     starts_of_others = []
-    start = 0  # where the segment ending at the next boundary starts
     # Boundaries are taken in batches, and the class of the character each segment
     # starts with is gathered in C by itemgetter. All at once, every boundary would be
     # an int alive at the same time: ~2 MB of fresh memory per Thai megabyte, whose page
     # faults cost more than the gathering.
     while batch := tuple(itertools.islice(boundaries, _BATCH)):
-        segment_starts = (start, *batch[:-1])
-        # The extra key 0 makes itemgetter give a tuple even for one start.
-        firsts = operator.itemgetter(*segment_starts, 0)(classes)[:-1]
-        words += firsts.count(CLASS_LETTER)
+        # One key more, 0, so that itemgetter gives a tuple even for one boundary.
+        firsts = operator.itemgetter(*batch, 0)(classes)
+        words += firsts.count(CLASS_LETTER) - (first_class == CLASS_LETTER)
         if CLASS_OTHER in firsts:
             starts_of_others += [
-                segment_start
-                for segment_start, first in zip(segment_starts, firsts, strict=True)
+                start
+                for start, first in zip(batch, firsts, strict=False)  # without the key 0
                 if first == CLASS_OTHER
             ]
-        start = batch[-1]
     # A segment starting with a mark or symbol: rare (ICU's dictionaries never break
     # before a mark), so each is checked exactly.
     is_word = icu.UWordBreak.NONE_LIMIT
-    for segment_start in starts_of_others:
-        end = breaker.following(segment_start)
-        if breaker.getRuleStatus() >= is_word and CLASS_LETTER in classes[segment_start:end]:
+    for start in starts_of_others:
+        end = breaker.following(start)
+        if breaker.getRuleStatus() >= is_word and CLASS_LETTER in classes[start:end]:
             words += 1
     return words
 
