@@ -14,13 +14,13 @@ are code units, and every dictionary character is in the BMP):
   0 for everything else), from two ``bytes.translate`` per dictionary block present;
 * the *ICU text*: every non-dictionary code unit replaced by a space, so each run
   stands alone between spaces, as when it is segmented alone, and ICU segments all
-  of them in one pass (``list(breaker)``: the boundaries, collected in C);
+  of them in one pass;
 * a segment that starts with a letter is a word (its rule status is ICU's letter
   status: dictionary letters are ``$ALetterPlus`` in ICU's word rules), one that starts
   with a space never is (a run of spaces, with any marks after it), and the rare one
   that starts with a mark or symbol is checked exactly, by its own status and letters.
-  The class of each segment's first character is gathered in C
-  (``bytes(map(classes.__getitem__, boundaries))``), so the words are a ``count``;
+  The class of each segment's first character is gathered in C (``operator.itemgetter``
+  over a batch of boundaries), so the words are a ``count`` per batch;
 * the *rest*: every dictionary character replaced by ``#`` (UAX #29 "Other", like the
   letters it stands for and the symbols; a mark after a dictionary character is
   ignored by UAX #29 rule WB4 just as a ``#`` there is), counted by the usual rules.
