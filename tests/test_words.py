@@ -449,6 +449,59 @@ def test_runs_starting_with_a_mark_or_symbol_are_counted_run_by_run(text: str, s
     assert split == (_dictionary.split(text) is not None)
 
 
+def _in_code_page(piece: str) -> bool:
+    try:
+        piece.encode("cp874")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+# The code page's characters, each between Thai letters, after one and alone.
+_CODE_PAGE_CHARACTERS = [
+    char for char in map(chr, range(0x10000)) if _in_code_page(char) and char != "\ufffd"
+]
+# Thai pieces and what code page 874 holds besides: ASCII with its controls, Thai
+# digits and signs that are not in the runs, curly quotes, dashes, the euro sign...
+_CODE_PAGE_PIECES = [
+    *filter(_in_code_page, _DICTIONARY_PIECES),
+    *"\u0e3f\u0e4f\u0e5a\u2019\u201c\u2026\u20ac\u2013\u2022\x0b\t\x00\x7f",
+]
+
+
+@pytest.mark.parametrize("template", ["ก{}ข", "ก{}", "{}", " {}ก"])
+def test_code_page_split_is_the_code_unit_split_for_every_character(template: str) -> None:
+    tables = _dictionary._code_page_tables()
+    assert tables is not None  # every character of the code page is simple outside runs
+    assert len(_CODE_PAGE_CHARACTERS) > 200
+    for char in _CODE_PAGE_CHARACTERS:
+        text = template.format(char)
+        split = _dictionary._split_code_page(text.encode("cp874"), tables)
+        assert split == _dictionary._split_units(text), text
+
+
+@given(st.lists(st.sampled_from(_CODE_PAGE_PIECES), max_size=30).map("".join))
+def test_code_page_split_is_the_code_unit_split(text: str) -> None:
+    # Thai text that code page 874 encodes is split one byte per character.
+    tables = _dictionary._code_page_tables()
+    assert tables is not None
+    assert _dictionary._split_code_page(text.encode("cp874"), tables) == (
+        _dictionary._split_units(text)
+    )
+
+
+@icu_only
+def test_thai_news_is_split_in_its_code_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = _thai_news(5_000) + " \u201cข่าว\u201d \u20ac5\u2026"
+    expected = _count_general(text)
+
+    def not_taken(text: str) -> None:
+        raise AssertionError("split from code units")
+
+    monkeypatch.setattr(_dictionary, "_split_units", not_taken)
+    assert _count_dictionary(_icu(), text) == expected
+
+
 class _FakeBreaker:
     """A break iterator with given boundaries and rule statuses (keyed by boundary)."""
 
@@ -478,8 +531,9 @@ class _FakeBreaker:
         pytest.param({1: 200, 2: 200, 3: 200}, 2, id="a mark alone is no word"),
     ],
 )
+@pytest.mark.parametrize("batch", [1, 2, 4096])
 def test_segments_starting_with_a_mark_are_checked_one_by_one(
-    statuses: dict[int, int], words: int
+    statuses: dict[int, int], words: int, batch: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # ICU 72 never starts a segment with a mark or symbol inside a run (300,000
     # random runs tried), so a stand-in iterator does, after the letter of ก\u0e48ข.
@@ -488,9 +542,25 @@ def test_segments_starting_with_a_mark_are_checked_one_by_one(
         Locale=SimpleNamespace(getRoot=lambda: None),
         UWordBreak=SimpleNamespace(NONE_LIMIT=100),
     )
+    monkeypatch.setattr(_dictionary, "_BATCH", batch)
     split = _dictionary.split("ก\u0e48ข")
     assert split is not None
     assert words == _dictionary.count_words(fake, split)
+
+
+@icu_only
+@given(_dictionary_text, st.integers(1, 5))
+def test_boundaries_count_the_same_in_batches_of_any_size(text: str, batch: int) -> None:
+    # count_words takes ICU's boundaries in batches: a segment's start may be the last
+    # boundary of the batch before.
+    split = _dictionary.split(text)
+    if split is None:
+        return
+    icu = _icu()
+    whole = _dictionary.count_words(icu, split)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_dictionary, "_BATCH", batch)
+        assert _dictionary.count_words(icu, split) == whole
 
 
 @icu_only

@@ -14,16 +14,22 @@ are code units, and every dictionary character is in the BMP):
   0 for everything else), from two ``bytes.translate`` per dictionary block present;
 * the *ICU text*: every non-dictionary code unit replaced by a space, so each run
   stands alone between spaces, as when it is segmented alone, and ICU segments all
-  of them in one pass (``list(breaker)``: the boundaries, collected in C);
+  of them in one pass;
 * a segment that starts with a letter is a word (its rule status is ICU's letter
   status: dictionary letters are ``$ALetterPlus`` in ICU's word rules), one that starts
   with a space never is (a run of spaces, with any marks after it), and the rare one
   that starts with a mark or symbol is checked exactly, by its own status and letters.
-  The class of each segment's first character is gathered in C
-  (``bytes(map(classes.__getitem__, boundaries))``), so the words are a ``count``;
+  The class of each segment's first character is gathered in C (``operator.itemgetter``
+  over a batch of boundaries), so the words are a ``count`` per batch;
 * the *rest*: every dictionary character replaced by ``#`` (UAX #29 "Other", like the
   letters it stands for and the symbols; a mark after a dictionary character is
   ignored by UAX #29 rule WB4 just as a ``#`` there is), counted by the usual rules.
+
+Thai text that Windows code page 874 can encode (TIS-620, the Thai Industrial Standard
+620-2533, plus the no-break space, the euro sign, curly quotes, dashes, the bullet and the
+ellipsis: what Thai news is written in) has one byte per character there, so the same
+class bytes, ICU text and rest are one ``bytes.translate`` each, about a third of the work
+of the code unit arithmetic that every other text takes.
 
 A mark or symbol that starts a run (after a space, a Latin letter, a line break or at
 the start of the text) attaches to what precedes it or stands alone under UAX #29,
@@ -34,6 +40,7 @@ which ``#`` would not reproduce: such texts are left to the run-by-run count.
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 from typing import Any
 
@@ -41,7 +48,15 @@ import attrs
 import regex
 
 from newspkg._readtime import kind_table
-from newspkg._readtime.word_segments import DICTIONARY, SPACELESS, precomputed, repeated_byte
+from newspkg._readtime.word_segments import (
+    DICTIONARY,
+    NOT_SIMPLE,
+    SPACELESS,
+    character_kind,
+    precomputed,
+    repeated_byte,
+    simple_unit_kinds,
+)
 
 __all__ = [
     "BLOCKS",
@@ -65,22 +80,16 @@ class DictionaryText:
     """A text split into what ICU segments and what the UAX #29 rules count.
 
     ``icu_text``: the text with every code unit outside the dictionary runs replaced
-    by a space. ``classes``: the class of each of its code units. ``rest_high`` and
-    ``rest_low``: the code units of the text with every dictionary character replaced
-    by ``#``, split into high and low bytes.
+    by a space. ``classes``: the class of each of its code units. The *rest*, the
+    text with every dictionary character replaced by ``#``, is given by its
+    `word_segments.simple_kinds` in ``rest_kinds`` when it is simple, and otherwise
+    as a string in ``rest_text`` (the other one is None).
     """
 
     icu_text: str
     classes: bytes
-    rest_high: bytes
-    rest_low: bytes
-
-    def rest(self) -> str:
-        """The rest as a string."""
-        units = bytearray(2 * len(self.rest_low))
-        units[0::2] = self.rest_low
-        units[1::2] = self.rest_high
-        return units.decode("utf-16-le", "surrogatepass")
+    rest_kinds: bytes | None
+    rest_text: str | None
 
 
 def split(text: str) -> DictionaryText | None:
@@ -89,6 +98,75 @@ def split(text: str) -> DictionaryText | None:
     None when it holds no dictionary character, holds a lone surrogate, or has a
     mark or symbol that starts a dictionary run (see the module notes).
     """
+    tables = _code_page_tables()
+    if tables is not None:
+        try:
+            encoded = text.encode(_CODE_PAGE)
+        except UnicodeEncodeError:  # not only Thai and ASCII (or a lone surrogate)
+            pass
+        else:
+            return _split_code_page(encoded, tables)
+    return _split_units(text)
+
+
+# Windows code page 874: Thai (U+0E01-U+0E5B), ASCII and a few punctuation marks.
+_CODE_PAGE = "cp874"
+
+
+@attrs.frozen
+class _CodePageTables:
+    """Per byte of `_CODE_PAGE`: what `_split_code_page` maps it to."""
+
+    classes: bytes  # the class of its character
+    icu: bytes  # itself in a dictionary run, else a space
+    rest_kinds: bytes  # the kind of its character, or in a run the kind of "#"
+
+
+@functools.cache
+def _code_page_tables() -> _CodePageTables | None:
+    """The tables, or None if a character of the code page is not simple outside runs.
+
+    None never happens with the Unicode properties of the ``regex`` releases tried
+    (tests check it), but another release could make one not simple.
+    """
+    # Bytes the code page leaves undefined decode to U+FFFD here; encoding never
+    # gives them, so what they map to does not matter.
+    characters = bytes(range(256)).decode(_CODE_PAGE, "replace")
+    blocks = _tables()
+    classes = bytes(
+        blocks[ord(char) >> 8][0][ord(char) & 0xFF] if ord(char) >> 8 in blocks else 0
+        for char in characters
+    )
+    rest = "".join(
+        "#" if in_run else char for char, in_run in zip(characters, classes, strict=True)
+    )
+    rest_kinds = bytes(map(character_kind, rest))
+    if NOT_SIMPLE in rest_kinds:
+        return None
+    return _CodePageTables(
+        classes=classes,
+        icu=bytes(byte if in_run else 0x20 for byte, in_run in enumerate(classes)),
+        rest_kinds=rest_kinds,
+    )
+
+
+def _split_code_page(encoded: bytes, tables: _CodePageTables) -> DictionaryText | None:
+    """`split` for a text given encoded in `_CODE_PAGE`: one byte per character."""
+    classes = encoded.translate(tables.classes)
+    if bytes([CLASS_LETTER]) not in classes and bytes([CLASS_OTHER]) not in classes:
+        return None
+    if classes[:1] == bytes([CLASS_OTHER]) or bytes([0, CLASS_OTHER]) in classes:
+        return None  # a mark or symbol starts a run
+    return DictionaryText(
+        icu_text=encoded.translate(tables.icu).decode(_CODE_PAGE),
+        classes=classes,
+        rest_kinds=encoded.translate(tables.rest_kinds),
+        rest_text=None,
+    )
+
+
+def _split_units(text: str) -> DictionaryText | None:
+    """`split` from the text's UTF-16 code units, for any text."""
     try:
         units = text.encode("utf-16-le")
     except UnicodeEncodeError:  # a lone surrogate
@@ -125,13 +203,22 @@ def split(text: str) -> DictionaryText | None:
         length, "big"
     )
     icu_units[1::2] = (high_bits & keep).to_bytes(length, "big")
-    rest_high = high_bits & ~keep
+    rest_high_bits = high_bits & ~keep
+    # Most often all zero, as the text around the runs is in Latin-1.
+    rest_high = bytes(length) if not rest_high_bits else rest_high_bits.to_bytes(length, "big")
+    rest_low = ((low_bits & ~keep) | dictionary * ord("#")).to_bytes(length, "big")
+    rest_kinds = simple_unit_kinds(high=rest_high, low=rest_low)
+    rest_text = None
+    if rest_kinds is None:
+        rest_units = bytearray(2 * length)
+        rest_units[0::2] = rest_low
+        rest_units[1::2] = rest_high
+        rest_text = rest_units.decode("utf-16-le", "surrogatepass")
     return DictionaryText(
         icu_text=icu_units.decode("utf-16-le"),
         classes=classes,
-        # Most often all zero, as the text around the runs is in Latin-1.
-        rest_high=bytes(length) if not rest_high else rest_high.to_bytes(length, "big"),
-        rest_low=((low_bits & ~keep) | dictionary * ord("#")).to_bytes(length, "big"),
+        rest_kinds=rest_kinds,
+        rest_text=rest_text,
     )
 
 
@@ -139,30 +226,37 @@ def count_words(icu: Any, text: DictionaryText) -> int:
     """The words ICU's dictionaries find in the runs of ``text``."""
     breaker = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
     breaker.setText(text.icu_text)
-    ends = list(breaker)  # every boundary after 0, in C: no Python per segment
-    classes = text.classes
-    # The class of the character each segment starts with: the first segment
-    # starts at 0, the others at the end of the one before; the last end (the
-    # text's length) reads the sentinel 0. itemgetter gathers them in C (with
-    # one key it returns the item itself, not a tuple).
-    if len(ends) > 1:
-        firsts = bytes([classes[0]]) + bytes(operator.itemgetter(*ends)(classes + b"\x00"))
-    else:
-        firsts = bytes([classes[0], 0])
-    words = firsts.count(CLASS_LETTER)
-    if CLASS_OTHER in firsts:
-        # A segment starting with a mark or symbol: rare (ICU's dictionaries never
-        # break before a mark), so each is checked exactly.
-        starts = [0, *ends]
-        is_word = icu.UWordBreak.NONE_LIMIT
-        index = firsts.find(CLASS_OTHER)
-        while index != -1:
-            start = starts[index]
-            end = breaker.following(start)
-            if breaker.getRuleStatus() >= is_word and CLASS_LETTER in classes[start:end]:
-                words += 1
-            index = firsts.find(CLASS_OTHER, index + 1)
+    boundaries = iter(breaker)  # every boundary after 0, the last one the text's end
+    # Each boundary starts the next segment, and the text's end reads the 0 after it.
+    classes = text.classes + b"\x00"
+    first_class = classes[0]  # of the first segment, which starts at 0
+    words = int(first_class == CLASS_LETTER)
+    starts_of_others = []
+    # Boundaries are taken in batches, and the class of the character each segment
+    # starts with is gathered in C by itemgetter. All at once, every boundary would be
+    # an int alive at the same time: ~2 MB of fresh memory per Thai megabyte, whose page
+    # faults cost more than the gathering.
+    while batch := tuple(itertools.islice(boundaries, _BATCH)):
+        # One key more, 0, so that itemgetter gives a tuple even for one boundary.
+        firsts = operator.itemgetter(*batch, 0)(classes)
+        words += firsts.count(CLASS_LETTER) - (first_class == CLASS_LETTER)
+        if CLASS_OTHER in firsts:
+            starts_of_others += [
+                start
+                for start, first in zip(batch, firsts, strict=False)  # without the key 0
+                if first == CLASS_OTHER
+            ]
+    # A segment starting with a mark or symbol: rare (ICU's dictionaries never break
+    # before a mark), so each is checked exactly.
+    is_word = icu.UWordBreak.NONE_LIMIT
+    for start in starts_of_others:
+        end = breaker.following(start)
+        if breaker.getRuleStatus() >= is_word and CLASS_LETTER in classes[start:end]:
+            words += 1
     return words
+
+
+_BATCH = 4096
 
 
 @functools.cache

@@ -38,9 +38,11 @@ __all__ = [
     "HYPHENS",
     "KANA",
     "LOGOGRAPHIC",
+    "NOT_SIMPLE",
     "SPACELESS",
     "WORD_CHAR",
     "TextCounts",
+    "character_kind",
     "count",
     "count_kinds",
     "live_block_kinds",
@@ -69,7 +71,7 @@ WORD_CHAR = rf"[[\p{{L}}\p{{Nd}}\p{{Nl}}]--[{LOGOGRAPHIC}]--[{SPACELESS}]]"
 HYPHENS = "-\u2010\u2011\u05be"
 
 # Kinds, one byte per character (``X``: not simple, use the general path).
-_UNSUPPORTED = ord("X")
+NOT_SIMPLE = ord("X")
 # The kinds of the simple characters, keyed by what the counting rules look at:
 # (Word_Break value, matches (?w)\w, is a WORD_CHAR, is \p{Pc}, is a hyphen).
 # Format characters (\p{Cf}) are never simple, even those UAX #29 calls Other
@@ -223,7 +225,7 @@ def simple_kinds(text: str) -> bytes | None:
     is ``count_kinds(a)`` plus ``count_kinds(b)``.
     """
     kinds = _kinds(text)
-    return None if kinds is None or _UNSUPPORTED in kinds else kinds
+    return None if kinds is None or NOT_SIMPLE in kinds else kinds
 
 
 def simple_unit_kinds(*, high: bytes, low: bytes) -> bytes | None:
@@ -235,7 +237,7 @@ def simple_unit_kinds(*, high: bytes, low: bytes) -> bytes | None:
         kinds: bytes | None = low.translate(_block_kinds(0))
     else:
         kinds = _BLOCKS.kinds(high=high, low=low)
-    return None if kinds is None or _UNSUPPORTED in kinds else kinds
+    return None if kinds is None or NOT_SIMPLE in kinds else kinds
 
 
 def count_kinds(kinds: bytes) -> TextCounts:
@@ -257,6 +259,12 @@ def count_kinds(kinds: bytes) -> TextCounts:
         words -= len(_CONNECTORS_ONLY.findall(kinds))
     han = (flags & repeated_byte(_HAN, length)).bit_count() if b"H" in kinds else 0
     return TextCounts(words=words, han=han, kana=_count(kinds, b"K"), letters=_count(kinds, b"T"))
+
+
+def character_kind(char: str) -> int:
+    """The kind byte of one character of the BMP (`NOT_SIMPLE` if it is not simple)."""
+    code = ord(char)
+    return _block_kinds(code >> 8)[code & 0xFF]
 
 
 def _count(kinds: bytes, kind: bytes) -> int:

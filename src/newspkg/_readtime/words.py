@@ -198,9 +198,10 @@ def _count_dictionary(icu: Any, text: str) -> TextCounts | None:
     split = _dictionary.split(text)
     if split is None:
         return None
-    kinds = _word_segments.simple_unit_kinds(high=split.rest_high, low=split.rest_low)
+    kinds = split.rest_kinds
     if kinds is None:
-        rest = _count_general(split.rest(), dictionary=False)
+        assert split.rest_text is not None  # given when the kinds are not
+        rest = _count_general(split.rest_text, dictionary=False)
     else:
         # Kind " " (spaces, and the "#" of the runs: most of a Thai text) never
         # joins or counts, so one between two other kinds counts as many do;
@@ -313,6 +314,10 @@ def _collapse_links(text: str, counts: TextCounts, kinds: bytes | None) -> TextC
     ``kinds``: the text's `_word_segments.simple_kinds`, if `count_text` counted
     from them.
     """
+    if ":" not in text and "." not in text:
+        # Every link holds one: "://", the dot of "www." or the dots of an address's
+        # domain. Two character searches, where the link patterns scan the whole text.
+        return counts
     if kinds is not None and "@" not in text:
         # Most texts with links hold only URLs of one form, counted here from
         # their text (findall builds no match objects) in one pass, as counts
