@@ -136,6 +136,8 @@ class DirectGraph(Walk):
         """
         if "@context" in element:
             context = apply_context(context, element["@context"])
+            if context.id_terms:
+                raise NotDirectGraph  # strings that are IRIs: Walk.id_values expands them
         keys = sorted(element)
         memo = context.keys  # key_iri's memo, read inline: this runs for every key of a page
         props = [memo[key] if key in memo else key_iri(context, key) for key in keys]
