@@ -563,13 +563,22 @@ def jsonld_nodes(draw: st.DrawFn, *, depth: int = 2, aliases: bool = False) -> d
         node[id_key] = draw(st.sampled_from(_IDS))
     for prop in draw(st.lists(st.sampled_from(_JSONLD_TEXT_PROPS), max_size=4, unique=True)):
         value = _scalars() | st.fixed_dictionaries({"@value": _scalars()})
-        node[prop] = draw(value | st.lists(value, max_size=3))
+        listed = cast(
+            "st.SearchStrategy[JsonLd]",
+            st.fixed_dictionaries({"@list": st.lists(value, max_size=3)}),
+        )
+        node[prop] = draw(value | st.lists(value | listed, max_size=3) | listed)
     if depth > 0:
         for prop in draw(st.lists(st.sampled_from(_JSONLD_NODE_PROPS), max_size=3, unique=True)):
             child = jsonld_nodes(depth=depth - 1, aliases=aliases)
             reference = st.sampled_from(_IDS).map(lambda ref: {"@id": ref})
             item = child | reference | texts(max_size=20)
-            node[prop] = cast("JsonLd", draw(item | st.lists(item, max_size=3) | st.just([])))
+            listed = st.fixed_dictionaries(
+                {"@list": st.lists(cast("st.SearchStrategy[JsonLd]", item), max_size=3)}
+            )
+            node[prop] = cast(
+                "JsonLd", draw(item | st.lists(item, max_size=3) | st.just([]) | listed)
+            )
         if draw(st.integers(0, 9)) == 0:  # a nested context naming schema.org again
             node["@context"] = draw(st.sampled_from(SCHEMA_CONTEXT_URLS))
     return node
@@ -700,7 +709,11 @@ _NOT_DIRECT: list[dict[str, JsonLd]] = [
     # Anywhere: typed or tagged values, lists, sets, reverse properties, odd @ids.
     {"headline": {"@value": "x", "@language": "en"}},
     {"datePublished": {"@value": "2026-01-01", "@type": "http://schema.org/Date"}},
-    {"keywords": {"@list": ["a", "b"]}},
+    {"keywords": {"@list": [["a"], "b"]}},
+    {"keywords": {"@list": [{"@list": ["a"]}]}},
+    {"keywords": {"@list": "a"}},
+    {"keywords": {"@list": ["a"], "@index": "i"}},
+    {"@list": [{"@type": "Person"}]},
     {"keywords": {"@set": ["a", "b"]}},
     {"@reverse": {"author": {"@id": "#a"}}},
     {"@id": "../up#x"},
@@ -729,7 +742,8 @@ def _objects(value: JsonLd) -> list[dict[str, JsonLd]]:
         for item in value:
             found.extend(_objects(item))
     elif isinstance(value, dict) and "@value" not in value:
-        found.append(value)
+        if "@list" not in value:  # a list object holds nodes, but is none
+            found.append(value)
         for key, item in value.items():
             if key != "@context":
                 found.extend(_objects(item))

@@ -8,10 +8,12 @@ becomes ``{"@value": ...}``, ``@id``s are resolved against the page URL. `expand
 that walk and gives the same list of node objects as pyld's ``expand`` with the bundled context,
 key for key and in the same order (the reader's node order follows it).
 
+Pages' own term definitions are taken when their meaning is plain (`_term_definition`: a
+simple term for an IRI, with at most ``"@type": "@id"``), and list objects of values and nodes.
 The decision is made per document and is never a guess: the first thing the walk does not
-handle *exactly* as pyld would (term definitions, compact IRIs, ``@base``, ``@language``,
-``@list``, typed or language-tagged values, relative IRIs it cannot resolve identically, input
-pyld refuses) raises `Unsupported`, and the whole document goes through pyld as before
+handle *exactly* as pyld would (other term definitions, compact IRIs, ``@base``, ``@language``,
+lists of lists, typed or language-tagged values, relative IRIs it cannot resolve identically,
+input pyld refuses) raises `Unsupported`, and the whole document goes through pyld as before
 (`expand_document`). ``tests/test_jsonld_direct.py`` compares both paths.
 
 Following pyld's expansion (JSON-LD 1.1 Processing Algorithms, section 5): object keys are
@@ -238,8 +240,8 @@ def _with_local(active: Context, local: Mapping[str, JsonValue]) -> Context:
     """Apply an inline context: ``@vocab``, the id/type aliases, provable term definitions."""
     vocab = active.vocab
     aliases, terms, id_terms = dict(active.aliases), dict(active.terms), set(active.id_terms)
-    # pyld sets @vocab first (JSON-LD 1.1 Processing Algorithms, 4.1.2 step 5.8), then
-    # defines the terms (step 5.13) against it.
+    # pyld sets @vocab first, then defines the terms against it (JSON-LD 1.1 Processing
+    # Algorithms, 4.1.2 "Context Processing Algorithm").
     if "@vocab" in local:
         local_vocab = local["@vocab"]
         if not isinstance(local_vocab, str) or local_vocab not in SCHEMA_VOCABS:
@@ -279,7 +281,7 @@ def _term_definition(
     ``@id`` and at most ``"@type": "@id"``, whose ``@id`` names no term of the same context
     (pyld would define that one first) and expands, relative to the vocabulary, to an
     absolute IRI that is no keyword and no blank node (JSON-LD 1.1 Processing Algorithms,
-    4.2.2 "Create Term Definition", steps 13-14 and 18; 5.2.2 "IRI Expansion"). Anything
+    4.2.2 "Create Term Definition Algorithm"; 5.2.2 "IRI Expansion"). Anything
     else (containers, languages, reverse properties, scoped contexts, other coercions,
     ``null``) raises `Unsupported`.
     """
@@ -362,7 +364,7 @@ def key_iri(context: Context, key: str) -> str:
 def _expand_key(context: Context, key: str) -> str:
     """What a key expands to: a keyword, an absolute IRI, or "" (skipped: @context, dropped)."""
     if key[:1] == "@":
-        if key in {"@id", "@type", "@graph", "@value"}:
+        if key in {"@id", "@type", "@graph", "@value", "@list"}:
             return key
         if key == "@context":
             return ""
@@ -405,6 +407,8 @@ class Walk:
         if isinstance(value, str):
             return [{"@id": self._expand_id(context, value)}]
         if isinstance(value, dict):
+            if "@list" in value:
+                raise Unsupported  # its strings are IRIs too: left to pyld
             node = self.node(context, value, free_floating=False)
             return [] if node is None else [node]
         return [] if value is None else [{"@value": value}]
@@ -419,6 +423,8 @@ class Walk:
         props = [key_iri(context, key) for key in keys]
         if "@value" in props:
             return self._value_object(element, free_floating=free_floating)
+        if "@list" in props:
+            return self._list_object(context, element, free_floating=free_floating)
         result: JsonObject = {}
         for key, prop in zip(keys, props, strict=True):
             if not prop:
@@ -484,6 +490,30 @@ class Walk:
         if value is None or free_floating:
             return None
         return {"@value": value}
+
+    def _list_object(
+        self, context: Context, element: JsonObject, *, free_floating: bool
+    ) -> JsonObject:
+        """Expand a list object whose items are values and nodes (pages write image lists).
+
+        As pyld: nulls are dropped, scalars become value objects (JSON-LD 1.1 Processing
+        Algorithms, 5.1.2 "Expansion Algorithm", the ``@list`` entry). Lists of lists, other keys
+        beside ``@list``, a list where no property holds it: left to pyld.
+        """
+        value = element["@list"]
+        if len(element) != 1 or free_floating or not isinstance(value, list):
+            raise Unsupported
+        items: list[JsonValue] = []
+        for item in value:
+            if isinstance(item, list) or (isinstance(item, dict) and "@list" in item):
+                raise Unsupported  # a list of lists
+            if isinstance(item, dict):
+                node = self.node(context, item, free_floating=False)
+                if node is not None:
+                    items.append(node)
+            elif item is not None:
+                items.append({"@value": item})
+        return {"@list": items}
 
     def _expand_id(self, context: Context, value: str) -> str:
         """Expand an ``@id`` as pyld does: absolute and blank ones kept, relative ones resolved."""

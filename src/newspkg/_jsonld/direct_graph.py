@@ -179,7 +179,9 @@ class DirectGraph(Walk):
                     kept += 1
                     graph_key = True  # a list in the expanded form, whether written as one or not
             else:
-                raise Unsupported
+                # A list object: Walk expands it, the graph flattens it; else a keyword
+                # only pyld handles.
+                raise NotDirectGraph if prop == "@list" else Unsupported
         if free_floating and not kept:
             del graph.nodes[position]  # empty, or only an @id: expansion drops it
             return None
