@@ -525,7 +525,7 @@ _JSONLD_NODE_PROPS = [
 _IDS = [
     "https://example.com/news/1#article", "https://example.com/#org", "http://example.com/p",
     "#article", "#org", "/news/1", "/", "", "story#x", "?page=2", "_:b0", "_:b1",
-    "urn:uuid:1234", "mailto:desk@example.com",
+    "urn:uuid:1234", "mailto:desk@example.com", "//cdn.example.org/n/1",
 ]  # fmt: skip
 PAGE_URLS = [None, "https://example.com/news/story", "https://example.com/", "https://example.com"]
 
@@ -717,7 +717,7 @@ _NOT_DIRECT: list[dict[str, JsonLd]] = [
     {"keywords": {"@set": ["a", "b"]}},
     {"@reverse": {"author": {"@id": "#a"}}},
     {"@id": "../up#x"},
-    {"@id": "//example.org/x"},
+    {"@id": "//example.org/../x"},
     {"@id": 7},
     {"@graph": "not a node"},
 ]

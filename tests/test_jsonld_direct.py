@@ -263,6 +263,7 @@ def test_relative_references_resolve_as_pyld_resolves_them(value: str, base: str
         ("?page=2", "https://example.com/news/a?page=2"),
         ("/about#org", "https://example.com/about#org"),
         ("b#x", "https://example.com/news/b#x"),
+        ("//cdn.example.com/x.jpg", "https://cdn.example.com/x.jpg"),
     ],
 )
 def test_the_relative_references_pages_use_are_resolved_directly(value: str, expected: str) -> None:
@@ -274,7 +275,7 @@ def test_the_relative_references_pages_use_are_resolved_directly(value: str, exp
     [
         ("../up", "https://example.com/news/a"),
         ("./here", "https://example.com/news/a"),
-        ("//cdn.example.com/x", "https://example.com/news/a"),
+        ("//cdn.example.com/./x", "https://example.com/news/a"),
         ("b", "https://example.com/news/a?x=1/2"),
         ("/x", "https://example.com"),
     ],

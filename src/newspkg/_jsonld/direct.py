@@ -563,7 +563,8 @@ def resolve_reference(value: str, base: str) -> str:
     """Resolve a relative reference (``#x``, ``?x``, ``/path``, ``path``) as pyld does.
 
     Only the forms whose result is a plain concatenation are handled (RFC 3986 section 5.2.2
-    with no dot segments to remove); anything else raises `Unsupported`.
+    with no dot segments to remove; ``//host/path`` takes the base's scheme); anything else
+    raises `Unsupported`.
     """
     fragment = base.find("#")
     if fragment > 0:
@@ -578,8 +579,10 @@ def resolve_reference(value: str, base: str) -> str:
         return (base[:query] if query > 0 else base) + value
     if value.startswith("#"):
         return base + value
-    if value.startswith(("//", ".")) or "/." in value:
-        raise Unsupported  # network-path references and dot segments
+    if "/." in value or value.startswith("."):
+        raise Unsupported  # dot segments
+    if value.startswith("//"):
+        return base[: colon + 1] + value  # a network-path reference: the base's scheme
     if base.startswith("//", colon + 1):
         slash = base.find("/", colon + 3)
     else:
