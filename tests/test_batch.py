@@ -464,7 +464,8 @@ def test_documents_workers_hand_back_for_pyld_give_exactly_the_serial_output(
 
     monkeypatch.setattr(newspkg._jsonld.processing, "hand_back_to_parent", spy)
     needs_pyld: dict[int, dict[str, object]] = {  # term definitions, compact IRIs, a bad context
-        21: {"@context": ["https://schema.org", {"hl": "headline"}], "hl": "Aliased"},
+        21: {"@context": ["https://schema.org", {"hl": {"@id": "headline", "@container": "@set"}}],
+             "hl": "Aliased"},
         22: {"@context": {"@vocab": "https://schema.org/", "s": "https://schema.org/"},
              "s:headline": "Compact"},
         37: {"@context": {"@vocab": "https://schema.org/", "hl": {"@id": 5}}, "headline": "x"},

@@ -422,3 +422,39 @@ def test_page_terms_over_other_contexts_expand_as_pyld_expands_them(context: Jso
     assert json.dumps(expand_direct(document, base=PAGE_URLS[1])) == expanded_or_error(
         document, PAGE_URLS[1]
     )
+
+
+def test_contexts_the_direct_reader_takes_cost_no_context_processing() -> None:
+    # pyld would process schema.org's 3,000-term context 50 times (and refuse the document
+    # for the work, see test_jsonld_context_work.py); the direct reader applies each
+    # context in time proportional to the page's own terms.
+    alternating: list[JsonValue] = ["https://schema.org", {"a": "http://example.com/a"}] * 50
+    document: JsonObject = {
+        "@context": alternating,
+        "@type": "NewsArticle",
+        "url": "https://example.com/a",
+        "headline": "Many contexts",
+        "a": "x",
+    }
+
+    expanded = expand_direct(document, base=None)
+
+    assert expanded == [
+        {
+            "@type": ["http://schema.org/NewsArticle"],
+            "http://example.com/a": [{"@value": "x"}],
+            "http://schema.org/headline": [{"@value": "Many contexts"}],
+            "http://schema.org/url": [{"@value": "https://example.com/a"}],
+        }
+    ]
+
+
+def test_a_context_defining_more_terms_than_the_limit_takes_the_pyld_path() -> None:
+    limit = direct._TERMS_LIMIT
+    within: JsonObject = {"@vocab": "http://schema.org/"}
+    within.update({f"t{number}": f"http://example.com/{number}" for number in range(limit)})
+    beyond: JsonObject = {**within, "one_more": "http://example.com/more"}
+
+    expand_direct({"@context": within, "t0": "x"}, base=None)  # Unsupported fails the test
+    with pytest.raises(Unsupported):
+        expand_direct({"@context": beyond, "t0": "x"}, base=None)

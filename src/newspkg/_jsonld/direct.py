@@ -110,6 +110,10 @@ _CONTEXTS: dict[_ContextKey, Context] = {}
 _CONTEXTS_LIMIT: Final = 256
 _MEMO_LIMIT: Final = 4096  # keys remembered per context; page-made keys cannot grow it further
 _NO_TERMS: Final[Mapping[str, str]] = {}
+# Page-defined terms one active context may hold on the direct path. Every context applied
+# copies them, so without a bound a page of many terms and many contexts would cost their
+# product; real pages define a handful.
+_TERMS_LIMIT: Final = 64
 
 
 def _context(
@@ -224,9 +228,13 @@ def _with_bundle(active: Context) -> Context:
     """
     terms, id_terms = active.terms, active.id_terms
     if terms:
-        bundled_terms = plain_terms() | OTHER_TERMS
-        terms = {term: iri for term, iri in terms.items() if term not in bundled_terms}
-        id_terms = id_terms - bundled_terms
+        plain = plain_terms()
+        terms = {
+            term: iri
+            for term, iri in terms.items()
+            if term not in plain and term not in OTHER_TERMS
+        }
+        id_terms = frozenset(term for term in id_terms if term in terms)
     return _context(
         bundled=True,
         vocab=_SCHEMA,
@@ -257,6 +265,8 @@ def _with_local(active: Context, local: Mapping[str, JsonValue]) -> Context:
             id_terms.discard(key)
             continue
         terms[key], coerced = _term_definition(resolving, local, key, value)
+        if len(terms) > _TERMS_LIMIT:
+            raise Unsupported  # pyld, whose context work is budgeted (context_work)
         aliases.pop(key, None)
         if coerced:
             id_terms.add(key)
