@@ -107,7 +107,7 @@ _ContextKey = tuple[
 # Without page-defined terms, at most 3 x 3 x 4 contexts exist (bundled or not, three
 # vocabularies, four alias sets); pages defining terms add a few, up to the limit.
 _CONTEXTS: dict[_ContextKey, Context] = {}
-_CONTEXTS_LIMIT: Final = 256
+_CONTEXTS_LIMIT: Final = 64  # beyond it, a context and its memo live for one document
 _MEMO_LIMIT: Final = 4096  # keys remembered per context; page-made keys cannot grow it further
 _NO_TERMS: Final[Mapping[str, str]] = {}
 # Page-defined terms one active context may hold on the direct path. Every context applied
