@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from unittest import mock
 
+import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -25,7 +26,7 @@ from newspkg import Article, NewspkgError, from_jsonld, iter_articles
 from newspkg._jsonld import direct, direct_graph
 from newspkg._jsonld.direct import Unsupported, expand_direct, expand_document, resolve_reference
 from newspkg._jsonld.direct_graph import DirectGraph, NotDirectGraph
-from newspkg._jsonld.graph import Graph, Item, Node, with_fixed_contexts
+from newspkg._jsonld.graph import Graph, Item, Literal, Node, literal, with_fixed_contexts
 from newspkg._jsonld.processing import JsonObject, JsonValue, bundled_context, expand, load_json
 from tests.strategies import (
     PAGE_URLS,
@@ -458,3 +459,19 @@ def test_a_context_defining_more_terms_than_the_limit_takes_the_pyld_path() -> N
     expand_direct({"@context": within, "t0": "x"}, base=None)  # Unsupported fails the test
     with pytest.raises(Unsupported):
         expand_direct({"@context": beyond, "t0": "x"}, base=None)
+
+
+@pytest.mark.parametrize("value", ["text", "", 0, 7, -2.5, True, False])
+def test_the_graph_s_quick_literal_is_the_literal_attrs_makes(value: str | float | bool) -> None:
+    quick, made = literal(value), Literal(value)
+
+    assert type(quick) is Literal
+    assert (quick, hash(quick), repr(quick)) == (made, hash(made), repr(made))
+    assert type(quick.value) is type(value)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        quick.value = "changed"  # type: ignore[misc]
+    # What `literal` skips must stay nothing but the slot's assignment.
+    (field,) = attrs.fields(Literal)
+    assert (field.validator, field.converter) == (None, None)
+    assert not hasattr(Literal, "__attrs_post_init__")
+    assert not hasattr(Literal, "__attrs_pre_init__")
