@@ -8,9 +8,11 @@
    least 3.5x as long over the whole corpus, and at least 8x on the median document (each
    document timed alone, both ways, in turns). Documents under schema.org's context alone are
    read without pyld, their graph built straight from the parsed JSON
-   (``newspkg._jsonld.direct_graph``); the others (5 of 411) still pay for ``expand``, one of
-   them (an inline context with term definitions) about a tenth of ``expand``'s whole-corpus
-   time. Both sides check the parsed documents against the size and depth limits first.
+   (``newspkg._jsonld.direct_graph``); so are pages' own term definitions the direct reader
+   proves equivalent, list objects and network-path ``@id``s (the few documents using them
+   through the two-step direct path). The report says which path each document takes, and
+   where a median document's time goes. Both sides check the parsed documents against the
+   size and depth limits first.
 3. ``to_script_tag`` on the example article, against ``to_jsonld`` + ``json.dumps`` of the
    same JSON text (same separators, no escaping, no element). Target: at most 1.3x, compact
    and indented; the former ``str.translate`` escaping is timed beside it for reference.
@@ -25,7 +27,9 @@ import csv
 import json
 import statistics
 import sys
+from collections.abc import Callable
 from contextlib import suppress
+from datetime import UTC
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -34,8 +38,17 @@ from _timing import best_of
 
 import newspkg
 from newspkg import Article, Author, AuthorKind, Figure, NewspkgError
-from newspkg._jsonld.processing import JsonObject, JsonValue, expand, load_json
-from newspkg._jsonld.reader import from_jsonld
+from newspkg._jsonld.direct import Unsupported, expand_direct
+from newspkg._jsonld.direct_graph import DirectGraph, NotDirectGraph, read_graph
+from newspkg._jsonld.graph import Node, with_fixed_contexts
+from newspkg._jsonld.processing import (
+    JsonObject,
+    JsonValue,
+    check_json_value,
+    expand,
+    load_json,
+)
+from newspkg._jsonld.reader import _Page, from_jsonld
 from newspkg._jsonld.script import to_script_tag
 from newspkg._jsonld.writer import to_jsonld
 from newspkg._readtime.estimate import reading_time
@@ -479,6 +492,81 @@ def main() -> None:
         f"expand / from_jsonld, median document: {statistics.median(per_document):.1f}x "
         "(target >= 8x)"
     )
+    report_paths(documents)
+    report_phases(documents, per_document, options.repeat)
+
+
+def report_paths(documents: list[tuple[JsonValue, str | None]]) -> None:
+    """How many documents each path reads: one walk, the two-step direct path, or pyld."""
+    paths = {"one-walk graph": 0, "two-step direct": 0, "pyld": 0, "refused": 0}
+    for document, page_url in documents:
+        try:
+            fixed = with_fixed_contexts(document)
+            DirectGraph(fixed, base=page_url)
+            paths["one-walk graph"] += 1
+        except NotDirectGraph:
+            try:
+                expand_direct(fixed, base=page_url)
+                paths["two-step direct"] += 1
+            except Unsupported:
+                paths["pyld"] += 1
+        except Unsupported:
+            paths["pyld"] += 1
+        except NewspkgError:
+            paths["refused"] += 1
+    print("paths: " + ", ".join(f"{name} {count}" for name, count in paths.items()))
+
+
+def report_phases(
+    documents: list[tuple[JsonValue, str | None]], ratios: list[float], repeat: int
+) -> None:
+    """Where the time of the seven median documents (by ratio) goes, phase by phase."""
+    order = sorted(range(len(documents)), key=ratios.__getitem__)
+    middle = order[len(order) // 2 - 3 : len(order) // 2 + 4]
+    totals = [0.0, 0.0, 0.0, 0.0]
+    for index in middle:
+        for phase, seconds in enumerate(_phases(*documents[index], repeat)):
+            totals[phase] += seconds / len(middle)
+    names = ("limits check", "graph", "index + articles", "read + build")
+    print(
+        "median documents, mean per document: "
+        + ", ".join(
+            f"{name} {seconds * 1e6:.0f} us" for name, seconds in zip(names, totals, strict=True)
+        )
+    )
+
+
+def _phases(document: JsonValue, page_url: str | None, repeat: int) -> list[float]:
+    """Seconds per call of each phase of `from_jsonld` on one document (steps differenced)."""
+    loops = 20
+
+    def looped(step: Callable[[], object]) -> Callable[[], None]:
+        def run() -> None:
+            for _ in range(loops):
+                with suppress(NewspkgError):
+                    step()
+
+        return run
+
+    def chosen() -> tuple[_Page, list[Node]]:
+        page = _Page(document, base_url=page_url, default_timezone=UTC)
+        return page, page.articles()
+
+    def whole() -> object:
+        page, articles = chosen()
+        return page.read(page.main(articles)) if articles else None
+
+    check, graph, found, total = (
+        seconds / loops
+        for seconds in best_of(
+            repeat,
+            looped(partial(check_json_value, document)),
+            looped(partial(read_graph, document, base=page_url)),
+            looped(chosen),
+            looped(whole),
+        )
+    )
+    return [check, graph - check, found - graph, total - found]
 
 
 if __name__ == "__main__":

@@ -525,7 +525,7 @@ _JSONLD_NODE_PROPS = [
 _IDS = [
     "https://example.com/news/1#article", "https://example.com/#org", "http://example.com/p",
     "#article", "#org", "/news/1", "/", "", "story#x", "?page=2", "_:b0", "_:b1",
-    "urn:uuid:1234", "mailto:desk@example.com",
+    "urn:uuid:1234", "mailto:desk@example.com", "//cdn.example.org/n/1",
 ]  # fmt: skip
 PAGE_URLS = [None, "https://example.com/news/story", "https://example.com/", "https://example.com"]
 
@@ -563,13 +563,22 @@ def jsonld_nodes(draw: st.DrawFn, *, depth: int = 2, aliases: bool = False) -> d
         node[id_key] = draw(st.sampled_from(_IDS))
     for prop in draw(st.lists(st.sampled_from(_JSONLD_TEXT_PROPS), max_size=4, unique=True)):
         value = _scalars() | st.fixed_dictionaries({"@value": _scalars()})
-        node[prop] = draw(value | st.lists(value, max_size=3))
+        listed = cast(
+            "st.SearchStrategy[JsonLd]",
+            st.fixed_dictionaries({"@list": st.lists(value, max_size=3)}),
+        )
+        node[prop] = draw(value | st.lists(value | listed, max_size=3) | listed)
     if depth > 0:
         for prop in draw(st.lists(st.sampled_from(_JSONLD_NODE_PROPS), max_size=3, unique=True)):
             child = jsonld_nodes(depth=depth - 1, aliases=aliases)
             reference = st.sampled_from(_IDS).map(lambda ref: {"@id": ref})
             item = child | reference | texts(max_size=20)
-            node[prop] = cast("JsonLd", draw(item | st.lists(item, max_size=3) | st.just([])))
+            listed = st.fixed_dictionaries(
+                {"@list": st.lists(cast("st.SearchStrategy[JsonLd]", item), max_size=3)}
+            )
+            node[prop] = cast(
+                "JsonLd", draw(item | st.lists(item, max_size=3) | st.just([]) | listed)
+            )
         if draw(st.integers(0, 9)) == 0:  # a nested context naming schema.org again
             node["@context"] = draw(st.sampled_from(SCHEMA_CONTEXT_URLS))
     return node
@@ -609,14 +618,86 @@ def schema_documents(draw: st.DrawFn) -> JsonLd:
     return document
 
 
+# Term definitions the direct reader proves equivalent, by term: an absolute IRI, a name
+# under the vocabulary, the term itself, and strings made IRIs ("@type": "@id"). Some redefine
+# names the generated documents use; identifier and sameAs are schema.org's own terms (a
+# nested schema.org context defines them again), articleId and topics are not.
+_DEFINED_TERMS: dict[str, list[JsonLd]] = {
+    "headline": ["http://schema.org/name", {"@id": "alternativeHeadline"}, "headline"],
+    "name": [{"@id": "https://schema.org/alternateName"}, {"@id": "name"}],
+    "author": ["https://schema.org/creator", {"@id": "http://schema.org/author", "@type": "@id"}],
+    "url": [{"@id": "http://schema.org/url", "@type": "@id"}, {"@type": "@id"}],
+    "articleId": [{"@id": "Text", "@type": "@id"}, "description", {"@type": "@id"}],
+    "topics": [{"@id": "Text", "@type": "@id"}, {"@id": "http://example.org/t", "@type": "@id"}],
+    "identifier": [{"@id": "identifier", "@type": "@id"}, "http://schema.org/identifier"],
+    "sameAs": [{"@id": "https://schema.org/sameAs", "@type": "@id"}],
+    "ex": ["https://example.com/ns#"],
+}
+_ID_ITEMS = cast(
+    "st.SearchStrategy[JsonLd]",
+    st.sampled_from(_IDS)
+    | st.integers(0, 5)
+    | st.none()
+    | st.just({"@id": "#x"})
+    | st.just({"@value": "v"})
+    | st.just({"@type": "Person", "name": "A", "url": "/people/a"}),
+)
+_ID_VALUES: st.SearchStrategy[JsonLd] = st.recursive(
+    _ID_ITEMS, lambda inner: st.lists(inner, max_size=3), max_leaves=5
+)
+
+
+@st.composite
+def term_documents(draw: st.DrawFn) -> JsonLd:
+    """A document whose context also defines terms the direct reader proves equivalent.
+
+    The definitions (`_DEFINED_TERMS`) come after the document's own context, with an
+    ``@vocab``; values of IRI-valued terms are references, numbers, nodes and nulls (pyld's
+    IRI expansion of arbitrary text is left to the other tests), and some nodes get values
+    for the terms the generated documents do not use.
+    """
+    document = draw(schema_documents())
+    names = draw(st.lists(st.sampled_from(sorted(_DEFINED_TERMS)), min_size=1, unique=True))
+    terms = {name: draw(st.sampled_from(_DEFINED_TERMS[name])) for name in names}
+    definitions: dict[str, JsonLd] = {"@vocab": draw(st.sampled_from(_VOCABS)), **terms}
+    for top in document if isinstance(document, list) else [document]:
+        if isinstance(top, dict):
+            context = top["@context"]
+            top["@context"] = [*(context if isinstance(context, list) else [context]), definitions]
+    coerced = {name for name, term in terms.items() if isinstance(term, dict) and "@type" in term}
+    nodes = _objects(document)
+    for node in nodes:
+        for name in coerced & set(node):
+            node[name] = draw(_ID_VALUES)
+    for name in draw(st.lists(st.sampled_from(names), max_size=3)):
+        target = draw(st.sampled_from(nodes))
+        target[name] = draw(_ID_VALUES if name in coerced else _scalars())
+    return document
+
+
 _SCHEMA_CONTEXT = {"@context": "https://schema.org"}
+_VOCAB = "http://schema.org/"
 _NOT_DIRECT: list[dict[str, JsonLd]] = [
-    # Contexts: a term definition, @base, @language, a prefix, another vocabulary, a
-    # context only pyld can load (refused offline).
-    {"@context": {"headline": {"@id": "http://schema.org/name"}}},
-    {"@context": {"@vocab": "http://schema.org/", "@base": "https://example.com/"}},
-    {"@context": {"@vocab": "http://schema.org/", "@language": "en"}},
-    {"@context": {"@vocab": "http://schema.org/", "ex": "https://example.com/ns#"}},
+    # Contexts: term definitions it cannot prove equivalent, @base, @language, a prefix used
+    # in a compact IRI, another vocabulary, a context only pyld can load (refused offline).
+    {"@context": {"@vocab": _VOCAB, "headline": {"@id": "name", "@language": "en"}}},
+    {"@context": {"@vocab": _VOCAB, "datePublished": {"@type": "http://schema.org/Date"}}},
+    {"@context": {"@vocab": _VOCAB, "about": {"@type": "@vocab"}}},
+    {"@context": {"@vocab": _VOCAB, "keywords": {"@id": "keywords", "@container": "@list"}}},
+    {"@context": {"@vocab": _VOCAB, "author": {"@reverse": "http://schema.org/creator"}}},
+    {"@context": {"@vocab": _VOCAB, "author": {"@id": "author", "@context": {"name": "url"}}}},
+    {"@context": {"@vocab": _VOCAB, "name": {"@id": "name", "@protected": True}}},
+    {"@context": {"@vocab": _VOCAB, "name": None}},
+    {"@context": {"@vocab": _VOCAB, "name": {"@id": None}}},
+    {"@context": {"@vocab": _VOCAB, "link": "@id"}},
+    {"@context": {"@vocab": _VOCAB, "name": "_:b0"}},
+    {"@context": {"@vocab": _VOCAB, "ex:name": "https://example.com/ns#name"}},
+    {"@context": {"@vocab": _VOCAB, "a/b": "https://example.com/a/b"}},
+    {"@context": {"@vocab": _VOCAB, "Txt": "http://schema.org/text", "articleId": "Txt"}},
+    {"@context": {"@vocab": _VOCAB, "ex": "https://example.com/ns#", "ex:headline": "x"}},
+    {"@context": {"@vocab": _VOCAB, "ex": "https://example.com/ns#"}, "@type": "ex:Story"},
+    {"@context": {"@vocab": _VOCAB, "@base": "https://example.com/"}},
+    {"@context": {"@vocab": _VOCAB, "@language": "en"}},
     {"@context": "https://example.org/context.jsonld"},
     {"@context": {"@vocab": "http://example.org/"}},
     # Under schema.org's context: compact IRIs, prefixes and aliases used as names.
@@ -628,11 +709,15 @@ _NOT_DIRECT: list[dict[str, JsonLd]] = [
     # Anywhere: typed or tagged values, lists, sets, reverse properties, odd @ids.
     {"headline": {"@value": "x", "@language": "en"}},
     {"datePublished": {"@value": "2026-01-01", "@type": "http://schema.org/Date"}},
-    {"keywords": {"@list": ["a", "b"]}},
+    {"keywords": {"@list": [["a"], "b"]}},
+    {"keywords": {"@list": [{"@list": ["a"]}]}},
+    {"keywords": {"@list": "a"}},
+    {"keywords": {"@list": ["a"], "@index": "i"}},
+    {"@list": [{"@type": "Person"}]},
     {"keywords": {"@set": ["a", "b"]}},
     {"@reverse": {"author": {"@id": "#a"}}},
     {"@id": "../up#x"},
-    {"@id": "//example.org/x"},
+    {"@id": "//example.org/../x"},
     {"@id": 7},
     {"@graph": "not a node"},
 ]
@@ -657,7 +742,8 @@ def _objects(value: JsonLd) -> list[dict[str, JsonLd]]:
         for item in value:
             found.extend(_objects(item))
     elif isinstance(value, dict) and "@value" not in value:
-        found.append(value)
+        if "@list" not in value:  # a list object holds nodes, but is none
+            found.append(value)
         for key, item in value.items():
             if key != "@context":
                 found.extend(_objects(item))

@@ -600,7 +600,8 @@ def test_documents_workers_hand_back_for_pyld_give_exactly_the_serial_output(
 
     monkeypatch.setattr(newspkg._jsonld.processing, "hand_back_to_parent", spy)
     needs_pyld: dict[int, dict[str, object]] = {  # term definitions, compact IRIs, a bad context
-        5: {"@context": ["https://schema.org", {"hl": "headline"}], "hl": "Aliased"},
+        5: {"@context": ["https://schema.org", {"hl": {"@id": "headline", "@container": "@set"}}],
+            "hl": "Aliased"},
         6: {"@context": {"@vocab": "https://schema.org/", "s": "https://schema.org/"},
             "s:headline": "Compact"},
         20: {"@context": {"@vocab": "https://schema.org/", "hl": {"@id": 5}}, "headline": "x"},

@@ -6,8 +6,10 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from newspkg import Date, DateOrder, ValidationError, parse_date
+from newspkg._dates import parse_date_zoned
 from tests.strategies import dates
 
 PLUS_TWO = timezone(timedelta(hours=2))
@@ -101,3 +103,40 @@ def test_iso_output_reads_back(value: Date) -> None:
     assert read == value
     # Aware datetimes compare as instants; the text also shows the offset was kept.
     assert read.isoformat() == value.isoformat()
+
+
+_DATE_TEXTS = [
+    "2026-04-06", "2026-04-06T09:30:00", "2026-04-06T09:30:00+02:00", "2026-04-06T09:30:00Z",
+    "Wed, 02 Feb 2022 09:27:57 +0100", "2022-5-5 22:17:36", "Apr 6, 2026", "April 6, 2026 10am",
+    "6 April 2026 10:15 CEST", "04/06/2026 10:00", "13/06/2026 10:00", "April 2026", "10:30",
+    "2026-04-06 10:00 IST", "2026-04-06 10:00 XYZ", "9999-12-31T23:59:00", "0001-01-01T00:10:00",
+    "not a date", "", "  ", "2026-02-30", "06/04/26",
+]  # fmt: skip
+
+
+def _read_in_two_calls(text: str, zone: timezone) -> tuple[str, object]:
+    """How the JSON-LD reader read a date before `parse_date_zoned`: without a zone, then with."""
+    try:
+        return "plain", parse_date(text)
+    except ValidationError:
+        pass
+    try:
+        return "defaulted", parse_date(text, default_timezone=zone)
+    except ValidationError as error:
+        return "error", str(error)
+
+
+@given(
+    text=st.sampled_from(_DATE_TEXTS) | st.text(max_size=30),
+    zone=st.sampled_from([UTC, timezone(timedelta(hours=-5)), timezone(timedelta(hours=14))]),
+)
+def test_one_zoned_parse_reads_as_a_parse_without_then_with_the_default_zone(
+    text: str, zone: timezone
+) -> None:
+    try:
+        value, defaulted = parse_date_zoned(text, default_timezone=zone)
+        one_parse: tuple[str, object] = ("defaulted" if defaulted else "plain", value)
+    except ValidationError as error:
+        one_parse = ("error", str(error))
+
+    assert one_parse == _read_in_two_calls(text, zone)

@@ -97,8 +97,10 @@ def test_a_repeated_context_reads_the_same_article() -> None:
 
 def test_contexts_that_each_cost_a_full_processing_hit_the_budget() -> None:
     # Each inline context makes a new active context, so the schema.org context after it
-    # must be processed again: 50 full processings of ~3,000 terms for 2 KB of input.
-    alternating: list[JsonValue] = [SCHEMA, {"a": "http://example.com/a"}] * 50
+    # must be processed again: 50 full processings of ~3,000 terms for 2 KB of input. (The
+    # term is one the direct reader cannot prove, so pyld reads the document.)
+    term: JsonValue = {"a": {"@id": "http://example.com/a", "@container": "@set"}}
+    alternating: list[JsonValue] = [SCHEMA, term] * 50
     with pytest.raises(LimitExceededError) as caught:
         from_jsonld({"@context": alternating, **ARTICLE})
 
@@ -168,3 +170,14 @@ def test_resolving_charges_per_context_and_per_inline_key() -> None:
         cw.set_budget(None)
 
     assert budget.spent == 2 * cw.RESOLVE_COST + 2
+
+
+def test_an_idempotent_hit_keeps_the_result_s_own_entry() -> None:
+    cache = cw.ProcessedCache(local_terms=2, idempotent=True)
+    processed = {"_uuid": "own", "mappings": {}}
+    cache["active"] = processed
+    for number in range(cw._PROCESSED_SLOTS - 1):
+        cache[f"other-{number}"] = {"_uuid": f"other-own-{number}", "mappings": {}}
+        assert cache.get("active") is processed  # the page's usual context, read often
+
+    assert cache.get("own") is processed

@@ -12,7 +12,15 @@ from newspkg._validation import date_problem
 from newspkg._zone_names import AMBIGUOUS, UNAMBIGUOUS
 from newspkg.errors import ValidationError
 
-__all__ = ["CLOCK_SKEW", "DateOrder", "parse_date", "parse_iso", "parse_iso_duration", "skew_fixed"]
+__all__ = [
+    "CLOCK_SKEW",
+    "DateOrder",
+    "parse_date",
+    "parse_date_zoned",
+    "parse_iso",
+    "parse_iso_duration",
+    "skew_fixed",
+]
 
 CLOCK_SKEW: Final = timedelta(minutes=5)
 """How far a modification time may fall before the publication time and still be clock skew."""
@@ -64,6 +72,22 @@ def parse_date(
     >>> parse_date("2026-04-06T09:30:00Z").isoformat()
     '2026-04-06T09:30:00+00:00'
     """
+    return _read_date(text, order, default_timezone)[0]
+
+
+def parse_date_zoned(text: str, *, default_timezone: tzinfo) -> tuple[Date, bool]:
+    """`parse_date` with ``default_timezone``, and whether the text needed it.
+
+    True means the text has a time but no zone: ``parse_date(text)`` without a default
+    refuses it for that. Otherwise the two calls give the same date or the same error, so
+    a reader that tries without the default first and then with it can parse once.
+    """
+    return _read_date(text, None, default_timezone)
+
+
+def _read_date(
+    text: str, order: DateOrder | None, default_timezone: tzinfo | None
+) -> tuple[Date, bool]:
     if not isinstance(text, str):
         raise ValidationError(f"expected text, got {type(text).__name__}")
     cleaned = text.strip()
@@ -84,15 +108,19 @@ def parse_date(
     if missing:
         raise ValidationError(f"{text!r} does not name a whole day (no {' or '.join(missing)})")
     if first.hour != second.hour:  # no time in the text: a calendar day
-        return first.date()
+        return first.date(), False
     return _finish(first, text, default_timezone)
 
 
-def _finish(moment: Date, text: str, default_timezone: tzinfo | None) -> Date:
-    """Give a parsed time its zone as a plain fixed offset, or refuse a zone-less one."""
+def _finish(moment: Date, text: str, default_timezone: tzinfo | None) -> tuple[Date, bool]:
+    """Give a parsed time its zone as a plain fixed offset, or refuse a zone-less one.
+
+    Also tells whether the zone is ``default_timezone``, given because the text had none.
+    """
     if not isinstance(moment, datetime):
-        return moment
-    if moment.tzinfo is None:
+        return moment, False
+    defaulted = moment.tzinfo is None
+    if defaulted:
         if default_timezone is None:
             raise ValidationError(
                 f"{text!r} has a time but no time zone; add one, or pass default_timezone="
@@ -105,7 +133,7 @@ def _finish(moment: Date, text: str, default_timezone: tzinfo | None) -> Date:
     problem = date_problem(moment)
     if problem is not None:
         raise ValidationError(problem)
-    return moment
+    return moment, defaulted
 
 
 def _day_first(text: str, order: DateOrder | None) -> bool:

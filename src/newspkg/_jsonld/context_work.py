@@ -145,6 +145,12 @@ class ProcessedCache(MutableMapping[str, object]):
     def __getitem__(self, key: str) -> object:
         value = self._entries[key]
         self._entries.move_to_end(key)
+        if self.idempotent and isinstance(value, Mapping):
+            # Keep the result's own entry as fresh as the hit: else other contexts can push
+            # it out alone, and the context applied again to its result is processed again.
+            own = value.get("_uuid")
+            if isinstance(own, str) and own != key:
+                self._store(own, value)
         return value
 
     def get(self, key: str, default: object = None) -> object:

@@ -8,10 +8,12 @@ becomes ``{"@value": ...}``, ``@id``s are resolved against the page URL. `expand
 that walk and gives the same list of node objects as pyld's ``expand`` with the bundled context,
 key for key and in the same order (the reader's node order follows it).
 
+Pages' own term definitions are taken when their meaning is plain (`_term_definition`: a
+simple term for an IRI, with at most ``"@type": "@id"``), and list objects of values and nodes.
 The decision is made per document and is never a guess: the first thing the walk does not
-handle *exactly* as pyld would (term definitions, compact IRIs, ``@base``, ``@language``,
-``@list``, typed or language-tagged values, relative IRIs it cannot resolve identically, input
-pyld refuses) raises `Unsupported`, and the whole document goes through pyld as before
+handle *exactly* as pyld would (other term definitions, compact IRIs, ``@base``, ``@language``,
+lists of lists, typed or language-tagged values, relative IRIs it cannot resolve identically,
+input pyld refuses) raises `Unsupported`, and the whole document goes through pyld as before
 (`expand_document`). ``tests/test_jsonld_direct.py`` compares both paths.
 
 Following pyld's expansion (JSON-LD 1.1 Processing Algorithms, section 5): object keys are
@@ -93,18 +95,41 @@ class Context(NamedTuple):
     # few dozen keys, and there are only a handful of contexts (`_context` interns them).
     keys: dict[str, str]
     types: dict[str, str]  # the same for @type values
+    # Terms a page defines itself (see `_term_definition`): term -> absolute IRI, and the
+    # terms among them whose string values are IRIs ("@type": "@id").
+    terms: Mapping[str, str]
+    id_terms: frozenset[str]
 
 
-# At most 3 x 3 x 4 contexts exist (bundled or not, three vocabularies, four alias sets).
-_CONTEXTS: dict[tuple[bool, str | None, frozenset[tuple[str, str]]], Context] = {}
+_ContextKey = tuple[
+    bool, str | None, frozenset[tuple[str, str]], frozenset[tuple[str, str]], frozenset[str]
+]
+# Without page-defined terms, at most 3 x 3 x 4 contexts exist (bundled or not, three
+# vocabularies, four alias sets); pages defining terms add a few, up to the limit.
+_CONTEXTS: dict[_ContextKey, Context] = {}
+_CONTEXTS_LIMIT: Final = 64  # beyond it, a context and its memo live for one document
 _MEMO_LIMIT: Final = 4096  # keys remembered per context; page-made keys cannot grow it further
+_NO_TERMS: Final[Mapping[str, str]] = {}
+# Page-defined terms one active context may hold on the direct path. Every context applied
+# copies them, so without a bound a page of many terms and many contexts would cost their
+# product; real pages define a handful.
+_TERMS_LIMIT: Final = 64
 
 
-def _context(*, bundled: bool, vocab: str | None, aliases: Mapping[str, str]) -> Context:
-    key = (bundled, vocab, frozenset(aliases.items()))
+def _context(
+    *,
+    bundled: bool,
+    vocab: str | None,
+    aliases: Mapping[str, str],
+    terms: Mapping[str, str] = _NO_TERMS,
+    id_terms: frozenset[str] = frozenset(),
+) -> Context:
+    key = (bundled, vocab, frozenset(aliases.items()), frozenset(terms.items()), id_terms)
     found = _CONTEXTS.get(key)
     if found is None:
-        found = _CONTEXTS[key] = Context(bundled, vocab, dict(aliases), {}, {})
+        found = Context(bundled, vocab, dict(aliases), {}, {}, dict(terms), id_terms)
+        if len(_CONTEXTS) < _CONTEXTS_LIMIT:  # page-made terms cannot grow it further
+            _CONTEXTS[key] = found
     return found
 
 
@@ -190,23 +215,117 @@ def apply_context(active: Context, local: JsonValue) -> Context:
     if isinstance(local, str):
         if not _is_context_url(local):
             raise Unsupported
-        # Loading the bundled context defines its terms (id/type aliases included) and @vocab.
-        return _context(bundled=True, vocab=_SCHEMA, aliases={**active.aliases, **_ALIASES})
+        return _with_bundle(active)
     if not isinstance(local, dict):
         raise Unsupported
-    vocab, aliases = active.vocab, active.aliases
-    for key, value in local.items():
-        if key == "@vocab" and isinstance(value, str) and value in SCHEMA_VOCABS:
-            vocab = value
-        elif _ALIASES.get(key) == value and isinstance(value, str):
-            aliases = {**aliases, key: value}
-        else:
+    return _with_local(active, local)
+
+
+def _with_bundle(active: Context) -> Context:
+    """The bundled context applied: its terms (id/type aliases included) and @vocab.
+
+    It replaces a page's own definitions of the same terms.
+    """
+    terms, id_terms = active.terms, active.id_terms
+    if terms:
+        plain = plain_terms()
+        terms = {
+            term: iri
+            for term, iri in terms.items()
+            if term not in plain and term not in OTHER_TERMS
+        }
+        id_terms = frozenset(term for term in id_terms if term in terms)
+    return _context(
+        bundled=True,
+        vocab=_SCHEMA,
+        aliases={**active.aliases, **_ALIASES},
+        terms=terms,
+        id_terms=id_terms,
+    )
+
+
+def _with_local(active: Context, local: Mapping[str, JsonValue]) -> Context:
+    """Apply an inline context: ``@vocab``, the id/type aliases, provable term definitions."""
+    vocab = active.vocab
+    aliases, terms, id_terms = dict(active.aliases), dict(active.terms), set(active.id_terms)
+    # pyld sets @vocab first, then defines the terms against it (JSON-LD 1.1 Processing
+    # Algorithms, 4.1.2 "Context Processing Algorithm").
+    if "@vocab" in local:
+        local_vocab = local["@vocab"]
+        if not isinstance(local_vocab, str) or local_vocab not in SCHEMA_VOCABS:
             raise Unsupported
-    return _context(bundled=active.bundled, vocab=vocab, aliases=aliases)
+        vocab = local_vocab
+    resolving = active._replace(vocab=vocab, keys={}, types={})
+    for key, value in local.items():
+        if key == "@vocab":
+            continue
+        if _ALIASES.get(key) == value and isinstance(value, str):
+            aliases[key] = value
+            terms.pop(key, None)
+            id_terms.discard(key)
+            continue
+        terms[key], coerced = _term_definition(resolving, local, key, value)
+        if len(terms) > _TERMS_LIMIT:
+            raise Unsupported  # pyld, whose context work is budgeted (context_work)
+        aliases.pop(key, None)
+        if coerced:
+            id_terms.add(key)
+        else:
+            id_terms.discard(key)
+    return _context(
+        bundled=active.bundled,
+        vocab=vocab,
+        aliases=aliases,
+        terms=terms,
+        id_terms=frozenset(id_terms),
+    )
+
+
+def _term_definition(
+    active: Context, local: Mapping[str, JsonValue], term: str, value: JsonValue
+) -> tuple[str, bool]:
+    """The IRI a page's own term maps to, and whether it makes string values IRIs.
+
+    Only the definitions whose meaning needs nothing but the active context are taken: a
+    simple term (no ``:``, no ``/``, no ``@``) defined as a string, or as an object with
+    ``@id`` and at most ``"@type": "@id"``, whose ``@id`` names no term of the same context
+    (pyld would define that one first) and expands, relative to the vocabulary, to an
+    absolute IRI that is no keyword and no blank node (JSON-LD 1.1 Processing Algorithms,
+    4.2.2 "Create Term Definition Algorithm"; 5.2.2 "IRI Expansion"). Anything
+    else (containers, languages, reverse properties, scoped contexts, other coercions,
+    ``null``) raises `Unsupported`.
+    """
+    if not term or term[0] == "@" or ":" in term or "/" in term:
+        raise Unsupported
+    if isinstance(value, str):
+        definition: Mapping[str, JsonValue] = {"@id": value}
+    elif isinstance(value, dict) and set(value) <= {"@id", "@type"}:
+        definition = value
+    else:
+        raise Unsupported
+    coerced = "@type" in definition
+    if coerced and definition["@type"] != "@id":
+        raise Unsupported  # a datatype, @vocab, @json or @none
+    iri_of = definition.get("@id", term)
+    if not isinstance(iri_of, str) or iri_of[:1] == "@":
+        raise Unsupported  # null (the term is ignored), a keyword, or not a string
+    if iri_of == term:
+        # pyld: a term defined as itself is the vocabulary's (step 18), not a dependency.
+        if active.vocab is None:
+            raise Unsupported
+        iri = active.vocab + term
+    else:
+        colon = iri_of.find(":")
+        if iri_of in local or (colon > 0 and iri_of[:colon] in local):
+            raise Unsupported  # defined by another term of this context
+        iri = _expand_vocab(active, iri_of)
+    if iri[:1] == "@" or iri.startswith("_:") or _ABSOLUTE.match(iri) is None:
+        raise Unsupported
+    return iri, coerced
 
 
 def _is_term(context: Context, name: str) -> bool:
-    if name in context.aliases:
+    if name in context.aliases or name in context.terms:
         return True
     if not context.bundled:
         return False
@@ -218,6 +337,9 @@ def _expand_vocab(context: Context, value: str) -> str:
     alias = context.aliases.get(value)
     if alias is not None:
         return alias
+    defined = context.terms.get(value)
+    if defined is not None:
+        return defined
     if context.bundled:
         if value in OTHER_TERMS:
             raise Unsupported  # a prefix (dc, schema) or HTML used as a term
@@ -252,7 +374,7 @@ def key_iri(context: Context, key: str) -> str:
 def _expand_key(context: Context, key: str) -> str:
     """What a key expands to: a keyword, an absolute IRI, or "" (skipped: @context, dropped)."""
     if key[:1] == "@":
-        if key in {"@id", "@type", "@graph", "@value"}:
+        if key in {"@id", "@type", "@graph", "@value", "@list"}:
             return key
         if key == "@context":
             return ""
@@ -285,6 +407,22 @@ class Walk:
                 expanded.append({"@value": value})
         return expanded
 
+    def id_values(self, context: Context, value: JsonValue) -> list[JsonValue]:
+        """Expand the value of a term whose strings are IRIs: ``{"@id": ...}`` for each."""
+        if isinstance(value, list):
+            expanded: list[JsonValue] = []
+            for item in value:
+                expanded.extend(self.id_values(context, item))  # nested arrays flatten
+            return expanded
+        if isinstance(value, str):
+            return [{"@id": self._expand_id(context, value)}]
+        if isinstance(value, dict):
+            if "@list" in value:
+                raise Unsupported  # its strings are IRIs too: left to pyld
+            node = self.node(context, value, free_floating=False)
+            return [] if node is None else [node]
+        return [] if value is None else [{"@value": value}]
+
     def node(
         self, context: Context, element: JsonObject, *, free_floating: bool
     ) -> JsonObject | None:
@@ -295,6 +433,8 @@ class Walk:
         props = [key_iri(context, key) for key in keys]
         if "@value" in props:
             return self._value_object(element, free_floating=free_floating)
+        if "@list" in props:
+            return self._list_object(context, element, free_floating=free_floating)
         result: JsonObject = {}
         for key, prop in zip(keys, props, strict=True):
             if not prop:
@@ -304,17 +444,28 @@ class Walk:
                 if prop in result:
                     raise Unsupported  # colliding keywords (id and @id)
                 self._keyword(context, result, prop, value)
-            elif isinstance(value, list):
-                _values(result, prop).extend(self.array(context, value, free_floating=False))
-            elif isinstance(value, dict):
-                item = self.node(context, value, free_floating=False)
-                if item is not None:
-                    _values(result, prop).append(item)
-            elif value is not None:
-                _values(result, prop).append({"@value": value})
+            elif key in context.id_terms:
+                # "@type": "@id": strings are IRIs (5.3.2 "Value Expansion", step 1).
+                items = self.id_values(context, value)
+                if items or isinstance(value, list):
+                    _values(result, prop).extend(items)
+            else:
+                self._add_values(context, result, prop, value)
         if free_floating and (not result or (len(result) == 1 and "@id" in result)):
             return None
         return result
+
+    def _add_values(
+        self, context: Context, result: JsonObject, prop: str, value: JsonValue
+    ) -> None:
+        if isinstance(value, list):
+            _values(result, prop).extend(self.array(context, value, free_floating=False))
+        elif isinstance(value, dict):
+            item = self.node(context, value, free_floating=False)
+            if item is not None:
+                _values(result, prop).append(item)
+        elif value is not None:
+            _values(result, prop).append({"@value": value})
 
     def _keyword(
         self, context: Context, result: JsonObject, keyword: str, value: JsonValue
@@ -349,6 +500,30 @@ class Walk:
         if value is None or free_floating:
             return None
         return {"@value": value}
+
+    def _list_object(
+        self, context: Context, element: JsonObject, *, free_floating: bool
+    ) -> JsonObject:
+        """Expand a list object whose items are values and nodes (pages write image lists).
+
+        As pyld: nulls are dropped, scalars become value objects (JSON-LD 1.1 Processing
+        Algorithms, 5.1.2 "Expansion Algorithm", the ``@list`` entry). Lists of lists, other keys
+        beside ``@list``, a list where no property holds it: left to pyld.
+        """
+        value = element["@list"]
+        if len(element) != 1 or free_floating or not isinstance(value, list):
+            raise Unsupported
+        items: list[JsonValue] = []
+        for item in value:
+            if isinstance(item, list) or (isinstance(item, dict) and "@list" in item):
+                raise Unsupported  # a list of lists
+            if isinstance(item, dict):
+                node = self.node(context, item, free_floating=False)
+                if node is not None:
+                    items.append(node)
+            elif item is not None:
+                items.append({"@value": item})
+        return {"@list": items}
 
     def _expand_id(self, context: Context, value: str) -> str:
         """Expand an ``@id`` as pyld does: absolute and blank ones kept, relative ones resolved."""
@@ -398,7 +573,8 @@ def resolve_reference(value: str, base: str) -> str:
     """Resolve a relative reference (``#x``, ``?x``, ``/path``, ``path``) as pyld does.
 
     Only the forms whose result is a plain concatenation are handled (RFC 3986 section 5.2.2
-    with no dot segments to remove); anything else raises `Unsupported`.
+    with no dot segments to remove; ``//host/path`` takes the base's scheme); anything else
+    raises `Unsupported`.
     """
     fragment = base.find("#")
     if fragment > 0:
@@ -413,8 +589,10 @@ def resolve_reference(value: str, base: str) -> str:
         return (base[:query] if query > 0 else base) + value
     if value.startswith("#"):
         return base + value
-    if value.startswith(("//", ".")) or "/." in value:
-        raise Unsupported  # network-path references and dot segments
+    if "/." in value or value.startswith("."):
+        raise Unsupported  # dot segments
+    if value.startswith("//"):
+        return base[: colon + 1] + value  # a network-path reference: the base's scheme
     if base.startswith("//", colon + 1):
         slash = base.find("/", colon + 3)
     else:

@@ -28,7 +28,7 @@ from newspkg._jsonld.direct import (
     key_iri,
     type_iris,
 )
-from newspkg._jsonld.graph import PATH_IRI, Graph, Item, Literal, Node, with_fixed_contexts
+from newspkg._jsonld.graph import PATH_IRI, Graph, Item, Node, literal, with_fixed_contexts
 from newspkg._jsonld.processing import JsonObject, JsonValue, check_json_value, expand, load_json
 from newspkg._schemaorg.vocabulary import local_name
 
@@ -117,7 +117,7 @@ class DirectGraph(Walk):
                 if item is not None:
                     items.append(item)
             elif value is not None:
-                items.append(Literal(value))
+                items.append(literal(value))
         return items
 
     def _element(  # noqa: PLR0912 (one case per keyword, as Walk.node and Walk._keyword)
@@ -136,15 +136,19 @@ class DirectGraph(Walk):
         """
         if "@context" in element:
             context = apply_context(context, element["@context"])
+            if context.id_terms:
+                raise NotDirectGraph  # strings that are IRIs: Walk.id_values expands them
         keys = sorted(element)
         memo = context.keys  # key_iri's memo, read inline: this runs for every key of a page
         props = [memo[key] if key in memo else key_iri(context, key) for key in keys]
         if "@value" in props:
             found = self._value_object(element, free_floating=free_floating)
-            literal = None if found is None else found["@value"]
-            return Literal(literal) if isinstance(literal, str | int | float | bool) else None
+            found_value = None if found is None else found["@value"]
+            return (
+                literal(found_value) if isinstance(found_value, str | int | float | bool) else None
+            )
         graph = self.graph
-        node = Node(id=None, path=path, nested=not free_floating)
+        node = Node(None, path, not free_floating)  # positional: cheaper, for every node
         position = graph.begin(node)
         own = node.props
         kept = 0  # keys of the expanded object besides @id
@@ -156,7 +160,7 @@ class DirectGraph(Walk):
             if prop[0] != "@":  # a property: the common case, tested first
                 name = _NAMES.get(prop, _UNSEEN)
                 if type(value) is str and name and name is not _UNSEEN and name not in own:
-                    own[name] = [Literal(value)]  # the commonest of all: text, inline
+                    own[name] = [literal(value)]  # the commonest of all: text, inline
                     kept += 1
                 elif self._property(context, node, prop, value):
                     kept += 1
@@ -177,7 +181,9 @@ class DirectGraph(Walk):
                     kept += 1
                     graph_key = True  # a list in the expanded form, whether written as one or not
             else:
-                raise Unsupported
+                # A list object: Walk expands it, the graph flattens it; else a keyword
+                # only pyld handles.
+                raise NotDirectGraph if prop == "@list" else Unsupported
         if free_floating and not kept:
             del graph.nodes[position]  # empty, or only an @id: expansion drops it
             return None
@@ -209,7 +215,7 @@ class DirectGraph(Walk):
         if name in node.props:
             raise NotDirectGraph  # two keys for one property: expansion merges them
         if type(value) is str:  # the common case, tested first
-            node.props[name] = [Literal(value)]
+            node.props[name] = [literal(value)]
         elif isinstance(value, list):
             node.props[name] = self._values(context, value, f"{node.path}.{name}", [])
         elif isinstance(value, dict):
@@ -220,7 +226,7 @@ class DirectGraph(Walk):
         elif value is None:
             return False
         else:
-            node.props[name] = [Literal(value)]
+            node.props[name] = [literal(value)]
         return True
 
     def _other(self, context: Context, value: JsonValue) -> bool:

@@ -22,7 +22,7 @@ from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._schemaorg.mapping import SCHEMA_VOCABS
 from newspkg._schemaorg.vocabulary import local_name
 
-__all__ = ["PATH_IRI", "Graph", "Item", "Literal", "Node", "Ref", "with_fixed_contexts"]
+__all__ = ["PATH_IRI", "Graph", "Item", "Literal", "Node", "Ref", "literal", "with_fixed_contexts"]
 
 # An absolute IRI no context defines: it survives expansion unchanged on every node.
 PATH_IRI: Final = "urn:x-newspkg:path"
@@ -35,6 +35,23 @@ class Literal:
     """A value: text, a number or a flag (``@value`` in expanded JSON-LD)."""
 
     value: str | int | float | bool
+
+
+_new_literal: Final = Literal.__new__
+_set_slot: Final = object.__setattr__
+
+
+def literal(value: str | int | float | bool) -> Literal:
+    """``Literal(value)``, made without the frozen class's ``__init__``.
+
+    That ``__init__`` only sets the one slot, through a bound ``object.__setattr__`` it
+    looks up per call (~3x the cost of this); the graph makes a literal for every value of
+    a page. The object is the same (tests/test_jsonld_direct.py compares them, and checks
+    that `Literal` still has no validator, converter or post-init that this would skip).
+    """
+    made = _new_literal(Literal)
+    _set_slot(made, "value", value)
+    return made
 
 
 @attrs.frozen

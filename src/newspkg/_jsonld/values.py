@@ -16,7 +16,7 @@ from typing import Final, NamedTuple, TypeVar
 
 import attrs
 
-from newspkg._dates import parse_date, parse_iso_duration
+from newspkg._dates import parse_date_zoned, parse_iso_duration
 from newspkg._jsonld.graph import Graph, Item, Literal, Node, Ref
 from newspkg._models import Date, ProvenanceNote
 from newspkg._schemaorg import mapping as m
@@ -168,18 +168,18 @@ class ValueReader:
     def date(self, text: str | None, path: str) -> Date | None:
         if text is None:
             return None
+        # One parse, not one without the default zone and one with it (pages' own date
+        # formats go through dateutil, twice a parse): the same dates, errors and notes.
         try:
-            return parse_date(text)
-        except ValidationError:
-            pass
-        try:
-            value = parse_date(text, default_timezone=self.default_timezone)
+            value, defaulted = parse_date_zoned(text, default_timezone=self.default_timezone)
         except ValidationError as error:
             self.note(path, f"{error.problems[0].message}; not read")
             return None
-        self.note(
-            path, f"{text!r} had no time zone; read as {self.default_timezone} (original: {text!r})"
-        )
+        if defaulted:
+            self.note(
+                path,
+                f"{text!r} had no time zone; read as {self.default_timezone} (original: {text!r})",
+            )
         return value
 
     def flag(self, node: Node, props: Iterable[str], path: str | None = None) -> bool | None:
