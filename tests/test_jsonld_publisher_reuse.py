@@ -1,0 +1,106 @@
+"""A publisher read once is reused when the site names the same node (`PartsReader.publisher`).
+
+The reuse must change nothing: on every corpus document the reader gives the same article
+(provenance notes included) as a reader that reads every publisher afresh, and a publisher
+whose read set something aside is read again, so its notes name both paths.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from newspkg import Article, NewspkgError, Publisher, from_jsonld
+from newspkg._jsonld import parts
+from newspkg._jsonld.graph import Item, Literal
+
+SCHEMA = "https://schema.org"
+
+
+def _publisher_afresh(
+    reader: parts.PartsReader, items: Iterable[Item], path: str
+) -> Publisher | None:
+    """The reading before the reuse: every call reads the first usable node anew."""
+    for item in items:
+        if isinstance(item, Literal):
+            return reader.build(Publisher, {"name": str(item.value)}, path)
+        node = reader.graph.node(item)
+        if node is not None:
+            return reader._publisher_of(node, path)
+    return None
+
+
+def _read_all(corpus: Path) -> list[Article | str]:
+    with (corpus / "realworld" / "index.tsv").open(encoding="utf-8", newline="") as index:
+        rows = list(csv.DictReader(index, delimiter="\t"))
+    results: list[Article | str] = []
+    for row in rows:
+        data = (corpus / "realworld" / row["file"]).read_bytes()
+        try:
+            results.append(from_jsonld(data, base_url=row["page_url"] or None))
+        except NewspkgError as error:
+            results.append(f"{type(error).__name__}: {error}")
+    return results
+
+
+def test_corpus_reads_the_same_with_and_without_reuse(
+    shared_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reused = _read_all(shared_corpus)
+    with monkeypatch.context() as patch:
+        patch.setattr(parts.PartsReader, "publisher", _publisher_afresh)
+        afresh = _read_all(shared_corpus)
+    assert reused == afresh
+    # The corpus has pages whose site and article share a publisher node: the reuse is tried.
+    shared = [
+        a
+        for a in reused
+        if isinstance(a, Article) and a.site is not None and a.site.publisher == a.publisher
+    ]
+    assert len(shared) >= 50
+
+
+def _page(logo: object) -> dict[str, object]:
+    publisher = {"@type": "Organization", "@id": "https://ex.org/#org", "name": "Ex"}
+    if logo is not None:
+        publisher["logo"] = logo
+    return {
+        "@context": SCHEMA,
+        "@graph": [
+            publisher,
+            {
+                "@type": "WebSite",
+                "@id": "https://ex.org/#site",
+                "name": "Ex site",
+                "url": "https://ex.org/",
+                "publisher": {"@id": "https://ex.org/#org"},
+            },
+            {
+                "@type": "NewsArticle",
+                "headline": "A story",
+                "url": "https://ex.org/story",
+                "isPartOf": {"@id": "https://ex.org/#site"},
+                "publisher": {"@id": "https://ex.org/#org"},
+            },
+        ],
+    }
+
+
+def test_a_clean_publisher_is_the_same_for_article_and_site() -> None:
+    article = from_jsonld(_page("https://ex.org/logo.png"))
+    assert article.publisher is not None
+    assert article.publisher.logo is not None
+    assert article.site is not None
+    assert article.site.publisher == article.publisher
+    assert article.provenance == ()
+
+
+def test_a_publisher_with_notes_is_read_again_for_the_site() -> None:
+    article = from_jsonld(_page("not a url"))
+    fields = [note.field for note in article.provenance]
+    assert fields == ["publisher.logo", "site.publisher.logo"]
+    assert article.site is not None
+    assert article.site.publisher == article.publisher
