@@ -16,6 +16,7 @@ import pytest
 from newspkg import Article, NewspkgError, Publisher, from_jsonld
 from newspkg._jsonld import parts
 from newspkg._jsonld.graph import Item, Literal
+from newspkg._jsonld.processing import JsonObject
 
 SCHEMA = "https://schema.org"
 
@@ -63,8 +64,8 @@ def test_corpus_reads_the_same_with_and_without_reuse(
     assert len(shared) >= 50
 
 
-def _page(logo: object) -> dict[str, object]:
-    publisher = {"@type": "Organization", "@id": "https://ex.org/#org", "name": "Ex"}
+def _page(logo: str | None) -> JsonObject:
+    publisher: JsonObject = {"@type": "Organization", "@id": "https://ex.org/#org", "name": "Ex"}
     if logo is not None:
         publisher["logo"] = logo
     return {
