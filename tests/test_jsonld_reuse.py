@@ -1,8 +1,10 @@
-"""A publisher read once is reused when the site names the same node (`PartsReader.publisher`).
+"""What the reader reads once and reuses within one article.
 
-The reuse must change nothing: on every corpus document the reader gives the same article
-(provenance notes included) as a reader that reads every publisher afresh, and a publisher
-whose read set something aside is read again, so its notes name both paths.
+A publisher is reused when the site names the same node (`PartsReader.publisher`), and a
+date text is parsed once (`ValueReader.date`). The reuse must change nothing: on every
+corpus document the reader gives the same article (provenance notes included) as a reader
+that reads every publisher and date afresh; a publisher whose read set something aside is
+read again, so its notes name both paths; a reused date's notes are made at each path.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from newspkg import Article, NewspkgError, Publisher, from_jsonld
-from newspkg._jsonld import parts
+from newspkg import Article, NewspkgError, Publisher, ValidationError, from_jsonld
+from newspkg._dates import parse_date_zoned
+from newspkg._jsonld import parts, values
 from newspkg._jsonld.graph import Item, Literal
 from newspkg._jsonld.processing import JsonObject
+from newspkg._models import Date
 
 SCHEMA = "https://schema.org"
 
@@ -32,6 +36,21 @@ def _publisher_afresh(
         if node is not None:
             return reader._publisher_of(node, path)
     return None
+
+
+def _date_afresh(reader: values.ValueReader, text: str | None, path: str) -> Date | None:
+    """The date reading before the reuse: every text parsed anew."""
+    if text is None:
+        return None
+    try:
+        value, defaulted = parse_date_zoned(text, default_timezone=reader.default_timezone)
+    except ValidationError as error:
+        reader.note(path, f"{error.problems[0].message}; not read")
+        return None
+    if defaulted:
+        zone = reader.default_timezone
+        reader.note(path, f"{text!r} had no time zone; read as {zone} (original: {text!r})")
+    return value
 
 
 def _read_all(corpus: Path) -> list[Article | str]:
@@ -53,6 +72,7 @@ def test_corpus_reads_the_same_with_and_without_reuse(
     reused = _read_all(shared_corpus)
     with monkeypatch.context() as patch:
         patch.setattr(parts.PartsReader, "publisher", _publisher_afresh)
+        patch.setattr(values.ValueReader, "date", _date_afresh)
         afresh = _read_all(shared_corpus)
     assert reused == afresh
     # The corpus has pages whose site and article share a publisher node: the reuse is tried.
@@ -105,3 +125,26 @@ def test_a_publisher_with_notes_is_read_again_for_the_site() -> None:
     assert fields == ["publisher.logo", "site.publisher.logo"]
     assert article.site is not None
     assert article.site.publisher == article.publisher
+
+
+def _dated(published: str, modified: str) -> JsonObject:
+    return {
+        "@context": SCHEMA,
+        "@type": "NewsArticle",
+        "headline": "A story",
+        "url": "https://ex.org/story",
+        "datePublished": published,
+        "dateModified": modified,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("2026-04-06T09:30:00", True), ("April 6, 2026 9:30", True), ("soon", False)],
+)
+def test_a_date_text_given_twice_has_notes_at_both_paths(text: str, kept: bool) -> None:
+    article = from_jsonld(_dated(text, text))
+    assert [note.field for note in article.provenance] == ["date_published", "date_modified"]
+    assert len({note.detail for note in article.provenance}) == 1
+    assert (article.date_published is not None) is kept
+    assert article.date_modified == article.date_published
