@@ -1,26 +1,31 @@
-"""What the reader reads once and reuses within one article.
+"""What the reader reads once and reuses within one article, and its fast path for sizes.
 
 A publisher is reused when the site names the same node (`PartsReader.publisher`), and a
 date text is parsed once (`ValueReader.date`). The reuse must change nothing: on every
 corpus document the reader gives the same article (provenance notes included) as a reader
 that reads every publisher and date afresh; a publisher whose read set something aside is
 read again, so its notes name both paths; a reused date's notes are made at each path.
+A size in pixels given as a JSON number reads as the text of its digits would.
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
+from datetime import UTC
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from newspkg import Article, NewspkgError, Publisher, ValidationError, from_jsonld
 from newspkg._dates import parse_date_zoned
 from newspkg._jsonld import parts, values
-from newspkg._jsonld.graph import Item, Literal
+from newspkg._jsonld.graph import Graph, Item, Literal, literal
 from newspkg._jsonld.processing import JsonObject
 from newspkg._models import Date
+from newspkg._validation import MAX_COUNT
 
 SCHEMA = "https://schema.org"
 
@@ -148,3 +153,35 @@ def test_a_date_text_given_twice_has_notes_at_both_paths(text: str, kept: bool) 
     assert len({note.detail for note in article.provenance}) == 1
     assert (article.date_published is not None) is kept
     assert article.date_modified == article.date_published
+
+
+def _pixels_by_text(reader: values.ValueReader, value: str | int | float | bool) -> int | None:
+    """`ValueReader.pixels` on one literal before its fast path for numbers: by the text."""
+    match = values._PIXELS.fullmatch(str(value).strip())
+    number = None if match is None else values.whole_number(match.group(1))
+    if number is not None and number <= MAX_COUNT:
+        return number
+    reader.note("width", f"{value!r} is not a size in pixels; not read")
+    return None
+
+
+@given(
+    st.one_of(
+        st.integers(min_value=-10, max_value=MAX_COUNT + 10),
+        st.integers(),
+        st.booleans(),
+        st.floats(allow_nan=True),
+        st.from_regex(r"\s*-?\d{1,12}(\.0*)?\s*(px|PX)?\s*", fullmatch=True),
+        st.text(max_size=12),
+    )
+)
+@example(MAX_COUNT)
+@example(MAX_COUNT + 1)  # the bounds of the fast path
+@example(0)
+@example(-1)
+@example(True)
+def test_pixels_agree_with_reading_the_text(value: str | int | float | bool) -> None:
+    fast = values.ValueReader(Graph([]), base_url=None, default_timezone=UTC)
+    by_text = values.ValueReader(Graph([]), base_url=None, default_timezone=UTC)
+    assert fast.pixels([literal(value)], "width") == _pixels_by_text(by_text, value)
+    assert fast.notes == by_text.notes

@@ -221,7 +221,12 @@ class ValueReader:
             if node is not None:
                 return self.count(self.graph.items(node, ["value"]), path)
             if isinstance(item, Literal):
-                match = _PIXELS.fullmatch(str(item.value).strip())
+                value = item.value
+                # Most sizes are JSON numbers: one in range reads as itself, as the text of
+                # its digits would, without the text and the match.
+                if type(value) is int and 0 <= value <= MAX_COUNT:
+                    return value
+                match = _PIXELS.fullmatch(str(value).strip())
                 number = None if match is None else whole_number(match.group(1))
                 if number is not None and number <= MAX_COUNT:
                     return number
