@@ -10,9 +10,10 @@ part never raises.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import tzinfo
 from typing import Final
 
-from newspkg._jsonld.graph import Item, Literal, Node, Ref
+from newspkg._jsonld.graph import Graph, Item, Literal, Node, Ref
 from newspkg._jsonld.values import ValueReader, prepare
 from newspkg._models import (
     Author,
@@ -51,6 +52,11 @@ _MEDIA_TYPES: Final = frozenset({m.IMAGE_TYPE, m.VIDEO_TYPE})
 class PartsReader(ValueReader):
     """Reads the nested items of an article, collecting a note for every one set aside."""
 
+    def __init__(self, graph: Graph, *, base_url: str | None, default_timezone: tzinfo) -> None:
+        super().__init__(graph, base_url=base_url, default_timezone=default_timezone)
+        # Publishers read from a node without a note, by node and base URL.
+        self._publishers: dict[tuple[Node, str | None], Publisher] = {}
+
     # --- people and publishers -------------------------------------------------------------
 
     def people(self, node: Node, field: str) -> tuple[Author, ...]:
@@ -83,21 +89,34 @@ class PartsReader(ValueReader):
             node = self.graph.node(item)
             if node is None:
                 continue
-            fields = self.scalars(m.PUBLISHER, node, path)
-            if node.has_type(NEWS_MEDIA_TYPES):
-                fields["kind"] = PublisherKind.NEWS_MEDIA_ORGANIZATION
-            elif node.has_type(ORGANIZATION_TYPES) or not node.has_type({"Person"}):
-                fields["kind"] = PublisherKind.ORGANIZATION
-            else:
-                fields["kind"] = PublisherKind.PERSON
-            term = m.PUBLISHER["logo"]
-            props = term.read if fields["kind"] is PublisherKind.PERSON else term.props
-            fields["logo"] = next(
-                (self.figure(logo, f"{path}.logo") for logo in self.graph.items(node, props)),
-                None,
-            )
-            return self.build(Publisher, fields, path)
+            # Pages often name one organisation as the article's and the site's publisher:
+            # a read that set nothing aside (so its path appears in no note) is reused.
+            key = (node, self.base_url)  # the zone is fixed for a reader, the base is not
+            known = self._publishers.get(key)
+            if known is not None:
+                return known
+            notes = len(self.notes)
+            found = self._publisher_of(node, path)
+            if found is not None and len(self.notes) == notes:
+                self._publishers[key] = found
+            return found
         return None
+
+    def _publisher_of(self, node: Node, path: str) -> Publisher | None:
+        fields = self.scalars(m.PUBLISHER, node, path)
+        if node.has_type(NEWS_MEDIA_TYPES):
+            fields["kind"] = PublisherKind.NEWS_MEDIA_ORGANIZATION
+        elif node.has_type(ORGANIZATION_TYPES) or not node.has_type({"Person"}):
+            fields["kind"] = PublisherKind.ORGANIZATION
+        else:
+            fields["kind"] = PublisherKind.PERSON
+        term = m.PUBLISHER["logo"]
+        props = term.read if fields["kind"] is PublisherKind.PERSON else term.props
+        fields["logo"] = next(
+            (self.figure(logo, f"{path}.logo") for logo in self.graph.items(node, props)),
+            None,
+        )
+        return self.build(Publisher, fields, path)
 
     # --- images and videos -----------------------------------------------------------------
 

@@ -49,6 +49,8 @@ class ValueReader:
         self.base_url = base_url
         self.default_timezone = default_timezone
         self.notes: list[ProvenanceNote] = []
+        # Date texts read so far (for this reader's zone): the date, or why it is refused.
+        self._dates: dict[str, tuple[Date, bool] | str] = {}
 
     # --- values ------------------------------------------------------------------------------
 
@@ -170,11 +172,19 @@ class ValueReader:
             return None
         # One parse, not one without the default zone and one with it (pages' own date
         # formats go through dateutil, twice a parse): the same dates, errors and notes.
-        try:
-            value, defaulted = parse_date_zoned(text, default_timezone=self.default_timezone)
-        except ValidationError as error:
-            self.note(path, f"{error.problems[0].message}; not read")
+        # A text read before by this reader (datePublished and dateModified are often one
+        # text) is not parsed again; its notes are made again, at this path.
+        read = self._dates.get(text)
+        if read is None:
+            try:
+                read = parse_date_zoned(text, default_timezone=self.default_timezone)
+            except ValidationError as error:
+                read = error.problems[0].message
+            self._dates[text] = read
+        if isinstance(read, str):
+            self.note(path, f"{read}; not read")
             return None
+        value, defaulted = read
         if defaulted:
             self.note(
                 path,
@@ -211,7 +221,12 @@ class ValueReader:
             if node is not None:
                 return self.count(self.graph.items(node, ["value"]), path)
             if isinstance(item, Literal):
-                match = _PIXELS.fullmatch(str(item.value).strip())
+                value = item.value
+                # Most sizes are JSON numbers: one in range reads as itself, as the text of
+                # its digits would, without the text and the match.
+                if type(value) is int and 0 <= value <= MAX_COUNT:
+                    return value
+                match = _PIXELS.fullmatch(str(value).strip())
                 number = None if match is None else whole_number(match.group(1))
                 if number is not None and number <= MAX_COUNT:
                     return number
