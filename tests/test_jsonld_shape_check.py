@@ -8,6 +8,7 @@ as the walk alone did (a differential test, as for the direct expansion).
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -15,9 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newspkg import from_jsonld
 from newspkg._jsonld import processing
-from newspkg._jsonld.processing import _check_shape, _quick_count, check_json_value
-from newspkg.errors import NewspkgError
+from newspkg._jsonld.processing import JsonObject, _check_shape, _quick_count, check_json_value
+from newspkg.errors import NewspkgError, ParseError
 
 
 class _Text(str):
@@ -32,6 +34,7 @@ _SCALARS = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(),
+    st.sampled_from([10**640 - 1, 10**640, -(10**640), 10**700]),  # around the digit limit
     st.floats(),  # NaN and infinities included: the walk refuses them
     st.text(max_size=5),
     st.builds(_Text, st.text(max_size=3)),
@@ -104,3 +107,25 @@ def test_problems_past_the_limits_get_the_walks_error(monkeypatch: pytest.Monkey
     ):
         assert _quick_count(value) is None
         assert _outcome(check_json_value, value) == _outcome(_exact, value)
+
+
+@pytest.mark.parametrize("digits", [641, 700, 4300])
+def test_a_whole_number_too_long_for_text_is_refused_with_a_newspkg_error(digits: int) -> None:
+    # Python turns such an int into text only up to sys.get_int_max_str_digits() digits: read
+    # further, a note or a headline given as that number raised a bare ValueError.
+    number = 10 ** (digits - 1)
+    image: JsonObject = {"@type": "ImageObject", "url": "https://news.example/a.jpg"}
+    document: JsonObject = {"@context": "https://schema.org", "@type": "NewsArticle"}
+    document |= {"headline": "x", "image": {**image, "width": number}}
+    with pytest.raises(ParseError, match="more than 640 digits"):
+        from_jsonld(document)
+    text = json.dumps({**document, "image": {**image, "width": 0}})
+    with pytest.raises(ParseError, match="more than 640 digits"):
+        from_jsonld(text.replace('"width": 0', '"width": 1' + "0" * (digits - 1)))
+
+
+def test_a_whole_number_of_640_digits_is_read_as_text_where_text_is_wanted() -> None:
+    number = 10**640 - 1
+    document: JsonObject = {"@context": "https://schema.org", "@type": "NewsArticle"}
+    document |= {"url": "https://news.example/a", "headline": number}
+    assert from_jsonld(document).headline == "9" * 640

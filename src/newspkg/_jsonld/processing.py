@@ -39,7 +39,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from functools import cache
 from itertools import repeat
-from typing import Any, TypeAlias, cast
+from typing import Any, Final, TypeAlias, cast
 
 from newspkg._batch.handback import hand_back_to_parent
 from newspkg._json_limits import (
@@ -210,13 +210,25 @@ def _quick_count(value: object) -> int | None:
             return None
         for child in children:
             kind = type(child)
-            if kind is str or kind is int or kind is bool or child is None:
+            if (
+                kind is str
+                or child is None
+                or kind is bool
+                or (kind is int and -_INT_BOUND < child < _INT_BOUND)
+            ):
                 continue
             if kind is dict or kind is list:
                 stack.append((child, depth + 1))
             elif kind is not float or not math.isfinite(child):
                 return None
     return count
+
+
+# The longest whole number read: Python turns an int into text (for a note, a headline
+# given as a number) only up to `sys.get_int_max_str_digits()` digits, at least 640 whatever
+# a process sets, and raises ValueError beyond. No page's metadata needs more digits.
+MAX_INT_DIGITS: Final = 640
+_INT_BOUND: Final = 10**MAX_INT_DIGITS
 
 
 def _check_shape(value: object, *, path: str, check_types: bool) -> int:
@@ -231,7 +243,12 @@ def _check_shape(value: object, *, path: str, check_types: bool) -> int:
             raise LimitExceededError(f"JSON holds more than {MAX_VALUES:,} values", path=path)
         children: Iterable[object]
         kind = type(item)
-        if kind is str or kind is int or kind is bool or item is None:
+        if (
+            kind is str
+            or kind is bool
+            or item is None
+            or (kind is int and -_INT_BOUND < cast("int", item) < _INT_BOUND)
+        ):
             continue  # the common scalars, which need no further check (type(), for speed)
         if isinstance(item, dict):
             if check_types:
@@ -242,7 +259,7 @@ def _check_shape(value: object, *, path: str, check_types: bool) -> int:
         elif isinstance(item, list):
             children = item
         else:
-            if check_types:
+            if check_types or kind is int:  # parsed text can hold a number too long too
                 _check_scalar(item, path=path)
             continue
         if depth + 1 > MAX_DEPTH:
@@ -253,6 +270,10 @@ def _check_shape(value: object, *, path: str, check_types: bool) -> int:
 
 
 def _check_scalar(item: object, *, path: str) -> None:
+    if isinstance(item, int) and not isinstance(item, bool) and not -_INT_BOUND < item < _INT_BOUND:
+        raise ParseError(
+            f"a whole number of more than {MAX_INT_DIGITS} digits is not read", path=path
+        )
     if isinstance(item, float) and not math.isfinite(item):
         raise ParseError(f"{item} is not a JSON number", path=path)
     if item is not None and not isinstance(item, str | int | float):  # bool is an int
