@@ -439,3 +439,20 @@ def test_unknown_choice_text_lists_the_allowed_values(
         build()
 
     assert [str(problem) for problem in raised.value.problems] == expected
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        (10**40, "must be at most 1,000,000,000, got a number of 41 digits"),
+        (10**5000, "must be at most 1,000,000,000, got a number of about 5,001 digits"),
+        (-(10**5000), "must not be negative, got a number of about 5,001 digits"),
+    ],
+    ids=["41 digits", "5,001 digits", "negative, 5,001 digits"],
+)
+def test_a_count_too_long_to_write_out_gets_a_validation_error(number: int, shown: str) -> None:
+    # Python writes out an int of more than sys.get_int_max_str_digits() digits only with a
+    # bare ValueError, which the message used to raise.
+    with pytest.raises(ValidationError) as caught:
+        Figure(url="https://news.example/a.jpg", width=number)
+    assert str(caught.value) == f"width: {shown}"

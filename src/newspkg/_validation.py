@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import math
 import re
 import types
 import typing
@@ -84,10 +85,26 @@ def language_problem(value: str) -> str | None:
 def count_problem(value: int) -> str | None:
     """Counts and sizes are whole numbers from 0 to `MAX_COUNT`."""
     if value < 0:
-        return f"must not be negative, got {value}"
+        shown = str(value) if value > -(10**30) else f"a number of {digit_count(value)} digits"
+        return f"must not be negative, got {shown}"
     if value > MAX_COUNT:
-        return f"must be at most {MAX_COUNT:,}, got a number of {len(str(value))} digits"
+        return f"must be at most {MAX_COUNT:,}, got a number of {digit_count(value)} digits"
     return None
+
+
+def digit_count(value: int) -> str:
+    """How many digits ``value`` has, as text for a message, without writing it out in full.
+
+    Python turns an int of more than `sys.get_int_max_str_digits()` digits (at least 640)
+    into text only with a ValueError, so a longer one is measured by its logarithm.
+    """
+    if value.bit_length() <= _EXACT_DIGITS_BITS:
+        return f"{len(str(abs(value))):,}"
+    return f"about {int(math.log10(abs(value))) + 1:,}"
+
+
+# 2,000 bits are at most 603 decimal digits: below the lowest limit a process can set.
+_EXACT_DIGITS_BITS: Final = 2000
 
 
 def text_problem(value: str) -> str | None:

@@ -21,7 +21,7 @@ from newspkg._jsonld.graph import Graph, Item, Literal, Node, Ref
 from newspkg._models import Date, ProvenanceNote
 from newspkg._schemaorg import mapping as m
 from newspkg._urls import join_url
-from newspkg._validation import MAX_COUNT, language_problem, url_problem
+from newspkg._validation import MAX_COUNT, digit_count, language_problem, url_problem
 from newspkg.errors import Problem, ValidationError
 
 __all__ = ["ValueReader", "build", "prepare", "whole_number"]
@@ -411,7 +411,7 @@ def whole_number(value: str | int | float | bool) -> int | None:
 
 
 def _digits(number: int) -> str:
-    return f"{number:,}" if number < 10**30 else f"a number of {len(str(number))} digits"
+    return f"{number:,}" if number < 10**30 else f"a number of {digit_count(number)} digits"
 
 
 def _local(iri: str) -> str:
