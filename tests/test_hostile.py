@@ -122,6 +122,9 @@ def test_the_largest_counts_go_through_every_writer() -> None:
         ({"images": 10**14}, "images"),
         ({"images": -1}, "images"),
         ({"images": 1.0}, "images"),
+        ({"speed": 10**5000}, "speed"),  # too big for a float and to write out
+        ({"speed": -(10**5000)}, "speed"),
+        ({"images": 10**5000}, "images"),
     ],
 )
 def test_reading_time_options_out_of_range_are_validation_errors(
@@ -450,3 +453,11 @@ def test_an_out_of_range_image_size_in_meta_tags_is_left_out() -> None:
         '<meta property="og:image:width" content="99999999999999">'
     )
     assert from_html(page).image == Figure(url="https://a.com/i.png")
+
+
+@pytest.mark.parametrize("indent", [10**5000, -(10**5000)], ids=["huge", "huge negative"])
+def test_an_indent_too_long_to_write_out_is_a_validation_error(indent: int) -> None:
+    article = Article(url="https://news.example/a", headline="A headline")
+    with pytest.raises(ValidationError, match="about 5,001 digits") as caught:
+        to_json(article, indent=indent)
+    assert caught.value.problems[0].path == "indent"

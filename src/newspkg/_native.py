@@ -33,7 +33,7 @@ from newspkg._json_limits import (
 from newspkg._models import Article
 from newspkg._native_converter import make_converter, problems_in, quick_converter
 from newspkg._native_kind import VERSION_KEY
-from newspkg._validation import check_option
+from newspkg._validation import check_option, shown_number
 from newspkg.errors import (
     LimitExceededError,
     ParseError,
@@ -136,7 +136,8 @@ def to_json(article: Article, *, indent: int | None = 2) -> str:
     """
     check_option("indent", indent, (int, type(None)), "a number of spaces, or None")
     if indent is not None and not 0 <= indent <= MAX_INDENT:
-        raise ValidationError(f"expected 0 to {MAX_INDENT} spaces, got {indent}", path="indent")
+        shown = shown_number(indent)
+        raise ValidationError(f"expected 0 to {MAX_INDENT} spaces, got {shown}", path="indent")
     text = _dumps(to_dict(article), indent=indent)
     check_written_size(text, what="native JSON")
     return text

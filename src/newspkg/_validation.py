@@ -85,11 +85,17 @@ def language_problem(value: str) -> str | None:
 def count_problem(value: int) -> str | None:
     """Counts and sizes are whole numbers from 0 to `MAX_COUNT`."""
     if value < 0:
-        shown = str(value) if value > -(10**30) else f"a number of {digit_count(value)} digits"
-        return f"must not be negative, got {shown}"
+        return f"must not be negative, got {shown_number(value)}"
     if value > MAX_COUNT:
         return f"must be at most {MAX_COUNT:,}, got a number of {digit_count(value)} digits"
     return None
+
+
+def shown_number(value: float) -> str:
+    """``value`` for a message: as written when short, else how many digits it has."""
+    if isinstance(value, float) or -(10**30) < value < 10**30:
+        return repr(value)
+    return f"a number of {digit_count(value)} digits"
 
 
 def digit_count(value: int) -> str:

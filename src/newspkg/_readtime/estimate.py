@@ -34,7 +34,7 @@ from newspkg._models import Article
 from newspkg._readtime.labels import reading_label
 from newspkg._readtime.scripts import script_language
 from newspkg._readtime.words import TextCounts, count_text
-from newspkg._validation import count_problem, language_problem
+from newspkg._validation import count_problem, language_problem, shown_number
 from newspkg.errors import ValidationError
 
 __all__ = ["ReadingTime", "SourceFormat", "SpeedPreset", "reading_time"]
@@ -226,13 +226,15 @@ def _parse_speed(speed: object) -> tuple[SpeedPreset, Fraction | None]:
         raise ValidationError(
             f"expected words per minute or a preset, got {type(speed).__name__}", path="speed"
         )
-    if not math.isfinite(speed) or speed <= 0:
+    # An int is compared as it is: math.isfinite would turn a huge one into a float and fail.
+    if (isinstance(speed, float) and not math.isfinite(speed)) or speed <= 0:
         raise ValidationError(
-            f"words per minute must be a positive number, got {speed!r}", path="speed"
+            f"words per minute must be a positive number, got {shown_number(speed)}", path="speed"
         )
     if not MIN_SPEED <= speed <= MAX_SPEED:
         raise ValidationError(
-            f"words per minute must be from {MIN_SPEED} to {MAX_SPEED:,}, got {speed!r}",
+            f"words per minute must be from {MIN_SPEED} to {MAX_SPEED:,}, "
+            f"got {shown_number(speed)}",
             path="speed",
         )
     return SpeedPreset.RESEARCH, Fraction(speed)
