@@ -91,7 +91,7 @@ def count_problem(value: int) -> str | None:
     return None
 
 
-def shown_number(value: float) -> str:
+def shown_number(value: int | float) -> str:
     """``value`` for a message: as written when short, else how many digits it has."""
     if isinstance(value, float) or -(10**30) < value < 10**30:
         return repr(value)
