@@ -140,7 +140,7 @@ class ReadingTime:
         >>> reading_time("Слово " * 500).label
         '3 минуты чтения'
         """
-        # The catalogues load with the first label: the JSON-LD writer and the checks never ask.
+        # The catalogues load with the first label (`meta`, `readtime`): JSON-LD shows none.
         from newspkg._readtime.labels import reading_label  # noqa: PLC0415
 
         return reading_label(self.minutes, self.language)
