@@ -95,9 +95,14 @@ def test_default_timezone_applies_only_when_told() -> None:
 def test_an_iana_zone_is_kept_and_other_zones_become_fixed_offsets() -> None:
     zone = ZoneInfo("Europe/Berlin")
 
-    assert parse_date("2026-04-06T09:30", default_timezone=zone).tzinfo is zone  # type: ignore[union-attr]
+    kept = parse_date("2026-04-06T09:30", default_timezone=zone)
     # dateutil's own offset class becomes the standard library's fixed offset.
-    assert type(parse_date("Apr 6, 2026 9:30 +0200").tzinfo) is timezone  # type: ignore[union-attr]
+    plain = parse_date("Apr 6, 2026 9:30 +0200")
+
+    assert isinstance(kept, datetime)
+    assert isinstance(plain, datetime)
+    assert kept.tzinfo is zone
+    assert type(plain.tzinfo) is timezone
 
 
 def test_non_text_is_refused() -> None:
