@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -89,6 +90,19 @@ def test_default_timezone_applies_only_when_told() -> None:
     assert parse_date("2026-04-06T09:30", default_timezone=PLUS_TWO) == datetime(
         2026, 4, 6, 9, 30, tzinfo=PLUS_TWO
     )
+
+
+def test_an_iana_zone_is_kept_and_other_zones_become_fixed_offsets() -> None:
+    zone = ZoneInfo("Europe/Berlin")
+
+    kept = parse_date("2026-04-06T09:30", default_timezone=zone)
+    # dateutil's own offset class becomes the standard library's fixed offset.
+    plain = parse_date("Apr 6, 2026 9:30 +0200")
+
+    assert isinstance(kept, datetime)
+    assert isinstance(plain, datetime)
+    assert kept.tzinfo is zone
+    assert type(plain.tzinfo) is timezone
 
 
 def test_non_text_is_refused() -> None:

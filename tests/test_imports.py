@@ -101,6 +101,58 @@ def test_the_jsonld_command_loads_neither_the_checks_nor_the_page_reader(tmp_pat
     assert [name for name in unwanted if name in modules] == []
 
 
+def test_the_jsonld_command_times_a_body_without_regex_labels_or_html_parser(
+    tmp_path: Path,
+) -> None:
+    # The word count and the ISO duration are all the writer takes from the read time:
+    # 9 words (not € or –) 40 times, at 238 words a minute.
+    document = tmp_path / "article.json"
+    body = "Größe “Übermaß” – 12 € für die Thermen, schön und e-mail-frei. " * 40
+    document.write_text(
+        json.dumps(
+            {"@context": "https://schema.org", "@type": "NewsArticle", "url": "https://e.x/a"}
+            | {"headline": "Hi", "articleBody": body, "datePublished": "2026-04-06T09:30+02:00"}
+        ),
+        encoding="utf-8",
+    )
+    report = loaded_after(
+        "import contextlib, io\n"
+        "from newspkg._cli import cli\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):\n"
+        f"    cli.main(['jsonld', {str(document)!r}], prog_name='newspkg')\n"
+        "written = json.loads(out.getvalue())['@graph']\n"
+        "article = next(node for node in written if node['@type'] == 'NewsArticle')\n"
+        "assert (article['wordCount'], article['timeRequired']) == (360, 'PT2M'), article\n"
+    )
+
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert "newspkg._readtime.estimate" in modules  # the body was timed
+    unwanted = [
+        "regex", "selectolax", "newspkg._html.text", "newspkg._readtime.labels",
+        "newspkg._readtime.dictionary", "zoneinfo",
+    ]  # fmt: skip
+    assert [name for name in unwanted if name in modules] == []
+
+
+@pytest.mark.parametrize(
+    ("code", "module"),
+    [
+        ("assert newspkg.reading_time('word').label == '1 min read'", "newspkg._readtime.labels"),
+        ("assert newspkg.reading_time('<p>a b</p>').words == 2", "newspkg._html.text"),
+        ("assert newspkg.count_words('e\u0301t a\u3005b') == 3", "regex"),
+        ("assert newspkg.reading_time('Москва сегодня').language == 'ru'", "regex"),
+    ],
+)
+def test_each_reading_time_part_loads_when_first_used(code: str, module: str) -> None:
+    report = loaded_after(f"import newspkg\n{code}")
+
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert module in modules
+
+
 def test_reading_a_document_needs_no_importlib_resources() -> None:
     # It brings tempfile, shutil, random, bz2 and lzma: ~4 ms of import for nothing read.
     report = loaded_after(

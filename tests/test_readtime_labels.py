@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from newspkg import Article, ReadingTime, ValidationError, reading_time
 from newspkg._readtime.labels import CATALOG_LANGUAGES, catalog_language, reading_label
-from newspkg._readtime.scripts import script_language
+from newspkg._readtime.scripts import _OTHER_SCRIPT_HINT, _letters, script_language
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "src" / "newspkg" / "_data" / "locale"
@@ -193,6 +194,29 @@ def test_every_label_names_the_minutes_or_is_a_word_for_one_or_two(
 )
 def test_script_language(text: str, expected: str | None) -> None:
     assert script_language(text) == expected
+
+
+def test_the_other_script_hint_covers_every_letter_of_another_script_than_latin() -> None:
+    # Text the hint misses is answered None without `regex`: that is exact only if every
+    # letter that could make another script win is inside the hint.
+    everything = "".join(
+        chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF
+    )
+    missed = [
+        match.group()
+        for match in _letters().finditer(everything)
+        if (match.lastindex or 0) >= 2 and not _OTHER_SCRIPT_HINT.match(match.group())
+    ]
+
+    assert [f"U+{ord(char):04X}" for char in missed] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Größe “Übermaß” – 12 €", "Café œuvre ǅ ɐ \u02c8 ﬁ", "Ελληνικά κείμενο", "Tiếng Việt"],
+)
+def test_latin_and_greek_text_with_symbols_tells_no_language(text: str) -> None:
+    assert script_language(text) is None
 
 
 @pytest.mark.parametrize(

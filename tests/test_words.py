@@ -24,11 +24,11 @@ from newspkg._readtime.word_segments import KANA as _KANA
 from newspkg._readtime.word_segments import LOGOGRAPHIC as _LOGOGRAPHIC
 from newspkg._readtime.word_segments import SPACELESS as _SPACELESS
 from newspkg._readtime.words import (
-    _CHAR_TIMED_HINT,
     _KANA_HINT,
     _SPACELESS_HINT,
     _URL,
     TextCounts,
+    _char_timed_hint,
     _classes,
     _collapse_links,
     _count_dictionary,
@@ -260,9 +260,9 @@ def _all_characters() -> str:
 @pytest.mark.parametrize(
     ("exact", "hint"),
     [
-        pytest.param(rf"(?V1)[{_LOGOGRAPHIC}]", _CHAR_TIMED_HINT, id="logographic"),
-        pytest.param(rf"(?V1)[{_SPACELESS}]", _CHAR_TIMED_HINT, id="spaceless"),
-        pytest.param(rf"(?V1)[{_KANA}]", _CHAR_TIMED_HINT, id="kana"),
+        pytest.param(rf"(?V1)[{_LOGOGRAPHIC}]", _char_timed_hint(), id="logographic"),
+        pytest.param(rf"(?V1)[{_SPACELESS}]", _char_timed_hint(), id="spaceless"),
+        pytest.param(rf"(?V1)[{_KANA}]", _char_timed_hint(), id="kana"),
         pytest.param(rf"(?V1)[{_SPACELESS}]", _SPACELESS_HINT, id="spaceless own hint"),
         pytest.param(rf"(?V1)[{_KANA}]", _KANA_HINT, id="kana own hint"),
     ],

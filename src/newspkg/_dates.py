@@ -2,10 +2,10 @@
 
 import enum
 import re
+import sys
 import warnings
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Final
-from zoneinfo import ZoneInfo
 
 from newspkg._models import Date
 from newspkg._validation import date_problem
@@ -127,13 +127,25 @@ def _finish(moment: Date, text: str, default_timezone: tzinfo | None) -> tuple[D
             )
         moment = moment.replace(tzinfo=default_timezone)
     offset = moment.utcoffset()
-    if offset is not None and not isinstance(moment.tzinfo, timezone | ZoneInfo):
+    if offset is not None and not _is_plain_zone(moment.tzinfo):
         # dateutil's tzoffset/tzutc become the stdlib's fixed offset: same instant, plainer repr.
         moment = moment.replace(tzinfo=timezone(offset))
     problem = date_problem(moment)
     if problem is not None:
         raise ValidationError(problem)
     return moment, defaulted
+
+
+def _is_plain_zone(zone: tzinfo | None) -> bool:
+    """Whether ``zone`` is the standard library's own: a fixed offset or an IANA zone.
+
+    `zoneinfo` is not imported for the check (~3 ms): a zone can only be a ``ZoneInfo``
+    if the caller imported it.
+    """
+    if isinstance(zone, timezone):
+        return True
+    zoneinfo = sys.modules.get("zoneinfo")
+    return zoneinfo is not None and isinstance(zone, zoneinfo.ZoneInfo)
 
 
 def _day_first(text: str, order: DateOrder | None) -> bool:

@@ -29,9 +29,7 @@ from fractions import Fraction
 
 import attrs
 
-from newspkg._html.text import readable_text
 from newspkg._models import Article
-from newspkg._readtime.labels import reading_label
 from newspkg._readtime.scripts import script_language
 from newspkg._readtime.words import TextCounts, count_text
 from newspkg._validation import count_problem, language_problem, shown_number
@@ -142,6 +140,9 @@ class ReadingTime:
         >>> reading_time("Слово " * 500).label
         '3 минуты чтения'
         """
+        # The catalogues load with the first label (`meta`, `readtime`): JSON-LD shows none.
+        from newspkg._readtime.labels import reading_label  # noqa: PLC0415
+
         return reading_label(self.minutes, self.language)
 
 
@@ -272,6 +273,9 @@ def _measure(
         source_format is SourceFormat.AUTO and source.lstrip().startswith("<")
     )
     if is_html:
+        # The HTML parser loads with the first HTML source: an article's body is plain text.
+        from newspkg._html.text import readable_text  # noqa: PLC0415
+
         readable = readable_text(source)
         found = None if lang is not None else script_language(readable.text)
         return count_text(readable.text, lang=lang), readable.images, found

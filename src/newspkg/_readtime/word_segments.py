@@ -23,13 +23,15 @@ character, and the kinds are read from the same Unicode properties (through
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
+import sys
 import threading
 import zlib
+from pathlib import Path
 from typing import Any
 
 import attrs
-import regex
 
 from newspkg._readtime import kind_table
 
@@ -47,6 +49,7 @@ __all__ = [
     "count_kinds",
     "live_block_kinds",
     "precomputed",
+    "regex_version",
     "repeated_byte",
     "simple_kinds",
     "simple_unit_kinds",
@@ -434,9 +437,43 @@ def precomputed(table: str) -> bytes | None:
     """A table of `kind_table`, unpacked; None if it was read with another `regex`."""
     # The tables hold the Unicode properties of the `regex` release they were
     # generated with; another release may know other characters.
-    if regex.__version__ != kind_table.REGEX_VERSION:
+    if regex_version() != kind_table.REGEX_VERSION:
         return None
     return zlib.decompress(bytes.fromhex(table))
+
+
+# How `regex` states its release in the module that defines it (``regex/_main.py``).
+_VERSION_LINE = re.compile(r'^__version__ = "([^"\\]+)"$', re.MULTILINE)
+
+
+@functools.cache
+def regex_version() -> str:
+    """The ``__version__`` of the `regex` an import would load, without importing it if it can.
+
+    Importing `regex` costs ~10 ms (its pattern parser is pure Python), and counting text
+    the tables cover never uses it.
+    """
+    if "regex" not in sys.modules and (stated := _stated_regex_version()) is not None:
+        return stated
+    import regex  # noqa: PLC0415
+
+    return str(regex.__version__)
+
+
+def _stated_regex_version() -> str | None:
+    """The version the source of the `regex` an import would run states in one plain line.
+
+    None when it cannot tell (no source, another layout): `regex` is then imported and asked.
+    """
+    spec = importlib.util.find_spec("regex")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    main = Path(next(iter(spec.submodule_search_locations))) / "_main.py"
+    try:
+        found = _VERSION_LINE.findall(main.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    return str(found[0]) if len(found) == 1 else None
 
 
 def live_block_kinds(high: int) -> bytes:
@@ -447,6 +484,8 @@ def live_block_kinds(high: int) -> bytes:
     if 0xD8 <= high <= 0xDF:
         return b"X" * 256  # surrogates are never characters of valid text
     block = "".join(map(chr, range(high * 256, high * 256 + 256)))
+
+    import regex  # noqa: PLC0415  (only with another `regex` release than the tables')
 
     def members(pattern: str) -> set[str]:
         return set(regex.findall(pattern, block))

@@ -26,12 +26,10 @@ import collections
 import functools
 import re
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import regex
 
-from newspkg._readtime import dictionary as _dictionary
 from newspkg._readtime import word_segments as _word_segments
 from newspkg._readtime.word_segments import DICTIONARY as _DICTIONARY
 from newspkg._readtime.word_segments import HYPHENS as _HYPHENS
@@ -42,26 +40,14 @@ from newspkg._readtime.word_segments import WORD_CHAR as _WORD_CHAR
 from newspkg._readtime.word_segments import TextCounts
 from newspkg.errors import ValidationError
 
-__all__ = ["TextCounts", "count_text", "count_words", "has_dictionary_segmenter"]
+if TYPE_CHECKING:
+    import regex
 
-# The general path: one pass that counts every UAX #29 segment starting with a
-# word character. The corrections below are rare and each is guarded by a cheap
-# test. Text that `_word_segments` can count never gets here.
-_SEGMENT_START = regex.compile(r"(?w)\b\w")
-_GLUED = regex.compile(rf"(?V1)[{_LOGOGRAPHIC}&&\p{{Word_Break=ALetter}}]")
-_GLUED_START = regex.compile(rf"(?wV1)\b[{_LOGOGRAPHIC}&&\p{{Word_Break=ALetter}}]")
-# Segments made only of connector punctuation (``___``) start with \w but are
-# not words.
-_CONNECTOR_ONLY = regex.compile(r"(?w)\b\p{Pc}[\p{Pc}\p{M}\p{Cf}]*\b")
-# A hyphen (or the Hebrew maqaf, or the Armenian hyphen) between two word
-# characters joins them: the second segment is not a new word.
-_HYPHEN_JOIN = regex.compile(
-    rf"(?V1)[{_HYPHENS}](?<={_WORD_CHAR}\p{{M}}*[{_HYPHENS}])(?={_WORD_CHAR})"
-)
+__all__ = ["TextCounts", "count_text", "count_words", "has_dictionary_segmenter"]
 
 # Cheap pre-filters in the standard library's `re` (faster than `regex` for a
 # plain scan). They are supersets, so a miss proves there is nothing to fix;
-# tests check them against the exact Unicode classes above.
+# tests check them against the exact Unicode classes of `word_segments`.
 # (first, last) code point blocks holding every character-timed letter.
 _CHAR_TIMED_BLOCKS = (
     (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x1950, 0x1AAF), (0x2E80, 0x2FDF),
@@ -70,9 +56,16 @@ _CHAR_TIMED_BLOCKS = (
     (0xF900, 0xFAFF), (0xFF66, 0xFF9F), (0x11700, 0x1174F), (0x16FE0, 0x191FF),
     (0x1AFF0, 0x1B2FF), (0x20000, 0x3FFFF),
 )  # fmt: skip
-_CHAR_TIMED_HINT = re.compile(
-    "[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _CHAR_TIMED_BLOCKS) + "]"
-)
+
+
+@functools.cache
+def _char_timed_hint() -> re.Pattern[str]:
+    # Compiled on the general path's first text: `re` takes ~3 ms over these blocks.
+    return re.compile(
+        "[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _CHAR_TIMED_BLOCKS) + "]"
+    )
+
+
 _KANA_HINT = re.compile(
     "[\u3031-\u3035\u303c\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f\U0001aff0-\U0001b16f]"
 )
@@ -195,6 +188,9 @@ def _count_dictionary(icu: Any, text: str) -> TextCounts | None:
 
     None where `_dictionary.split` leaves the text to `_count_general`.
     """
+    # Only Thai-like text with PyICU installed gets here: its tables load on first use.
+    from newspkg._readtime import dictionary as _dictionary  # noqa: PLC0415
+
     split = _dictionary.split(text)
     if split is None:
         return None
@@ -219,14 +215,49 @@ def _fast_kinds(text: str) -> bytes | None:
     return kinds
 
 
+@attrs.frozen
+class _Segments:
+    """The `regex` patterns of the general path, compiled on its first text.
+
+    One pass counts every UAX #29 segment starting with a word character; the corrections
+    are rare and each is guarded by a cheap test. Text that `_word_segments` can count (most
+    bodies) never gets here, so a process that only counts such text never imports `regex`.
+    """
+
+    start: regex.Pattern[str]  # the start of every segment
+    glued: regex.Pattern[str]  # character-timed letters that UAX #29 joins to words
+    glued_start: regex.Pattern[str]  # ... and the segments they start
+    # Segments made only of connector punctuation (``___``) start with \w but are not words.
+    connector_only: regex.Pattern[str]
+    # A hyphen (or the Hebrew maqaf, or the Armenian hyphen) between two word
+    # characters joins them: the second segment is not a new word.
+    hyphen_join: regex.Pattern[str]
+
+
+@functools.cache
+def _segments() -> _Segments:
+    import regex  # noqa: PLC0415  (~10 ms to import, and these patterns ~5 ms to compile)
+
+    return _Segments(
+        start=regex.compile(r"(?w)\b\w"),
+        glued=regex.compile(rf"(?V1)[{_LOGOGRAPHIC}&&\p{{Word_Break=ALetter}}]"),
+        glued_start=regex.compile(rf"(?wV1)\b[{_LOGOGRAPHIC}&&\p{{Word_Break=ALetter}}]"),
+        connector_only=regex.compile(r"(?w)\b\p{Pc}[\p{Pc}\p{M}\p{Cf}]*\b"),
+        hyphen_join=regex.compile(
+            rf"(?V1)[{_HYPHENS}](?<={_WORD_CHAR}\p{{M}}*[{_HYPHENS}])(?={_WORD_CHAR})"
+        ),
+    )
+
+
 def _count_general(text: str, *, dictionary: bool = True) -> TextCounts:
     """`_count_plain` for any text: the reference that `_word_segments` must agree with.
 
     ``dictionary=False`` counts as if PyICU were not installed.
     """
+    segments = _segments()
     han = kana = letters = glued = 0
     dictionary_words = dictionary_letters = 0
-    if not text.isascii() and _CHAR_TIMED_HINT.search(text):
+    if not text.isascii() and _char_timed_hint().search(text):
         classes = _classes()
         kana = sum(map(len, classes.kana.findall(text))) if _KANA_HINT.search(text) else 0
         if _SPACELESS_HINT.search(text):
@@ -243,14 +274,14 @@ def _count_general(text: str, *, dictionary: bool = True) -> TextCounts:
         if classes.glued_hint.search(text):
             # 々 and 〻 are word letters to UAX #29 (a々b is one segment): count
             # them as characters, and drop the segments they start.
-            glued = len(_GLUED.findall(text))
+            glued = len(segments.glued.findall(text))
             han += glued
-            glued = len(_GLUED_START.findall(text))
-    words = len(_SEGMENT_START.findall(text)) - glued + dictionary_words
+            glued = len(segments.glued_start.findall(text))
+    words = len(segments.start.findall(text)) - glued + dictionary_words
     if "-" in text or "\u2010" in text or "\u2011" in text or "\u05be" in text:
-        words -= len(_HYPHEN_JOIN.findall(text))
+        words -= len(segments.hyphen_join.findall(text))
     if "_" in text or _CONNECTOR_HINT.search(text):
-        words -= len(_CONNECTOR_ONLY.findall(text))
+        words -= len(segments.connector_only.findall(text))
     if not text.isascii():
         starts = [text[0], *_AFTER_LINE_BREAK.findall(text)]
         words -= sum(1 for char in starts if _starts_alone(char))
@@ -275,6 +306,8 @@ def _classes() -> _Classes:
     candidates = "".join(
         chr(code) for first, last in _CHAR_TIMED_BLOCKS for code in range(first, last + 1)
     )
+
+    import regex  # noqa: PLC0415  (only for text with character-timed letters)
 
     def char_class(pattern: str) -> str:
         codes = sorted({ord(char) for char in regex.findall(pattern, candidates)})
@@ -304,7 +337,7 @@ def _classes() -> _Classes:
 
 def _starts_alone(char: str) -> bool:
     # After a line break a combining mark or joiner is a segment of its own,
-    # which _SEGMENT_START counted because \w includes marks.
+    # which the segment starts counted because \w includes marks.
     return unicodedata.category(char).startswith("M") or char in "\u200c\u200d"
 
 
