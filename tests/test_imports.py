@@ -32,11 +32,17 @@ def loaded_after(code: str) -> dict[str, object]:
     return report
 
 
+def modules_of(report: dict[str, object]) -> list[str]:
+    """The names of the modules a probe (`loaded_after`, `cli_loaded`) found loaded."""
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    return modules
+
+
 def test_importing_the_package_loads_no_dependency_and_no_vocabulary() -> None:
     report = loaded_after("import newspkg")
 
-    modules = report["modules"]
-    assert isinstance(modules, list)
+    modules = modules_of(report)
     assert [name for name in HEAVY if name in modules] == []
     assert [name for name in modules if name.startswith(("attr", "cattrs", "regex"))] == []
     assert report["vocabulary_loaded"] is False
@@ -52,8 +58,7 @@ def test_reading_a_schema_org_document_needs_no_pyld_and_no_context_processing()
         "assert processing._SHARED_CACHE._slot is None, 'the context was processed'"
     )
 
-    modules = report["modules"]
-    assert isinstance(modules, list)
+    modules = modules_of(report)
     assert [name for name in HEAVY if name in modules] == []
     assert report["vocabulary_loaded"] is False
 
@@ -65,16 +70,14 @@ def test_reading_a_schema_org_document_needs_no_pyld_and_no_context_processing()
 def test_each_part_loads_when_first_used(name: str, module: str) -> None:
     report = loaded_after(f"import newspkg\nnewspkg.{name}")
 
-    modules = report["modules"]
-    assert isinstance(modules, list)
+    modules = modules_of(report)
     assert module in modules
 
 
 def test_the_version_is_read_on_first_use() -> None:
     report = loaded_after("import newspkg\nassert newspkg.__version__")
 
-    modules = report["modules"]
-    assert isinstance(modules, list)
+    modules = modules_of(report)
     assert "importlib.metadata" in modules
 
 
@@ -94,8 +97,7 @@ def test_the_jsonld_command_loads_neither_the_checks_nor_the_page_reader(tmp_pat
         f"    cli.main(['jsonld', {str(document)!r}], prog_name='newspkg')\n"
     )
 
-    modules = report["modules"]
-    assert isinstance(modules, list)
+    modules = modules_of(report)
     assert "newspkg._cli.convert" in modules  # the command ran
     unwanted = ["newspkg._checks.run", "newspkg._html.page", "newspkg._batch.read"]
     assert [name for name in unwanted if name in modules] == []
@@ -126,8 +128,7 @@ def test_the_jsonld_command_times_a_body_without_regex_labels_or_html_parser(
         "assert (article['wordCount'], article['timeRequired']) == (360, 'PT2M'), article\n"
     )
 
-    modules = report["modules"]
-    assert isinstance(modules, list)
+    modules = modules_of(report)
     assert "newspkg._readtime.estimate" in modules  # the body was timed
     unwanted = [
         "regex", "selectolax", "newspkg._html.text", "newspkg._readtime.labels",
@@ -148,8 +149,7 @@ def test_the_jsonld_command_times_a_body_without_regex_labels_or_html_parser(
 def test_each_reading_time_part_loads_when_first_used(code: str, module: str) -> None:
     report = loaded_after(f"import newspkg\n{code}")
 
-    modules = report["modules"]
-    assert isinstance(modules, list)
+    modules = modules_of(report)
     assert module in modules
 
 
@@ -161,8 +161,7 @@ def test_reading_a_document_needs_no_importlib_resources() -> None:
         f"from_jsonld(Path({str(EXAMPLE)!r}).read_text(encoding='utf-8'))"
     )
 
-    modules = report["modules"]
-    assert isinstance(modules, list)
+    modules = modules_of(report)
     assert [name for name in modules if name.startswith("importlib.resources")] == []
 
 
@@ -237,8 +236,7 @@ def test_jsonld_on_a_document_without_body_loads_no_native_checks_or_word_counti
 ) -> None:
     report = cli_loaded(tmp_path, PLAIN, "jsonld")
 
-    modules = report["modules"]
-    assert isinstance(modules, list)
+    modules = modules_of(report)
     assert "newspkg._cli.convert" in modules  # the command ran
     assert [name for name in LAZY_IN_JSONLD if name in modules] == []
 
@@ -260,8 +258,7 @@ def test_what_jsonld_leaves_out_still_loads_when_a_document_or_command_needs_it(
 ) -> None:
     report = cli_loaded(tmp_path, document, *args)
 
-    modules = report["modules"]
-    assert isinstance(modules, list)
+    modules = modules_of(report)
     assert needed in modules
 
 
@@ -320,6 +317,5 @@ def test_a_public_name_loads_what_its_first_call_needs(name: str, module: str) -
     # So the library's first call (benchmarks/bench_import.py) pays no import.
     report = loaded_after(f"import newspkg\nnewspkg.{name}")
 
-    modules = report["modules"]
-    assert isinstance(modules, list)
+    modules = modules_of(report)
     assert module in modules
