@@ -32,6 +32,7 @@ from newspkg import (
     from_json,
     from_jsonld,
     iter_articles,
+    read_batch,
     reading_time,
     to_json,
     to_jsonld,
@@ -461,3 +462,26 @@ def test_an_indent_too_long_to_write_out_is_a_validation_error(indent: int) -> N
     with pytest.raises(ValidationError, match="about 5,001 digits") as caught:
         to_json(article, indent=indent)
     assert caught.value.problems[0].path == "indent"
+
+
+# --- a JSON string is not a document: never decoded a second time ---------------------------
+
+_STRING_HOLDING_A_DOCUMENT = json.dumps(_DOC_TEXT)  # '"{\"@context\": ...}"': valid JSON, a string
+
+
+@pytest.mark.parametrize("command", ["read", "jsonld", "meta", "readtime"])
+def test_the_command_does_not_read_an_article_out_of_a_json_string(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "-"], input=_STRING_HOLDING_A_DOCUMENT)
+    assert result.exit_code == 1
+    assert "no schema.org Article" in result.output
+    assert "https://a.com/" not in result.output
+
+
+def test_a_batch_does_not_read_an_article_out_of_a_json_string(tmp_path: Path) -> None:
+    lines = tmp_path / "documents.jsonl"
+    lines.write_text(_STRING_HOLDING_A_DOCUMENT + "\n" + _DOC_TEXT + "\n")
+    string_line, document_line = read_batch([lines])
+    assert string_line.article is None
+    assert string_line.error is not None
+    assert any("no schema.org Article" in message for message in string_line.error.messages)
+    assert document_line.article is not None

@@ -116,4 +116,6 @@ def _json_article(
         return from_dict(native)
     if document is None:
         load_json(data)  # raises the ParseError saying why the text is not JSON
-    return from_jsonld(document, base_url=url)
+    # from_jsonld reads a str as JSON text: a document that is a JSON string (valid JSON,
+    # no article) must not be decoded a second time, so it goes in as a one-item array.
+    return from_jsonld([document] if isinstance(document, str) else document, base_url=url)

@@ -148,7 +148,9 @@ def load_article(item: Input, *, url: str | None = None) -> Article:
         from newspkg._native import from_dict  # noqa: PLC0415
 
         return from_dict(document)
-    return from_jsonld(document, base_url=url)
+    # from_jsonld reads a str as JSON text: a document that is a JSON string (valid JSON,
+    # no article) must not be decoded a second time, so it goes in as a one-item array.
+    return from_jsonld([document] if isinstance(document, str) else document, base_url=url)
 
 
 def kind_of(document: JsonValue) -> InputKind:
