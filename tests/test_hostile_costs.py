@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from newspkg import from_html, iter_articles
+from newspkg import Article, Author, from_html, iter_articles, to_jsonld
 from tests.time_bound import at_most
 
 _HEAD = (
@@ -42,3 +42,21 @@ def test_many_author_tags_are_read_in_linear_time() -> None:
         authors = from_html(page).authors
 
     assert [author.name for author in authors] == [f"A{n}" for n in range(count)]
+
+
+def test_an_article_with_many_authors_is_written_in_linear_time() -> None:
+    # Each author was looked for among every author before it, with attrs' __eq__.
+    count = 28_000
+    authors = [Author(name=f"A{n}") for n in range(count)]
+    article = Article(url="https://a.com/", headline="H", authors=[*authors, authors[0]])
+
+    with at_most(30):
+        written = to_jsonld(article)
+
+    graph = written["@graph"]
+    assert isinstance(graph, list)
+    assert isinstance(graph[0], dict)
+    people = graph[0]["author"]
+    assert isinstance(people, list)
+    assert len(people) == count + 1
+    assert people[-1] == {"@id": f"https://a.com/#author-{count + 1}"}  # a person twice stays twice
