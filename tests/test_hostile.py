@@ -28,6 +28,7 @@ from newspkg import (
     SourceRole,
     ValidationError,
     check,
+    from_dict,
     from_html,
     from_json,
     from_jsonld,
@@ -485,3 +486,49 @@ def test_a_batch_does_not_read_an_article_out_of_a_json_string(tmp_path: Path) -
     assert string_line.error is not None
     assert any("no schema.org Article" in message for message in string_line.error.messages)
     assert document_line.article is not None
+
+
+# --- values of the wrong type are described in words, whatever they are -------------------
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda v: _article(headline=v),
+        lambda v: _article(keywords=["ok", v]),
+        lambda v: _article(date_published=v),
+        lambda v: _article(kind=v),
+        lambda v: Author(name=v),
+        lambda v: Author(name="A", same_as=[v]),
+        lambda v: Figure(url=v),
+    ],
+)
+def test_a_huge_number_in_any_field_is_a_validation_error(build: object) -> None:
+    # Python writes an int of more than 4,300 digits only with a bare ValueError.
+    with pytest.raises(ValidationError, match=r"expected .*, got a number of about 5,001 digits"):
+        build(10**5000)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("value", "described"),
+    [
+        ({"a"}, "got set"),
+        (b"x", "got bytes"),
+        (object(), "got object"),
+        (10**5000, "got a number of about 5,001 digits"),
+        ([10**5000], "about 5,001 digits"),  # in a field of text, "got a list"
+    ],
+    ids=["set", "bytes", "object", "huge number", "list of a huge number"],
+)
+@pytest.mark.parametrize("field", ["headline", "keywords", "date_published", "authors"])
+def test_native_values_that_are_not_json_are_described_in_words(
+    field: str, value: object, described: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        from_dict({"url": "https://a.com/", "headline": "H", field: value})
+    message = caught.value.problems[0].message
+    assert caught.value.problems[0].path.startswith(field)
+    assert message.startswith("expected ")
+    assert described in message or (isinstance(value, list) and message.endswith("got a list"))
+    assert "serializable" not in message
+    assert "set_int_max_str_digits" not in message
