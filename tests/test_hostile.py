@@ -33,6 +33,7 @@ from newspkg import (
     from_json,
     from_jsonld,
     iter_articles,
+    parse_date,
     read_batch,
     reading_time,
     to_json,
@@ -532,3 +533,22 @@ def test_native_values_that_are_not_json_are_described_in_words(
     assert described in message or (isinstance(value, list) and message.endswith("got a list"))
     assert "serializable" not in message
     assert "set_int_max_str_digits" not in message
+
+
+# --- dates: dateutil's arithmetic errors ----------------------------------------------------
+
+_HUGE_MINUTES = "2022-5-3T23:" + "6" * 40 + ":00"  # found by scripts/fuzz.py
+
+
+def test_a_time_with_huge_minutes_is_not_a_date() -> None:
+    # dateutil reads the minutes as a Decimal, and `% 1` on it raised decimal.InvalidOperation.
+    with pytest.raises(ValidationError, match="not a date"):
+        parse_date(_HUGE_MINUTES)
+
+
+def test_a_jsonld_date_with_huge_minutes_is_left_unread_and_checked() -> None:
+    document: JsonObject = {**_DOC, "dateModified": _HUGE_MINUTES}
+    article = from_jsonld(document)
+    assert article.date_modified is None
+    assert [note.field for note in article.provenance] == ["date_modified"]
+    assert any(finding.path == "dateModified" for finding in check(document))
