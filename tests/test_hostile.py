@@ -5,6 +5,7 @@ One test per case the fuzz campaign found, named after the class of bug it close
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import subprocess
@@ -552,3 +553,29 @@ def test_a_jsonld_date_with_huge_minutes_is_left_unread_and_checked() -> None:
     assert article.date_modified is None
     assert [note.field for note in article.provenance] == ["date_modified"]
     assert any(finding.path == "dateModified" for finding in check(document))
+
+
+# --- a page in UTF-16 is told apart from JSON by its byte-order mark ------------------------
+
+_PAGE = f'<script type="application/ld+json">{_DOC_TEXT}</script>'
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _PAGE.encode("utf-16"),  # the machine's order, after its byte-order mark
+        codecs.BOM_UTF16_LE + _PAGE.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + _PAGE.encode("utf-16-be"),
+        codecs.BOM_UTF8 + _PAGE.encode(),
+    ],
+    ids=["utf-16", "utf-16-le", "utf-16-be", "utf-8"],
+)
+def test_a_page_with_a_byte_order_mark_is_read_as_a_page(tmp_path: Path, data: bytes) -> None:
+    result = CliRunner().invoke(cli, ["read", "-"], input=data)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["url"] == "https://a.com/"
+    page = tmp_path / "page.html"
+    page.write_bytes(data)
+    (read,) = read_batch([page])
+    assert read.article is not None
+    assert read.article.url == "https://a.com/"

@@ -19,6 +19,7 @@ import attrs
 import click
 
 from newspkg._batch.runner import ordered_map
+from newspkg._html.encoding import starts_like_html
 from newspkg._html.limits import MAX_HTML_SIZE, read_up_to_limit
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld
@@ -74,8 +75,7 @@ class Input:
     @property
     def looks_like_html(self) -> bool:
         """Whether the text starts with ``<`` (a CDATA-wrapped JSON block does not count)."""
-        head = self.data[:64].lstrip(b"\xef\xbb\xbf \t\r\n\f")
-        return head.startswith(b"<") and not head.startswith(b"<![CDATA[")
+        return starts_like_html(self.data)
 
 
 @attrs.define
