@@ -579,3 +579,24 @@ def test_a_page_with_a_byte_order_mark_is_read_as_a_page(tmp_path: Path, data: b
     (read,) = read_batch([page])
     assert read.article is not None
     assert read.article.url == "https://a.com/"
+
+
+# --- JSON text with a number too long for Python: said in newspkg's words ------------------
+
+_LONG_NUMBER_TEXT = '{"url": "https://a.com/", "headline": "H", "word_count": 1' + "0" * 5000 + "}"
+
+
+@pytest.mark.parametrize(
+    "read",
+    [from_json, from_jsonld, lambda text: check(text)[0].message],
+    ids=["from_json", "from_jsonld", "check"],
+)
+def test_a_number_too_long_for_python_in_json_text_is_said_in_words(
+    read: Callable[[str], object],
+) -> None:
+    try:
+        message = str(read(_LONG_NUMBER_TEXT))
+    except ParseError as error:
+        message = str(error)
+    assert "a whole number of more than" in message
+    assert "set_int_max_str_digits" not in message
