@@ -28,6 +28,8 @@ the document, given as bytes or as text as the entry point takes it. Without ath
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -42,6 +44,11 @@ if atheris is not None:
     with atheris.instrument_imports(include=["newspkg"]):
         import newspkg
         from newspkg._cli import INTERNAL_ERROR, cli
+
+        # newspkg imports its modules on first use: import them all here, or they load
+        # after this block, uninstrumented, and the fuzzer runs blind.
+        for _module in pkgutil.walk_packages(newspkg.__path__, "newspkg."):
+            importlib.import_module(_module.name)
 else:
     import newspkg
     from newspkg._cli import INTERNAL_ERROR, cli

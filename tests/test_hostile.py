@@ -5,6 +5,7 @@ One test per case the fuzz campaign found, named after the class of bug it close
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import subprocess
@@ -28,10 +29,13 @@ from newspkg import (
     SourceRole,
     ValidationError,
     check,
+    from_dict,
     from_html,
     from_json,
     from_jsonld,
     iter_articles,
+    parse_date,
+    read_batch,
     reading_time,
     to_json,
     to_jsonld,
@@ -461,3 +465,138 @@ def test_an_indent_too_long_to_write_out_is_a_validation_error(indent: int) -> N
     with pytest.raises(ValidationError, match="about 5,001 digits") as caught:
         to_json(article, indent=indent)
     assert caught.value.problems[0].path == "indent"
+
+
+# --- a JSON string is not a document: never decoded a second time ---------------------------
+
+_STRING_HOLDING_A_DOCUMENT = json.dumps(_DOC_TEXT)  # '"{\"@context\": ...}"': valid JSON, a string
+
+
+@pytest.mark.parametrize("command", ["read", "jsonld", "meta", "readtime"])
+def test_the_command_does_not_read_an_article_out_of_a_json_string(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "-"], input=_STRING_HOLDING_A_DOCUMENT)
+    assert result.exit_code == 1
+    assert "no schema.org Article" in result.output
+    assert "https://a.com/" not in result.output
+
+
+def test_a_batch_does_not_read_an_article_out_of_a_json_string(tmp_path: Path) -> None:
+    lines = tmp_path / "documents.jsonl"
+    lines.write_text(_STRING_HOLDING_A_DOCUMENT + "\n" + _DOC_TEXT + "\n")
+    string_line, document_line = read_batch([lines])
+    assert string_line.article is None
+    assert string_line.error is not None
+    assert any("no schema.org Article" in message for message in string_line.error.messages)
+    assert document_line.article is not None
+
+
+# --- values of the wrong type are described in words, whatever they are -------------------
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda v: _article(headline=v),
+        lambda v: _article(keywords=["ok", v]),
+        lambda v: _article(date_published=v),
+        lambda v: _article(kind=v),
+        lambda v: Author(name=v),
+        lambda v: Author(name="A", same_as=[v]),
+        lambda v: Figure(url=v),
+    ],
+)
+def test_a_huge_number_in_any_field_is_a_validation_error(build: object) -> None:
+    # Python writes an int of more than 4,300 digits only with a bare ValueError.
+    with pytest.raises(ValidationError, match=r"expected .*, got a number of about 5,001 digits"):
+        build(10**5000)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("value", "described"),
+    [
+        ({"a"}, "got set"),
+        (b"x", "got bytes"),
+        (object(), "got object"),
+        (10**5000, "got a number of about 5,001 digits"),
+        ([10**5000], "about 5,001 digits"),  # in a field of text, "got a list"
+    ],
+    ids=["set", "bytes", "object", "huge number", "list of a huge number"],
+)
+@pytest.mark.parametrize("field", ["headline", "keywords", "date_published", "authors"])
+def test_native_values_that_are_not_json_are_described_in_words(
+    field: str, value: object, described: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        from_dict({"url": "https://a.com/", "headline": "H", field: value})
+    message = caught.value.problems[0].message
+    assert caught.value.problems[0].path.startswith(field)
+    assert message.startswith("expected ")
+    assert described in message or (isinstance(value, list) and message.endswith("got a list"))
+    assert "serializable" not in message
+    assert "set_int_max_str_digits" not in message
+
+
+# --- dates: dateutil's arithmetic errors ----------------------------------------------------
+
+_HUGE_MINUTES = "2022-5-3T23:" + "6" * 40 + ":00"  # found by scripts/fuzz.py
+
+
+def test_a_time_with_huge_minutes_is_not_a_date() -> None:
+    # dateutil reads the minutes as a Decimal, and `% 1` on it raised decimal.InvalidOperation.
+    with pytest.raises(ValidationError, match="not a date"):
+        parse_date(_HUGE_MINUTES)
+
+
+def test_a_jsonld_date_with_huge_minutes_is_left_unread_and_checked() -> None:
+    document: JsonObject = {**_DOC, "dateModified": _HUGE_MINUTES}
+    article = from_jsonld(document)
+    assert article.date_modified is None
+    assert [note.field for note in article.provenance] == ["date_modified"]
+    assert any(finding.path == "dateModified" for finding in check(document))
+
+
+# --- a page in UTF-16 is told apart from JSON by its byte-order mark ------------------------
+
+_PAGE = f'<script type="application/ld+json">{_DOC_TEXT}</script>'
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _PAGE.encode("utf-16"),  # the machine's order, after its byte-order mark
+        codecs.BOM_UTF16_LE + _PAGE.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + _PAGE.encode("utf-16-be"),
+        codecs.BOM_UTF8 + _PAGE.encode(),
+    ],
+    ids=["utf-16", "utf-16-le", "utf-16-be", "utf-8"],
+)
+def test_a_page_with_a_byte_order_mark_is_read_as_a_page(tmp_path: Path, data: bytes) -> None:
+    result = CliRunner().invoke(cli, ["read", "-"], input=data)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["url"] == "https://a.com/"
+    page = tmp_path / "page.html"
+    page.write_bytes(data)
+    (read,) = read_batch([page])
+    assert read.article is not None
+    assert read.article.url == "https://a.com/"
+
+
+# --- JSON text with a number too long for Python: said in newspkg's words ------------------
+
+_LONG_NUMBER_TEXT = '{"url": "https://a.com/", "headline": "H", "word_count": 1' + "0" * 5000 + "}"
+
+
+@pytest.mark.parametrize(
+    "read",
+    [from_json, from_jsonld, lambda text: check(text)[0].message],
+    ids=["from_json", "from_jsonld", "check"],
+)
+def test_a_number_too_long_for_python_in_json_text_is_said_in_words(
+    read: Callable[[str], object],
+) -> None:
+    try:
+        message = str(read(_LONG_NUMBER_TEXT))
+    except ParseError as error:
+        message = str(error)
+    assert "a whole number of more than" in message
+    assert "set_int_max_str_digits" not in message

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 from hypothesis import given
@@ -14,6 +11,7 @@ from hypothesis import strategies as st
 
 from newspkg import from_html
 from newspkg._html import cut_texts, meta_families
+from tests.time_bound import at_most
 
 URL = "https://en.wikipedia.org/wiki/New_Zealand"
 
@@ -150,24 +148,6 @@ def test_the_linear_patterns_find_what_the_quadratic_ones_found(text: str) -> No
     assert spans(meta_families._SEPARATORS) == spans(_QUADRATIC_SEPARATORS)
 
 
-@contextmanager
-def _at_most(seconds: int) -> Iterator[None]:
-    """Fail, rather than hang, when the work takes far longer than linear time would."""
-    if not hasattr(signal, "SIGALRM"):
-        pytest.skip("needs SIGALRM")
-
-    def expired(_signum: int, _frame: object) -> None:
-        raise AssertionError(f"still running after {seconds} s: not linear in the input")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 SPACES = " " * 1_000_000  # quadratic work on it takes hours; linear, milliseconds
 
 
@@ -176,7 +156,7 @@ def test_long_runs_of_spaces_in_head_and_jsonld_texts_take_linear_time() -> None
     head = f'<meta property="og:title" content="a{SPACES}b">'
     head += f'<meta property="og:description" content="a{SPACES}b">'
 
-    with _at_most(60):
+    with at_most(60):
         found = from_html(page(data, head))
 
     assert found.headline == "Story"

@@ -210,6 +210,8 @@ def _parse(text: str, default: datetime, *, day_first: bool) -> datetime:
             ) from None
         except (ValueError, OverflowError, TypeError) as error:
             raise ValidationError(f"not a date: {text!r} ({error})") from None
+        except ArithmeticError:  # "23:666…6": dateutil's Decimal minutes fail at `% 1`
+            raise ValidationError(f"not a date: {text!r} (a number in it is too large)") from None
 
 
 def skew_fixed(published: object, modified: object) -> tuple[object, str | None]:

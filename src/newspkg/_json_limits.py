@@ -22,6 +22,7 @@ __all__ = [
     "check_text_size",
     "check_written_size",
     "decode_json_bytes",
+    "is_digit_limit",
 ]
 
 MAX_TEXT_SIZE: Final = 5 * 1024 * 1024
@@ -84,3 +85,12 @@ def check_written_size(text: str, *, what: str) -> None:
             f"the {what} would be {size:,} bytes of UTF-8; newspkg reads at most "
             f"{MAX_TEXT_SIZE:,}, so it does not write it (shorten the body)"
         )
+
+
+def is_digit_limit(error: ValueError) -> bool:
+    """Whether ``error`` is Python's refusal to turn text of too many digits into an int.
+
+    `json` lets it through as a plain ValueError whose words tell the caller to call
+    ``sys.set_int_max_str_digits()``: advice for the program, not for whoever wrote the input.
+    """
+    return "integer string conversion" in str(error)

@@ -17,6 +17,7 @@ so the errors are exactly those of the reporting path alone (tests/test_native.p
 """
 
 import json
+import sys
 from collections.abc import Callable, Mapping
 from contextlib import suppress
 from functools import cache
@@ -29,6 +30,7 @@ from newspkg._json_limits import (
     check_text_size,
     check_written_size,
     decode_json_bytes,
+    is_digit_limit,
 )
 from newspkg._models import Article
 from newspkg._native_converter import make_converter, problems_in, quick_converter
@@ -208,6 +210,9 @@ def from_json(text: str | bytes) -> Article:
     except RecursionError:  # unreachable after the depth check; kept as a last guard
         raise LimitExceededError(f"JSON nested deeper than {MAX_DEPTH} levels") from None
     except ValueError as error:  # not JSON, or an integer over Python's digit limit
+        if is_digit_limit(error):
+            limit = sys.get_int_max_str_digits()
+            raise ParseError(f"a whole number of more than {limit:,} digits is not read") from None
         raise ParseError(f"not JSON: {error}") from None
     return from_dict(data)
 

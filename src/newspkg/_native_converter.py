@@ -30,7 +30,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from newspkg._dates import parse_iso
 from newspkg._native_quick import quick_model_hook
-from newspkg._validation import describe_type
+from newspkg._validation import describe_type, shown_number
 from newspkg.errors import NewspkgError, Problem, ValidationError, join_path
 
 __all__ = ["make_converter", "problems_in", "quick_converter"]
@@ -405,4 +405,12 @@ def _json_type(value: object) -> str:
         type(None): "null",
     }
     word = names.get(type(value), type(value).__name__)
-    return f"{word} {json.dumps(value)[:40]}" if not isinstance(value, dict | list) else word
+    if isinstance(value, dict | list):
+        return word
+    if isinstance(value, int) and not isinstance(value, bool):
+        shown = shown_number(value)  # a huge one as its count of digits: "a number of ..."
+        return shown if shown.startswith(word) else f"{word} {shown}"
+    try:
+        return f"{word} {json.dumps(value)[:40]}"
+    except (TypeError, ValueError):  # not JSON (a set, bytes, ...) or holding a huge int
+        return word

@@ -521,4 +521,11 @@ def _describe_value(value: object) -> str:
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, str):
         return f"text {value[:40]!r}"
-    return f"{type(value).__name__} {value!r}"[:80]
+    if isinstance(value, int):
+        shown = shown_number(value)  # a huge one as its count of digits: "a number of ..."
+        return shown if shown.startswith("a number") else f"{type(value).__name__} {shown}"
+    try:
+        shown = repr(value)
+    except ValueError:  # it holds an int too long for Python to write out
+        return type(value).__name__
+    return f"{type(value).__name__} {shown}"[:80]

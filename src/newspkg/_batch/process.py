@@ -13,6 +13,7 @@ import functools
 from newspkg._batch.records import BatchRecord, BatchResult, Content, ErrorInfo
 from newspkg._checks.findings import Finding
 from newspkg._checks.run import check
+from newspkg._html.encoding import starts_like_html
 from newspkg._html.page import MAX_HTML_SIZE, decode_html, from_html
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld
@@ -80,8 +81,7 @@ def error_info(error: BaseException) -> ErrorInfo:
 def _is_html(record: BatchRecord) -> bool:
     if record.content is Content.HTML:
         return True
-    head = record.data[:64].lstrip(b"\xef\xbb\xbf \t\r\n\f")
-    return head.startswith(b"<") and not head.startswith(b"<![CDATA[")
+    return starts_like_html(record.data)
 
 
 def _decode(data: bytes, charset: str | None) -> str:
@@ -116,4 +116,6 @@ def _json_article(
         return from_dict(native)
     if document is None:
         load_json(data)  # raises the ParseError saying why the text is not JSON
-    return from_jsonld(document, base_url=url)
+    # from_jsonld reads a str as JSON text: a document that is a JSON string (valid JSON,
+    # no article) must not be decoded a second time, so it goes in as a one-item array.
+    return from_jsonld([document] if isinstance(document, str) else document, base_url=url)

@@ -19,6 +19,7 @@ import attrs
 import click
 
 from newspkg._batch.runner import ordered_map
+from newspkg._html.encoding import starts_like_html
 from newspkg._html.limits import MAX_HTML_SIZE, read_up_to_limit
 from newspkg._jsonld.processing import JsonValue, load_json
 from newspkg._jsonld.reader import from_jsonld
@@ -74,8 +75,7 @@ class Input:
     @property
     def looks_like_html(self) -> bool:
         """Whether the text starts with ``<`` (a CDATA-wrapped JSON block does not count)."""
-        head = self.data[:64].lstrip(b"\xef\xbb\xbf \t\r\n\f")
-        return head.startswith(b"<") and not head.startswith(b"<![CDATA[")
+        return starts_like_html(self.data)
 
 
 @attrs.define
@@ -148,7 +148,9 @@ def load_article(item: Input, *, url: str | None = None) -> Article:
         from newspkg._native import from_dict  # noqa: PLC0415
 
         return from_dict(document)
-    return from_jsonld(document, base_url=url)
+    # from_jsonld reads a str as JSON text: a document that is a JSON string (valid JSON,
+    # no article) must not be decoded a second time, so it goes in as a one-item array.
+    return from_jsonld([document] if isinstance(document, str) else document, base_url=url)
 
 
 def kind_of(document: JsonValue) -> InputKind:

@@ -21,7 +21,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["Decoded", "decode_page"]
+__all__ = ["Decoded", "decode_page", "starts_like_html"]
 
 _PRESCAN_BYTES: Final = 1024
 _META_CHARSET: Final = re.compile(
@@ -32,6 +32,8 @@ _BOMS: Final = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
 # WHATWG label → Python codec, where Python's codec of the same name differs.
 _WHATWG: Final = {
     "iso-8859-1": "cp1252",
@@ -117,3 +119,18 @@ def _as_utf8(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+def starts_like_html(data: bytes) -> bool:
+    """Whether ``data`` starts with ``<`` after a byte-order mark and white space.
+
+    The mark says how to read what follows, so a page in UTF-16 is told from JSON as one in
+    UTF-8 is. A CDATA-wrapped JSON block does not count as HTML.
+    """
+    head = data[:128]
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom) :].decode(encoding, "replace").encode("utf-8", "replace")
+            break
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n\f")
+    return head.startswith(b"<") and not head.startswith(b"<![CDATA[")

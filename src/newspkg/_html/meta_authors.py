@@ -65,17 +65,20 @@ def _named_authors(
     texts: tuple[str, ...], *, split_commas: bool, trim: bool, sites: frozenset[str]
 ) -> tuple[tuple[Author, ...], list[str]]:
     authors: list[Author] = []
+    named: set[str] = set()  # the names read so far: a page may repeat a name many times
     remarks: list[str] = []
     for text in texts:
         found = byline_names(text, split_commas=split_commas, trim=trim, sites=sites)
         remarks.extend(found.changes)
         remarks.extend(f"set aside {part!r} (not a name)" for part in found.dropped)
         for name in found.names:
-            if all(author.name != name for author in authors):
+            if name not in named:
                 try:
                     authors.append(Author(name=name))
                 except NewspkgError as error:
                     remarks.append(f"set aside {name!r} ({error.problems[0].message})")
+                else:
+                    named.add(authors[-1].name)
     return tuple(authors), remarks
 
 
@@ -86,7 +89,8 @@ def _linked_authors(page: PageMeta) -> MetaValue | None:
     names = list(page.tags.get("author", ()))
     source = "meta article:author"
     addresses = [ref for ref in refs if _is_address(ref)]
-    spare = [name for name in names if name not in refs]
+    linked_names = set(refs)  # a set: the page may give thousands of each
+    spare = [name for name in names if name not in linked_names]
     paired = dict(zip(addresses, spare, strict=False)) if len(spare) == len(addresses) else {}
     authors: list[Author] = []
     skipped: list[str] = []

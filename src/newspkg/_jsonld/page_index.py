@@ -63,6 +63,7 @@ class PageIndex:
         self.work_left = RELATED_WORK_BASE + RELATED_WORK_PER_NODE * len(graph.nodes)
         self._pages_by_main_found: dict[int, list[Node]] | None = None
         self._main_entities: frozenset[int] | None = None
+        self._nodes_typed: dict[frozenset[str], list[Node]] = {}
 
     def spend(self, units: int) -> bool:
         """Take ``units`` of related-read work from the document's budget, if it has them."""
@@ -88,6 +89,14 @@ class PageIndex:
                         seen.add(id(main))
                         found.setdefault(id(main), []).append(page)
         self._pages_by_main_found = found
+        return found
+
+    def nodes_typed(self, types: frozenset[str]) -> list[Node]:
+        """The nodes with any of ``types``, in document order; the graph is scanned once per set."""
+        found = self._nodes_typed.get(types)
+        if found is None:
+            found = [node for node in self.graph.nodes if node.has_type(types)]
+            self._nodes_typed[types] = found
         return found
 
     def pages_about(self, node: Node) -> list[Node]:

@@ -49,6 +49,7 @@ from newspkg._json_limits import (
     check_text_depth,
     check_text_size,
     decode_json_bytes,
+    is_digit_limit,
 )
 from newspkg._jsonld.context_work import WorkBudget, attach_cache, charge_resolve, set_budget
 from newspkg._urls import split_url
@@ -137,6 +138,9 @@ def _parse_text(text: str, *, path: str) -> JsonValue:
         message = f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         raise ParseError(message, path=path) from None
     except ValueError as error:  # NaN/Infinity, or an integer over Python's digit limit
+        if is_digit_limit(error):  # longer than MAX_INT_DIGITS, which parsed values meet
+            message = f"a whole number of more than {MAX_INT_DIGITS} digits is not read"
+            raise ParseError(message, path=path) from None
         raise ParseError(f"not valid JSON: {error}", path=path) from None
     except RecursionError:  # unreachable after the depth check; kept as a last guard
         raise LimitExceededError(f"JSON nested deeper than {MAX_DEPTH}", path=path) from None

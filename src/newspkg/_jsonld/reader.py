@@ -239,7 +239,7 @@ class _ArticleReading(PartsReader):
             list(self.graph.nodes_of(pages[0], [m.ARTICLE["breadcrumbs"].prop])) if pages else []
         )
         # A page's own trail first, else the first trail anywhere (many pages give it alone).
-        trails += [other for other in self.graph.nodes if other.has_type(BREADCRUMB_TYPES)]
+        trails += self.index.nodes_typed(BREADCRUMB_TYPES)  # one scan per document
         fields["breadcrumbs"] = self.breadcrumbs(trails)
         fields["paywalled_parts"] = self.paywalled_parts(node)
         fields["corrections"] = self.corrections(node)

@@ -230,15 +230,19 @@ class _GraphWriter:
         self, node: JsonObject, field: str, people: tuple[Author, ...], *, byline: bool = False
     ) -> None:
         if people:
-            node[m.ARTICLE[field].prop] = [
-                self._person(
-                    person,
-                    self.local_id(m.Fragment.AUTHOR, n) if byline else None,
-                    # One person twice in a list stays twice: values are sets to JSON-LD.
-                    reuse=person not in people[: n - 1],
+            written: list[JsonValue] = []
+            earlier: set[Author] = set()  # a set: a list may hold thousands of people
+            for n, person in enumerate(people, 1):
+                written.append(
+                    self._person(
+                        person,
+                        self.local_id(m.Fragment.AUTHOR, n) if byline else None,
+                        # One person twice in a list stays twice: values are sets to JSON-LD.
+                        reuse=person not in earlier,
+                    )
                 )
-                for n, person in enumerate(people, 1)
-            ]
+                earlier.add(person)
+            node[m.ARTICLE[field].prop] = written
 
     def _person(
         self, author: Author, fallback: str | None = None, *, reuse: bool = True
