@@ -104,10 +104,11 @@ class Context(NamedTuple):
     # terms among them whose string values are IRIs ("@type": "@id").
     terms: Mapping[str, str]
     id_terms: frozenset[str]
-    # `direct_graph`'s memo of node shapes: the keys of a node object as written -> its keys
-    # in the order expansion visits them, with what each expands to. Pages repeat a few
-    # dozen shapes; a context has one memo, as for keys.
+    # `direct_graph`'s memos, one per context as for keys: node shapes (the keys of a node
+    # object as written -> its keys in the order expansion visits them, with what each
+    # expands to), and the schema.org names of a type written as one string.
     shapes: dict[tuple[str, ...], KeyPlan]
+    type_names: dict[str, tuple[str, ...]]
 
 
 _ContextKey = tuple[
@@ -136,7 +137,7 @@ def _context(
     key = (bundled, vocab, frozenset(aliases.items()), frozenset(terms.items()), id_terms)
     found = _CONTEXTS.get(key)
     if found is None:
-        found = Context(bundled, vocab, dict(aliases), {}, {}, dict(terms), id_terms, {})
+        found = Context(bundled, vocab, dict(aliases), {}, {}, dict(terms), id_terms, {}, {})
         if len(_CONTEXTS) < _CONTEXTS_LIMIT:  # page-made terms cannot grow it further
             _CONTEXTS[key] = found
     return found
@@ -264,7 +265,7 @@ def _with_local(active: Context, local: Mapping[str, JsonValue]) -> Context:
         if not isinstance(local_vocab, str) or local_vocab not in SCHEMA_VOCABS:
             raise Unsupported
         vocab = local_vocab
-    resolving = active._replace(vocab=vocab, keys={}, types={}, shapes={})
+    resolving = active._replace(vocab=vocab, keys={}, types={}, shapes={}, type_names={})
     for key, value in local.items():
         if key == "@vocab":
             continue

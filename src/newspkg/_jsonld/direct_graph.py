@@ -53,6 +53,7 @@ _NAMES_LIMIT: Final = 4096
 _SHAPES_LIMIT: Final = 1024
 _SHAPE_KEYS_LIMIT: Final = 32
 _SHAPE_CHARS_LIMIT: Final = 512
+_TYPES_LIMIT: Final = 4096  # types remembered per context (direct.type_iris's own bound)
 # The plan of a value object (a key expanding to @value): a literal, not a node.
 _VALUE_OBJECT: Final[KeyPlan] = (("@value", "@value", None),)
 # The prefix of every path under a top-level object that holds nothing but ``@graph``.
@@ -158,7 +159,8 @@ class DirectGraph(Walk):
         if plan is _VALUE_OBJECT:
             return self._value_literal(element, free_floating=free_floating)
         nodes = self.graph.nodes
-        node = Node(None, path, not free_floating)  # positional: cheaper, for every node
+        # Positional, and the lists given: cheaper than attrs' defaults, for every node.
+        node = Node(None, path, not free_floating, [], {})
         position = len(nodes)  # as Graph.begin: the node before its children
         nodes.append(node)
         own = node.props
@@ -184,11 +186,13 @@ class DirectGraph(Walk):
             elif prop == "@type":
                 if typed:
                     raise Unsupported  # colliding keywords (type and @type)
-                iris = type_iris(context, value)
-                if iris:
+                names = context.type_names.get(value) if type(value) is str else None
+                if names is None:
+                    names = _types(context, value)
+                if names is not None:
                     kept += 1
                     typed = True
-                    node.types.extend(_type_names(iris))
+                    node.types.extend(names)
             elif prop == "@graph":
                 if self._graph(context, value, path):
                     kept += 1
@@ -197,10 +201,8 @@ class DirectGraph(Walk):
                 # A list object: Walk expands it, the graph flattens it; else a keyword
                 # only pyld handles.
                 raise NotDirectGraph if prop == "@list" else Unsupported
-        if free_floating and not kept:
-            del nodes[position]  # empty, or only an @id: expansion drops it
-            return None
-        if top and graph_key and kept == 1 and node.id is None:
+        if (free_floating and not kept) or (top and graph_key and kept == 1 and node.id is None):
+            # Empty or only an @id, which expansion drops; or nothing but the top's @graph.
             del nodes[position]
             return None
         if node.id is None:
@@ -298,6 +300,21 @@ def _name(prop: str) -> str | None:
         if len(_NAMES) < _NAMES_LIMIT:
             _NAMES[prop] = name
         return name
+
+
+def _types(context: Context, value: JsonValue) -> tuple[str, ...] | None:
+    """The schema.org names of an ``@type`` value; None when expansion keeps no ``@type``.
+
+    A type written as one string is remembered per context (`Context.type_names`).
+    """
+    iris = type_iris(context, value)  # refuses what the direct expansion refuses
+    if not iris:
+        return None
+    names = tuple(_type_names(iris))
+    memo = context.type_names
+    if type(value) is str and len(memo) < _TYPES_LIMIT:
+        memo[value] = names
+    return names
 
 
 def _type_names(iris: list[JsonValue]) -> list[str]:
