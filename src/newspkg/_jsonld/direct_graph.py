@@ -137,7 +137,7 @@ class DirectGraph(Walk):
                 items.append(literal(value))
         return items
 
-    def _element(  # noqa: PLR0912 (one case per keyword, as Walk.node and Walk._keyword)
+    def _element(  # noqa: PLR0912, PLR0915 (a case per keyword; one call per node, for speed)
         self,
         context: Context,
         element: JsonObject,
@@ -155,7 +155,9 @@ class DirectGraph(Walk):
             context = apply_context(context, element["@context"])
             if context.id_terms:
                 raise NotDirectGraph  # strings that are IRIs: Walk.id_values expands them
-        plan = _plan(context, element)
+        plan = context.shapes.get(tuple(element))  # _plan's memo, read inline: for every node
+        if plan is None:
+            plan = _plan(context, element)
         if plan is _VALUE_OBJECT:
             return self._value_literal(element, free_floating=free_floating)
         nodes = self.graph.nodes
