@@ -456,6 +456,53 @@ def test_a_context_defining_more_terms_than_the_limit_takes_the_pyld_path() -> N
         expand_direct({"@context": beyond, "t0": "x"}, base=None)
 
 
+# Terms a page gives other meanings: a node of the same keys, or a type of the same name,
+# read under these is not schema.org's. DirectGraph remembers a node shape's plan and a
+# type's names per context (direct.Context.shapes, .type_names); a memo shared between
+# contexts would read these nodes as schema.org's.
+_OTHER_MEANINGS: JsonObject = {
+    "@vocab": "http://schema.org/",
+    "name": "http://example.org/name",
+    "Person": "http://example.org/Person",
+}
+
+
+def _person_pages() -> list[JsonObject]:
+    article: JsonObject = {"@type": "NewsArticle", "headline": "h", "url": "https://example.com/a"}
+    person: JsonObject = {"@type": "Person", "name": "A"}
+    return [
+        {"@context": "https://schema.org", **article, "author": person},
+        {"@context": _OTHER_MEANINGS, **article, "author": person},
+        {"@context": "https://schema.org", **article, "author": person},
+        # The same shape nested under a context a parent node applies.
+        {
+            "@context": "https://schema.org",
+            **article,
+            "author": {"@context": _OTHER_MEANINGS, **person, "knows": person},
+            "editor": person,
+        },
+    ]
+
+
+def test_what_a_node_shape_and_a_type_mean_is_remembered_per_context() -> None:
+    base = PAGE_URLS[1]
+    types, names = [], []
+    for document in _person_pages():
+        graph = DirectGraph(document, base=base).graph  # NotDirectGraph fails the test
+        types.append([node.types for node in graph.nodes])
+        names.append([sorted(node.props) for node in graph.nodes])
+        assert_direct_agrees_with_pyld(document, base)
+
+    assert types == [
+        [["NewsArticle"], ["Person"]],
+        [["NewsArticle"], []],
+        [["NewsArticle"], ["Person"]],
+        [["NewsArticle"], [], [], ["Person"]],
+    ]
+    assert names[1] == [["author", "headline", "url"], []]
+    assert names[3][1:] == [["knows"], [], ["name"]]
+
+
 @pytest.mark.parametrize("value", ["text", "", 0, 7, -2.5, True, False])
 def test_the_graph_s_quick_literal_is_the_literal_attrs_makes(value: str | float | bool) -> None:
     quick, made = literal(value), Literal(value)

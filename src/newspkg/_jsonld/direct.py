@@ -43,6 +43,7 @@ __all__ = [
     "INITIAL_CONTEXT",
     "OTHER_TERMS",
     "Context",
+    "KeyPlan",
     "Unsupported",
     "Walk",
     "apply_context",
@@ -85,6 +86,10 @@ class Unsupported(Exception):  # noqa: N818 (a signal between two functions, nev
     """The document uses something only pyld handles exactly; it must go through pyld."""
 
 
+# How `direct_graph` walks a node object with a given tuple of keys (see `Context.shapes`).
+KeyPlan = tuple[tuple[str, str, str | None], ...]
+
+
 class Context(NamedTuple):
     """The little of an active context that qualifying documents can set."""
 
@@ -99,6 +104,11 @@ class Context(NamedTuple):
     # terms among them whose string values are IRIs ("@type": "@id").
     terms: Mapping[str, str]
     id_terms: frozenset[str]
+    # `direct_graph`'s memos, one per context as for keys: node shapes (the keys of a node
+    # object as written -> its keys in the order expansion visits them, with what each
+    # expands to), and the schema.org names of a type written as one string.
+    shapes: dict[tuple[str, ...], KeyPlan]
+    type_names: dict[str, tuple[str, ...]]
 
 
 _ContextKey = tuple[
@@ -127,7 +137,7 @@ def _context(
     key = (bundled, vocab, frozenset(aliases.items()), frozenset(terms.items()), id_terms)
     found = _CONTEXTS.get(key)
     if found is None:
-        found = Context(bundled, vocab, dict(aliases), {}, {}, dict(terms), id_terms)
+        found = Context(bundled, vocab, dict(aliases), {}, {}, dict(terms), id_terms, {}, {})
         if len(_CONTEXTS) < _CONTEXTS_LIMIT:  # page-made terms cannot grow it further
             _CONTEXTS[key] = found
     return found
@@ -255,7 +265,7 @@ def _with_local(active: Context, local: Mapping[str, JsonValue]) -> Context:
         if not isinstance(local_vocab, str) or local_vocab not in SCHEMA_VOCABS:
             raise Unsupported
         vocab = local_vocab
-    resolving = active._replace(vocab=vocab, keys={}, types={})
+    resolving = active._replace(vocab=vocab, keys={}, types={}, shapes={}, type_names={})
     for key, value in local.items():
         if key == "@vocab":
             continue

@@ -21,6 +21,7 @@ from typing import Final
 from newspkg._jsonld.direct import (
     INITIAL_CONTEXT,
     Context,
+    KeyPlan,
     Unsupported,
     Walk,
     apply_context,
@@ -28,7 +29,15 @@ from newspkg._jsonld.direct import (
     key_iri,
     type_iris,
 )
-from newspkg._jsonld.graph import PATH_IRI, Graph, Item, Node, literal, with_fixed_contexts
+from newspkg._jsonld.graph import (
+    PATH_IRI,
+    Graph,
+    Item,
+    Literal,
+    Node,
+    literal,
+    with_fixed_contexts,
+)
 from newspkg._jsonld.processing import JsonObject, JsonValue, check_json_value, expand, load_json
 from newspkg._schemaorg.vocabulary import local_name
 
@@ -38,7 +47,15 @@ __all__ = ["DirectGraph", "NotDirectGraph", "prepare_names", "read_graph"]
 # repeat the same few dozen; page-made IRIs cannot grow it past the limit.
 _NAMES: dict[str, str | None] = {}
 _NAMES_LIMIT: Final = 4096
-_UNSEEN: Final = "\x00"  # not a name: a property IRI not in _NAMES yet
+# Shapes remembered per context, and the most keys (and characters in them) a remembered one
+# has: real nodes have a handful of short keys, so pages of many large or odd objects
+# cannot make the memo hold much.
+_SHAPES_LIMIT: Final = 1024
+_SHAPE_KEYS_LIMIT: Final = 32
+_SHAPE_CHARS_LIMIT: Final = 512
+_TYPES_LIMIT: Final = 4096  # types remembered per context (direct.type_iris's own bound)
+# The plan of a value object (a key expanding to @value): a literal, not a node.
+_VALUE_OBJECT: Final[KeyPlan] = (("@value", "@value", None),)
 # The prefix of every path under a top-level object that holds nothing but ``@graph``.
 _GRAPH_PREFIX: Final = "[0].@graph"
 
@@ -120,7 +137,7 @@ class DirectGraph(Walk):
                 items.append(literal(value))
         return items
 
-    def _element(  # noqa: PLR0912 (one case per keyword, as Walk.node and Walk._keyword)
+    def _element(  # noqa: PLR0912, PLR0915 (a case per keyword; one call per node, for speed)
         self,
         context: Context,
         element: JsonObject,
@@ -138,31 +155,31 @@ class DirectGraph(Walk):
             context = apply_context(context, element["@context"])
             if context.id_terms:
                 raise NotDirectGraph  # strings that are IRIs: Walk.id_values expands them
-        keys = sorted(element)
-        memo = context.keys  # key_iri's memo, read inline: this runs for every key of a page
-        props = [memo[key] if key in memo else key_iri(context, key) for key in keys]
-        if "@value" in props:
-            found = self._value_object(element, free_floating=free_floating)
-            found_value = None if found is None else found["@value"]
-            return (
-                literal(found_value) if isinstance(found_value, str | int | float | bool) else None
-            )
-        graph = self.graph
-        node = Node(None, path, not free_floating)  # positional: cheaper, for every node
-        position = graph.begin(node)
+        plan = context.shapes.get(tuple(element))  # _plan's memo, read inline: for every node
+        if plan is None:
+            plan = _plan(context, element)
+        if plan is _VALUE_OBJECT:
+            return self._value_literal(element, free_floating=free_floating)
+        nodes = self.graph.nodes
+        # Positional, and the lists given: cheaper than attrs' defaults, for every node.
+        node = Node(None, path, not free_floating, [], {})
+        position = len(nodes)  # as Graph.begin: the node before its children
+        nodes.append(node)
         own = node.props
         kept = 0  # keys of the expanded object besides @id
         typed = graph_key = False
-        for key, prop in zip(keys, props, strict=True):
-            if not prop:
-                continue  # @context (done above), or a key expansion drops
+        for key, prop, name in plan:
             value = element[key]
-            if prop[0] != "@":  # a property: the common case, tested first
-                name = _NAMES.get(prop, _UNSEEN)
-                if type(value) is str and name and name is not _UNSEEN and name not in own:
+            if name is not None:  # a schema.org property: the common case, tested first
+                if type(value) is str and name not in own:
                     own[name] = [literal(value)]  # the commonest of all: text, inline
                     kept += 1
-                elif self._property(context, node, prop, value):
+                elif self._property(context, node, name, value):
+                    kept += 1
+            elif prop[0] != "@":  # another vocabulary's property
+                if prop == PATH_IRI:
+                    raise NotDirectGraph  # the reader's path mark, written by the page
+                if self._other(context, value):
                     kept += 1
             elif prop == "@id":
                 if not isinstance(value, str) or node.id is not None:
@@ -171,11 +188,13 @@ class DirectGraph(Walk):
             elif prop == "@type":
                 if typed:
                     raise Unsupported  # colliding keywords (type and @type)
-                iris = type_iris(context, value)
-                if iris:
+                names = context.type_names.get(value) if type(value) is str else None
+                if names is None:
+                    names = _types(context, value)
+                if names is not None:
                     kept += 1
                     typed = True
-                    node.types.extend(_type_names(iris))
+                    node.types.extend(names)
             elif prop == "@graph":
                 if self._graph(context, value, path):
                     kept += 1
@@ -184,13 +203,19 @@ class DirectGraph(Walk):
                 # A list object: Walk expands it, the graph flattens it; else a keyword
                 # only pyld handles.
                 raise NotDirectGraph if prop == "@list" else Unsupported
-        if free_floating and not kept:
-            del graph.nodes[position]  # empty, or only an @id: expansion drops it
+        if (free_floating and not kept) or (top and graph_key and kept == 1 and node.id is None):
+            # Empty or only an @id, which expansion drops; or nothing but the top's @graph.
+            del nodes[position]
             return None
-        if top and graph_key and kept == 1 and node.id is None:
-            del graph.nodes[position]
-            return None
-        return graph.settle(node, position)
+        if node.id is None:
+            return node  # as Graph.settle, which has nothing to merge without an @id
+        return self.graph.settle(node, position)
+
+    def _value_literal(self, element: JsonObject, *, free_floating: bool) -> Literal | None:
+        """The literal of a value object; None when expansion drops it."""
+        found = self._value_object(element, free_floating=free_floating)
+        found_value = None if found is None else found["@value"]
+        return literal(found_value) if isinstance(found_value, str | int | float | bool) else None
 
     def _graph(self, context: Context, value: JsonValue, path: str) -> bool:
         """Add the nodes of a node's ``@graph``; tell whether expansion keeps the key."""
@@ -202,16 +227,11 @@ class DirectGraph(Walk):
             return self._element(context, value, graph_path, free_floating=True) is not None
         raise Unsupported  # pyld raises an error; let it
 
-    def _property(self, context: Context, node: Node, prop: str, value: JsonValue) -> bool:
-        """Add a property's values to ``node``; tell whether expansion keeps its key."""
-        if prop == PATH_IRI:
-            raise NotDirectGraph  # the reader's path mark, written by the page
-        name = _NAMES.get(prop, _UNSEEN)
-        if name is _UNSEEN:
-            name = _name(prop)
-        if name is None:
-            # Not schema.org's: the graph keeps nothing of it, but it must qualify.
-            return self._other(context, value)
+    def _property(self, context: Context, node: Node, name: str, value: JsonValue) -> bool:
+        """Add the values of schema.org's property ``name`` to ``node``.
+
+        Tell whether expansion keeps its key.
+        """
         if name in node.props:
             raise NotDirectGraph  # two keys for one property: expansion merges them
         if type(value) is str:  # the common case, tested first
@@ -230,13 +250,48 @@ class DirectGraph(Walk):
         return True
 
     def _other(self, context: Context, value: JsonValue) -> bool:
-        """Expand a value the graph does not keep; tell whether expansion keeps its key."""
+        """Expand a value the graph does not keep (not schema.org's), as it must qualify.
+
+        Tell whether expansion keeps its key.
+        """
         if isinstance(value, list):
             self.array(context, value, free_floating=False)
             return True
         if isinstance(value, dict):
             return self.node(context, value, free_floating=False) is not None
         return value is not None
+
+
+def _plan(context: Context, element: JsonObject) -> KeyPlan:
+    """How to walk ``element``: its keys in the order expansion visits them (sorted).
+
+    Each key comes with its IRI and its schema.org name (None for keywords and other
+    vocabularies); keys expansion drops are left out. `_VALUE_OBJECT` for a value object.
+    Pages repeat a few dozen shapes of node, so the plan is remembered per context and
+    shape: a node then costs one lookup instead of a sort and a lookup per key. Whatever
+    `key_iri` refuses is refused here, before any of the node's values is walked, as before.
+    """
+    shape = tuple(element)
+    shapes = context.shapes
+    plan = shapes.get(shape)
+    if plan is None:
+        keys = sorted(shape)
+        props = [key_iri(context, key) for key in keys]
+        if "@value" in props:
+            plan = _VALUE_OBJECT
+        else:
+            plan = tuple(
+                (key, prop, None if prop[0] == "@" else _name(prop))
+                for key, prop in zip(keys, props, strict=True)
+                if prop  # "": @context (applied first), or a key expansion drops
+            )
+        if (
+            len(shapes) < _SHAPES_LIMIT
+            and len(shape) <= _SHAPE_KEYS_LIMIT
+            and sum(map(len, shape)) <= _SHAPE_CHARS_LIMIT
+        ):
+            shapes[shape] = plan
+    return plan
 
 
 def _name(prop: str) -> str | None:
@@ -247,6 +302,21 @@ def _name(prop: str) -> str | None:
         if len(_NAMES) < _NAMES_LIMIT:
             _NAMES[prop] = name
         return name
+
+
+def _types(context: Context, value: JsonValue) -> tuple[str, ...] | None:
+    """The schema.org names of an ``@type`` value; None when expansion keeps no ``@type``.
+
+    A type written as one string is remembered per context (`Context.type_names`).
+    """
+    iris = type_iris(context, value)  # refuses what the direct expansion refuses
+    if not iris:
+        return None
+    names = tuple(_type_names(iris))
+    memo = context.type_names
+    if type(value) is str and len(memo) < _TYPES_LIMIT:
+        memo[value] = names
+    return names
 
 
 def _type_names(iris: list[JsonValue]) -> list[str]:

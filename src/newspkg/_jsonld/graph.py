@@ -38,7 +38,9 @@ class Literal:
 
 
 _new_literal: Final = Literal.__new__
-_set_slot: Final = object.__setattr__
+# The slot's own setter: what the frozen class's __setattr__ refuses, without looking the
+# slot up by name on every call as object.__setattr__ does.
+_set_value: Final = Literal.__dict__["value"].__set__
 
 
 def literal(value: str | int | float | bool) -> Literal:
@@ -50,7 +52,7 @@ def literal(value: str | int | float | bool) -> Literal:
     that `Literal` still has no validator, converter or post-init that this would skip).
     """
     made = _new_literal(Literal)
-    _set_slot(made, "value", value)
+    _set_value(made, value)
     return made
 
 

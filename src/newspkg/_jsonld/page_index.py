@@ -81,8 +81,9 @@ class PageIndex:
             return self._pages_by_main_found
         graph = self.graph
         found: dict[int, list[Node]] = {}
+        not_page = self._page_types.isdisjoint  # Node.has_type, read inline: for every node
         for page in graph.nodes:
-            if page.has_type(self._page_types):
+            if not not_page(page.types):
                 seen: set[int] = set()
                 for main in graph.nodes_of(page, [m.MAIN_ENTITY]):
                     if id(main) not in seen:  # a page naming its main entity twice counts once

@@ -140,14 +140,17 @@ class _Page:
 
     def articles(self) -> list[Node]:
         graph = self.graph
-        candidates = [node for node in graph.nodes if node.has_type(ARTICLE_TYPES)]
+        # Node.has_type, read inline: this and the loop below run for every node of a page.
+        not_article = ARTICLE_TYPES.isdisjoint
+        candidates = [node for node in graph.nodes if not not_article(node.types)]
         parts: set[int] = set()
         links: set[str] = set()
         for node in graph.nodes:
+            props = node.props
             # Most nodes have neither: a set test per node instead of two walks of their values.
-            if not _PART_PROP_SET.isdisjoint(node.props):
+            if not _PART_PROP_SET.isdisjoint(props):
                 parts.update(map(id, graph.nodes_of(node, _PART_PROPS)))
-            if _RELATED_PROP in node.props:
+            if _RELATED_PROP in props:
                 links.update(related_links(graph, node))
         mains = self._main_entities
         return [
