@@ -16,6 +16,7 @@ from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newspkg._html.byline_text import MAX_BYLINE_TEXT, TextByline, find_date_text, parse_text_byline
 from newspkg._html.lead_paragraph import Lead, lead_paragraph
 from newspkg._readtime.words import count_words
 
@@ -30,6 +31,25 @@ _DATE_SELECTOR: Final = (
     "[itemprop~=datePublished], article time[datetime], time[pubdate], "
     "[class*=byline] time[datetime], header time[datetime]"
 )
+# hAtom's (microformats.org/wiki/hatom) "published"/"updated" classes, and microdata's
+# dateModified, on an element with a machine-readable value (``datetime``, or an ``<abbr>``'s
+# ``title`` by the microformats value-title pattern Blogger's templates use).
+_HATOM_PUBLISHED: Final = "abbr.published[title], abbr[itemprop~=datePublished][title]"
+_MODIFIED_SELECTOR: Final = (
+    "[itemprop~=dateModified], time.updated[datetime], abbr.updated[title], "
+    "[class*=byline] time.updated[datetime]"
+)
+_PRINTED_TIME_SELECTOR: Final = "time:not([datetime])"
+# The text-byline walk: elements never holding the article's byline, and its bounds.
+_NOT_BYLINE_TAGS: Final = frozenset(
+    {"script", "style", "noscript", "template", "nav", "aside", "form", "select", "head"}
+    | {"textarea", "button", "svg", "iframe", "pre", "code", "blockquote", "figcaption"}
+)
+MAX_TEXT_VISITS: Final = 200_000
+_MAX_TEXT_BYLINES: Final = 4
+_MAX_TRIES: Final = 32
+_MAX_CLIMB: Final = 3  # "By" alone in a <span>: the name is in the parent's text
+_MAX_SIBLINGS: Final = 6  # nodes after a byline looked at for its date
 _MAX_BYLINE: Final = 120  # a longer "byline" element is a block of text, not a byline
 # Inside a byline element, the link to the author's page holds the name alone, where the
 # element's text runs on into a job title ("Ben Silverman Games Editor").
@@ -88,6 +108,29 @@ class Markup:
     @functools.cached_property
     def times(self) -> tuple[str, ...]:
         return tuple(_times(self._nodes(_DATE_SELECTOR)))
+
+    @functools.cached_property
+    def hatom_times(self) -> tuple[str, ...]:
+        """``title`` values of hAtom ``abbr.published`` elements (Blogger's post date)."""
+        return tuple(_attribute_values(self._nodes(_HATOM_PUBLISHED), "title"))
+
+    @functools.cached_property
+    def modified_times(self) -> tuple[str, ...]:
+        """Machine-readable modification dates: ``dateModified``, hAtom ``updated``."""
+        nodes = self._nodes(_MODIFIED_SELECTOR)
+        return tuple(_attribute_values(nodes, "datetime", "content", "title"))
+
+    @functools.cached_property
+    def printed_times(self) -> tuple[str, ...]:
+        """The texts of ``<time>`` elements without ``datetime`` ("March 5, 2024")."""
+        nodes = self._nodes(_PRINTED_TIME_SELECTOR)[:_MAX_TEXT_BYLINES]
+        return tuple(text for node in nodes if (text := _text(node)))
+
+    @functools.cached_property
+    def text_bylines(self) -> tuple[TextByline, ...]:
+        """Bylines written as text ("Posted by X on <date>"), in page order (`byline_text`)."""
+        body = None if self._tree is None else self._tree.body
+        return () if body is None else tuple(_text_bylines(body))
 
     @functools.cached_property
     def headings(self) -> tuple[str, ...]:
@@ -207,6 +250,99 @@ def _times(nodes: list[LexborNode]) -> list[str]:
         if len(found) >= 4:
             break
     return found
+
+
+def _attribute_values(nodes: list[LexborNode], *names: str) -> list[str]:
+    found: list[str] = []
+    for node in nodes:
+        attributes = node.attributes
+        value = next((v.strip() for n in names if (v := attributes.get(n)) and v.strip()), None)
+        if value and value not in found:
+            found.append(value)
+        if len(found) >= 4:
+            break
+    return found
+
+
+def _text_bylines(body: LexborNode) -> list[TextByline]:
+    """Bylines and datelines written as text, found in one bounded walk over the body.
+
+    A text node that starts like a byline ("By", "Posted by", "Submitted by", "Posted
+    <date>") or holds a reading time ("5 min read") is read with its element's text; an
+    element holding the lead word alone gives way to its parent, up to `_MAX_CLIMB` levels,
+    while the text stays short. A byline without a date takes the first date printed in
+    the short text just after it (the next siblings), where themes print it.
+    """
+    found: list[TextByline] = []
+    stack = [body]
+    visits = tries = 0
+    # Each try reads a few short texts; capping the tries keeps a page of a million
+    # "By ..." texts linear.
+    while (
+        stack and visits < MAX_TEXT_VISITS and tries < _MAX_TRIES and len(found) < _MAX_TEXT_BYLINES
+    ):
+        node = stack.pop()
+        visits += 1
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content or ""
+            if len(text) <= MAX_BYLINE_TEXT and _may_be_byline(text):
+                tries += 1
+                byline = _byline_at(node)
+                if byline is not None:
+                    found.append(byline)
+            continue
+        if tag is None or tag.startswith(("-", "!")) or tag in _NOT_BYLINE_TAGS:
+            continue
+        if node.attributes.get("hidden") is not None:
+            continue
+        stack.extend(reversed(list(node.iter(include_text=True))))
+    return found
+
+
+_MAY_BE_BYLINE: Final = re.compile(
+    r"\s*(?i:(?:written|posted|submitted|published|story|words|reporting|text)\b"
+    r"|by\s*:?\s|by\s*\Z|von\s|par\s|por\s|door\s)|.*\d\s*min(?:ute)?s?\.?\s+read\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _may_be_byline(text: str) -> bool:
+    return _MAY_BE_BYLINE.match(text) is not None
+
+
+def _byline_at(text_node: LexborNode) -> TextByline | None:
+    element = text_node.parent
+    byline: TextByline | None = None
+    for _ in range(_MAX_CLIMB):
+        if element is None or element.tag in ("body", "html"):
+            break
+        text = _text(element)
+        if len(text) > MAX_BYLINE_TEXT:
+            break
+        byline = parse_text_byline(text)
+        if byline is not None and byline.name is not None:
+            break
+        element = element.parent
+    if byline is None or element is None or _in_comments(element):
+        return None
+    if byline.date_text is None:
+        byline = TextByline(name=byline.name, date_text=_date_after(element))
+    return byline
+
+
+def _date_after(element: LexborNode) -> str | None:
+    """The first date printed in the short texts just after ``element``."""
+    sibling = element.next
+    for _ in range(_MAX_SIBLINGS):
+        if sibling is None:
+            return None
+        if sibling.tag not in _NOT_BYLINE_TAGS:
+            text = (sibling.text_content or "") if sibling.tag == "-text" else _text(sibling)
+            if len(text) <= MAX_BYLINE_TEXT and (date := find_date_text(text)) is not None:
+                return date
+        sibling = sibling.next
+    return None
 
 
 def _item_types(nodes: list[LexborNode]) -> set[str]:

@@ -9,8 +9,9 @@ lacks, or to build the article from the head alone.
 from __future__ import annotations
 
 import html
+import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Final
 
@@ -46,9 +47,14 @@ def meta_values(page: PageMeta, *, only: Iterable[str] | None = None) -> dict[st
         "authors": lambda: meta_authors(page),
         "publisher": lambda: _publisher(page),
         "date_published": lambda: _date(
-            page, "date_published", *PRECEDENCE["date_published"], times=page.markup.times
+            page, "date_published", *PRECEDENCE["date_published"], markup=_published_markup(page)
         ),
-        "date_modified": lambda: _date(page, "date_modified", *PRECEDENCE["date_modified"]),
+        "date_modified": lambda: _date(
+            page,
+            "date_modified",
+            *PRECEDENCE["date_modified"],
+            markup=lambda: (("hatom updated", text) for text in page.markup.modified_times),
+        ),
         "section": lambda: _text(page, "section", *PRECEDENCE["section"]),
         "keywords": lambda: _keywords(page),
         "language": lambda: _language(page),
@@ -143,12 +149,36 @@ def _url(page: PageMeta) -> MetaValue | None:
     return _first_valid("url", candidates, url_problem)
 
 
-def _date(page: PageMeta, field: str, *keys: str, times: tuple[str, ...] = ()) -> MetaValue | None:
+def _published_markup(page: PageMeta) -> Callable[[], Iterator[tuple[str, str]]]:
+    """The body's published dates, best first, each part of the page read only when reached.
+
+    ``<time datetime>`` in the article or byline; an hAtom ``abbr.published`` title; the
+    text of a ``<time>`` without ``datetime``; a date printed in a byline text.
+    """
+
+    def dates() -> Iterator[tuple[str, str]]:
+        markup = page.markup
+        yield from (("time datetime", text) for text in markup.times)
+        yield from (("hatom published", text) for text in markup.hatom_times)
+        yield from (("time text", text) for text in markup.printed_times)
+        for byline in markup.text_bylines:
+            if byline.date_text is not None:
+                yield "byline text", byline.date_text
+
+    return dates
+
+
+def _date(
+    page: PageMeta,
+    field: str,
+    *keys: str,
+    markup: Callable[[], Iterable[tuple[str, str]]] = tuple,
+) -> MetaValue | None:
     problem: MetaValue | None = None
     found = [(f"meta {key}", text) for key in keys for text in page.tags.get(key, ())]
     host = split_url(page.canonical or page.url or "")
     hints = (page.language, None if host is None else host.hostname)
-    for source, text in [*found, *(("time datetime", text) for text in times)]:
+    for source, text in itertools.chain(found, markup()):
         value, message = _parse_meta_date(text, hints)
         if value is not None:
             return MetaValue(field=field, source=source, value=value, problem=message)

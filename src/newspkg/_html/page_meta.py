@@ -157,6 +157,10 @@ _SOURCE_WORDS: Final = {
     "h1": "the page's first <h1>",
     "byline": "the page's byline",
     "time datetime": "the page's <time datetime>",
+    "time text": "the text of the page's <time> (no datetime)",
+    "hatom published": "the page's hAtom published date (abbr title)",
+    "hatom updated": "the page's hAtom updated date or dateModified element",
+    "byline text": "the page's byline text",
     "html lang": "the page's lang attribute",
     "url argument": "the address the page was read from",
 }
