@@ -47,6 +47,7 @@ _NOT_BYLINE_TAGS: Final = frozenset(
 )
 MAX_TEXT_VISITS: Final = 200_000
 _MAX_TEXT_BYLINES: Final = 4
+_MAX_HOME_LINKS: Final = 8
 _MAX_TRIES: Final = 32
 _MAX_CLIMB: Final = 3  # "By" alone in a <span>: the name is in the parent's text
 _MAX_SIBLINGS: Final = 6  # nodes after a byline looked at for its date
@@ -131,6 +132,12 @@ class Markup:
         """Bylines written as text ("Posted by X on <date>"), in page order (`byline_text`)."""
         body = None if self._tree is None else self._tree.body
         return () if body is None else tuple(_text_bylines(body))
+
+    @functools.cached_property
+    def home_names(self) -> tuple[str, ...]:
+        """Texts of links to the site's home page (``rel=home``, ``href="/"``): its name."""
+        nodes = self._nodes('a[rel~=home], a[href="/"]')[:_MAX_HOME_LINKS]
+        return tuple(text for node in nodes if 0 < len(text := _text(node)) <= _MAX_BYLINE)
 
     @functools.cached_property
     def headings(self) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ import attrs
 from newspkg._dates import parse_date
 from newspkg._html.cut_texts import DESCRIPTION_TAGS, fuller_text
 from newspkg._html.meta_authors import meta_authors
-from newspkg._html.meta_families import PRECEDENCE, title_without_site
+from newspkg._html.meta_families import PRECEDENCE, squeezed_name, title_without_site
 from newspkg._html.page_meta import MetaValue, PageMeta
 from newspkg._html.site_names import site_names
 from newspkg._jsonld.values import whole_number
@@ -128,6 +128,9 @@ def _headline(page: PageMeta) -> MetaValue | None:
     heading = page.markup.heading
     found = _text(page, "headline", *PRECEDENCE["headline"])
     if found is None and page.title:
+        if heading and _names_the_site(page.title, sites | _plain_set(page.markup.home_names)):
+            why = f"the page's <title> {page.title!r} is the site's name, not the article's"
+            return MetaValue(field="headline", source="h1", value=heading, problem=why)
         found = MetaValue(field="headline", source="title", value=page.title)
     if found is None and heading:
         return MetaValue(field="headline", source="h1", value=heading)
@@ -137,6 +140,17 @@ def _headline(page: PageMeta) -> MetaValue | None:
     if cut is None:
         return found
     return attrs.evolve(found, value=cut, problem=f"cut the site name from {found.value!r}")
+
+
+def _plain_set(texts: Iterable[str]) -> frozenset[str]:
+    return frozenset(" ".join(text.split()).casefold() for text in texts)
+
+
+def _names_the_site(title: str, sites: frozenset[str]) -> bool:
+    """Whether a whole ``<title>`` is a site name (as written, or as a host spells it)."""
+    plain = " ".join(title.split()).casefold()
+    squeezed = squeezed_name(plain)
+    return plain in sites or (squeezed != "" and squeezed in {squeezed_name(s) for s in sites})
 
 
 def _url(page: PageMeta) -> MetaValue | None:
