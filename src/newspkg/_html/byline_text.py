@@ -16,6 +16,8 @@ from typing import Final
 
 import attrs
 
+from newspkg._names import JOB_TITLE
+
 __all__ = ["TextByline", "find_date_text", "parse_text_byline"]
 
 MAX_BYLINE_TEXT: Final = 200
@@ -51,13 +53,6 @@ _NAME_END: Final = re.compile(
     r"\s*(?:[|\u2022\u00b7\u2014\u2013/]|\s-\s|,|\(|\bon\b|\bat\b|\bupdated\b|\bpublished\b"
     r"|\bposted\b|\d).*\Z",
     re.IGNORECASE | re.DOTALL,
-)
-# "Staff Writer", "Senior Reporter", "Correspondent": the job title after a byline's name.
-_JOB_TITLE: Final = re.compile(
-    r"\s+(?:(?:staff|senior|chief|special|contributing|associate|deputy|political|science"
-    r"|business|sports?|health|foreign|local|news)\s+)*"
-    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)s?\Z",
-    re.IGNORECASE,
 )
 # A dateline's lead: "Posted March 5, 2004", "Published on: 5 March 2024".
 _DATELINE: Final = re.compile(
@@ -146,7 +141,13 @@ def parse_text_byline(text: str) -> TextByline | None:
 def _name(text: str, *, lower_case_allowed: bool) -> str | None:
     """The name at the start of ``text``, or None when it starts with no usable name."""
     head = _NAME_END.sub("", text)
-    head = _JOB_TITLE.sub("", head).strip(" .:;")
+    words = head.split()
+    # "JOHN SMITH Staff Writer": a job title after the name, with no comma between.
+    for start in range(1, len(words)):
+        if JOB_TITLE.match(" ".join(words[start:])):
+            head = " ".join(words[:start])
+            break
+    head = head.strip(" .:;")
     match = _NAME.fullmatch(head)
     if match is None or len(head) > _MAX_NAME_LENGTH:
         return None
