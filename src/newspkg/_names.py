@@ -122,11 +122,7 @@ def byline_names(
         parts = [piece for part in parts for piece in _comma_split(part)]
     names: list[str] = []
     dropped: list[str] = []
-    if len(parts) > 1 and not all(JOB_TITLE.match(part) for part in parts):
-        titles = [part for part in parts if JOB_TITLE.match(part)]
-        if titles:
-            changes.append(f"dropped the job title {', '.join(titles)!r}")
-            parts = [part for part in parts if part not in titles]
+    parts = _without_job_titles(parts, changes)
     for part in parts:
         if not part:
             continue
@@ -137,6 +133,16 @@ def byline_names(
     if len(names) > 1:
         changes.append(f"split {stripped!r} into {len(names)} names")
     return BylineNames(tuple(names), tuple(changes), tuple(dropped))
+
+
+def _without_job_titles(parts: list[str], changes: list[str]) -> list[str]:
+    """``parts`` without those that are job titles, when a name is left ("X, Staff Writer")."""
+    if len(parts) < 2 or all(JOB_TITLE.match(part) for part in parts):
+        return parts
+    titles = [part for part in parts if JOB_TITLE.match(part)]
+    if titles:
+        changes.append(f"dropped the job title {', '.join(titles)!r}")
+    return [part for part in parts if part not in titles]
 
 
 def _split_names(text: str) -> list[str]:
