@@ -96,9 +96,7 @@ def byline_names(
     """
     changes: list[str] = []
     cleaned = " ".join(text.split())
-    stripped = _BY.sub("", cleaned, count=1)
-    if stripped == cleaned:
-        stripped = _FOREIGN_BY.sub("", cleaned, count=1)
+    stripped = _without_lead(cleaned)
     if stripped != cleaned:
         changes.append(f"dropped {cleaned[: len(cleaned) - len(stripped)].strip()!r}")
     if trim:
@@ -133,6 +131,12 @@ def byline_names(
     if len(names) > 1:
         changes.append(f"split {stripped!r} into {len(names)} names")
     return BylineNames(tuple(names), tuple(changes), tuple(dropped))
+
+
+def _without_lead(text: str) -> str:
+    """``text`` without its leading "By", "Written by", ... (or "Von" before a full name)."""
+    stripped = _BY.sub("", text, count=1)
+    return _FOREIGN_BY.sub("", text, count=1) if stripped == text else stripped
 
 
 def _without_job_titles(parts: list[str], changes: list[str]) -> list[str]:
