@@ -45,7 +45,8 @@ _DATE: Final = re.compile(
     rf"|\b{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}\b)"
 )
 _PRINTED_TIME: Final = re.compile(
-    r"(?i:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s+(?:[A-Z]{2,5}\b|UTC|GMT))"
+    # The zone is in capitals ("EST"), so "9:30 am and ..." is no zone.
+    r"(?i:,?\s+(?:(?:at|@)\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)\s+[A-Z]{2,5}\b"
 )
 # Where a name ends: a separator, " on <date>", " at ", "Updated", a reading time, "-"
 # between spaces, or a comma before a job title or date.
@@ -95,7 +96,7 @@ def find_date_text(text: str) -> str | None:
     date = found.group(0)
     time = _PRINTED_TIME.match(text, found.end())
     if time is not None:
-        date += " " + time.group(0).lstrip(", ").removeprefix("at ").strip()
+        date += " " + time.group(0).lstrip(", ").removeprefix("at ").removeprefix("@ ").strip()
     return date
 
 

@@ -104,7 +104,32 @@ class Markup:
 
     @functools.cached_property
     def bylines(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self._byline_nodes)
+
+    @functools.cached_property
+    def _byline_nodes(self) -> tuple[tuple[LexborNode, str], ...]:
         return tuple(_bylines(self._nodes(_BYLINE_SELECTOR)))
+
+    @functools.cached_property
+    def byline_date(self) -> str | None:
+        """A date printed in the first byline element, or in the short text around it.
+
+        Themes print the date beside the byline ("<div class=byline>Jane Doe</div><div
+        class=date>Mar 5, 2024</div>"): the byline element's text, its parent's when short,
+        then the text just after it.
+        """
+        if not self._byline_nodes:
+            return None
+        node = self._byline_nodes[0][0]
+        for place in (node, node.parent):
+            if place is not None and place.tag not in ("body", "html"):
+                stamp = place.css_first("time[datetime]")
+                if stamp is not None and (value := (stamp.attributes.get("datetime") or "")):
+                    return value.strip()  # the machine-readable date beats its printed text
+                text = _text(place)
+                if len(text) <= MAX_BYLINE_TEXT and (date := find_date_text(text)):
+                    return date
+        return _date_after(node)
 
     @functools.cached_property
     def times(self) -> tuple[str, ...]:
@@ -186,8 +211,9 @@ def _text(node: LexborNode) -> str:
     return " ".join((node.text(deep=True, separator=" ") or "").split())
 
 
-def _bylines(nodes: list[LexborNode]) -> list[str]:
-    found: list[str] = []
+def _bylines(nodes: list[LexborNode]) -> list[tuple[LexborNode, str]]:
+    found: list[tuple[LexborNode, str]] = []
+    texts: list[str] = []
     for node in nodes:
         if _in_comments(node):
             continue
@@ -199,8 +225,9 @@ def _bylines(nodes: list[LexborNode]) -> list[str]:
             text = _text(node)
             if node.tag != "a" and (links := node.css(_AUTHOR_LINK)):
                 text = _linked_names(text, links) or text
-        if text and len(text) <= _MAX_BYLINE and text not in found:
-            found.append(text)
+        if text and len(text) <= _MAX_BYLINE and text not in texts:
+            texts.append(text)
+            found.append((node, text))
         if len(found) >= 4:
             break
     return found

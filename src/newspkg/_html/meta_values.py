@@ -175,6 +175,8 @@ def _published_markup(page: PageMeta) -> Callable[[], Iterator[tuple[str, str]]]
         yield from (("time datetime", text) for text in markup.times)
         yield from (("hatom published", text) for text in markup.hatom_times)
         yield from (("time text", text) for text in markup.printed_times)
+        if markup.byline_date is not None:
+            yield "byline text", markup.byline_date
         for byline in markup.text_bylines:
             if byline.date_text is not None:
                 yield "byline text", byline.date_text
