@@ -47,6 +47,7 @@ _NOT_BYLINE_TAGS: Final = frozenset(
 )
 MAX_TEXT_VISITS: Final = 200_000
 _MAX_TEXT_BYLINES: Final = 4
+_MAX_AUTHOR_LINKS: Final = 8
 _MAX_HOME_LINKS: Final = 8
 _MAX_TRIES: Final = 32
 _MAX_CLIMB: Final = 3  # "By" alone in a <span>: the name is in the parent's text
@@ -109,6 +110,29 @@ class Markup:
     @functools.cached_property
     def _byline_nodes(self) -> tuple[tuple[LexborNode, str], ...]:
         return tuple(_bylines(self._nodes(_BYLINE_SELECTOR)))
+
+    @functools.cached_property
+    def author_links(self) -> tuple[str, ...]:
+        """The names of the ``rel=author`` links beside the first one, when it is a byline.
+
+        HTML's ``author`` link type names the author of the nearest ``<article>`` (or of the
+        page), so each such link is an author; "beside" (a shared ancestor at most
+        `_MAX_CLIMB` levels up) keeps out the bylines of other stories listed on the page.
+        """
+        if not self._byline_nodes:
+            return ()
+        first = self._byline_nodes[0][0]
+        if first.tag != "a" or "author" not in (first.attributes.get("rel") or "").split():
+            return ()
+        scope = first.parent
+        for _ in range(_MAX_CLIMB - 1):
+            if scope is None or scope.parent is None or scope.parent.tag in ("body", "html"):
+                break
+            if len(scope.css("a[rel~=author]")) > 1:
+                break
+            scope = scope.parent
+        links = [] if scope is None else scope.css("a[rel~=author]")[:_MAX_AUTHOR_LINKS]
+        return tuple(dict.fromkeys(name for link in links if (name := _text(link))))
 
     @functools.cached_property
     def byline_date(self) -> str | None:

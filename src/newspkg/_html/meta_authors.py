@@ -40,7 +40,7 @@ def meta_authors(page: PageMeta) -> MetaValue | None:
         if key in page.tags
     ]
     sources.append(("meta twitter:data (Written by)", lambda: tuple(_written_by(page))))
-    sources.append(("byline", lambda: page.markup.bylines[:1]))
+    sources.append(("byline", lambda: _byline_texts(page)))
     sources.append(("byline text", lambda: _text_byline_names(page)))
     sites = site_names(page)
     for source, texts in sources:
@@ -56,6 +56,12 @@ def meta_authors(page: PageMeta) -> MetaValue | None:
             problem = "; ".join(remarks) or None
             return MetaValue(field="authors", source=source, value=authors, problem=problem)
     return linked
+
+
+def _byline_texts(page: PageMeta) -> tuple[str, ...]:
+    """The first byline element's text, or every ``rel=author`` link beside it."""
+    links = page.markup.author_links
+    return links if len(links) > 1 else page.markup.bylines[:1]
 
 
 def _text_byline_names(page: PageMeta) -> tuple[str, ...]:
