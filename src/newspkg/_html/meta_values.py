@@ -255,6 +255,10 @@ def _language(page: PageMeta) -> MetaValue | None:
             for key in PRECEDENCE["language"]
             for text in page.tags.get(key, ())[:1]
         ),
+        # Last: in an HTML document xml:lang has no effect on the language (HTML Living
+        # Standard, "The lang and xml:lang attributes"), but XHTML 1.0 pages served as HTML
+        # (Drupal 7's templates) declare their language only there.
+        ("html xml:lang", page.xml_language),
     )
     return _first_valid("language", candidates, language_problem)
 
