@@ -27,7 +27,7 @@ MAX_BYLINE_TEXT: Final = 200
 # "Par", "Por", "Door"). A bare "By" leads a byline only before a capital or a lower-case
 # user name followed by "on" (Drupal's "Submitted by jsmith on ..."), see `_NAME_START`.
 _LEAD: Final = re.compile(
-    r"\s*(?:(?i:written|posted|submitted|published|story|words|reporting|text|photos?)\s+)?"
+    r"\s*(?:(?i:written|posted|submitted|published|story|words|reporting|text)\s+)?"
     r"(?i:by|von|par|por|door)\s*:?\s+"
 )
 _MONTHS: Final = (

@@ -39,6 +39,13 @@ _MODIFIED_SELECTOR: Final = (
     "[itemprop~=dateModified], time.updated[datetime], abbr.updated[title], "
     "[class*=byline] time.updated[datetime]"
 )
+# Date properties on body elements of a page that is no RDFa article (Drupal writes its
+# node's date as ``<span property="dc:date dc:created" content="...">`` on an sioc:Item).
+_PROPERTY_DATE_SELECTOR: Final = (
+    '[property~="dc:date"][content], [property~="dc:created"][content], '
+    '[property~="dcterms:created"][content], [property~="dcterms:issued"][content], '
+    '[property~="schema:datePublished"][content], [property~="schema:dateCreated"][content]'
+)
 _PRINTED_TIME_SELECTOR: Final = "time:not([datetime])"
 # The text-byline walk: elements never holding the article's byline, and its bounds.
 _NOT_BYLINE_TAGS: Final = frozenset(
@@ -169,6 +176,12 @@ class Markup:
         """Machine-readable modification dates: ``dateModified``, hAtom ``updated``."""
         nodes = self._nodes(_MODIFIED_SELECTOR)
         return tuple(_attribute_values(nodes, "datetime", "content", "title"))
+
+    @functools.cached_property
+    def property_times(self) -> tuple[str, ...]:
+        """``content`` of body elements with a Dublin Core or schema.org date property."""
+        nodes = self._nodes(_PROPERTY_DATE_SELECTOR)
+        return tuple(_attribute_values([n for n in nodes if n.tag != "meta"], "content"))
 
     @functools.cached_property
     def printed_times(self) -> tuple[str, ...]:

@@ -174,6 +174,7 @@ def _published_markup(page: PageMeta) -> Callable[[], Iterator[tuple[str, str]]]
         markup = page.markup
         yield from (("time datetime", text) for text in markup.times)
         yield from (("hatom published", text) for text in markup.hatom_times)
+        yield from (("rdfa date property", text) for text in markup.property_times)
         yield from (("time text", text) for text in markup.printed_times)
         if markup.byline_date is not None:
             yield "byline text", markup.byline_date

@@ -164,6 +164,7 @@ _SOURCE_WORDS: Final = {
     "hatom published": "the page's hAtom published date (abbr title)",
     "hatom updated": "the page's hAtom updated date or dateModified element",
     "byline text": "the page's byline text",
+    "rdfa date property": "a date property (dc:date, schema:dateCreated) in the page's body",
     "html lang": "the page's lang attribute",
     "html xml:lang": "the page's xml:lang attribute",
     "url argument": "the address the page was read from",
