@@ -344,24 +344,30 @@ def _text_bylines(body: LexborNode) -> list[TextByline]:
     while the text stays short. A byline without a date takes the first date printed in
     the short text just after it (the next siblings), where themes print it.
     """
+    # The text nodes, joined in C, tell how many could start a byline: most pages have few
+    # or none, and the Python walk stops once it has passed them all.
+    expected = _candidates(body.text(deep=True, separator="\x00") or "")
     found: list[TextByline] = []
-    stack = [body]
-    visits = tries = 0
+    stack = [body] if expected else []
+    visits = tries = seen = 0
     # Each try reads a few short texts; capping the tries keeps a page of a million
     # "By ..." texts linear.
-    while (
-        stack and visits < MAX_TEXT_VISITS and tries < _MAX_TRIES and len(found) < _MAX_TEXT_BYLINES
-    ):
+    while stack and visits < MAX_TEXT_VISITS and tries < _MAX_TRIES and seen < expected:
         node = stack.pop()
         visits += 1
         tag = node.tag
         if tag == "-text":
             text = node.text_content or ""
-            if len(text) <= MAX_BYLINE_TEXT and _may_be_byline(text):
+            if not _may_be_byline(text):
+                continue
+            seen += 1
+            if len(text) <= MAX_BYLINE_TEXT:
                 tries += 1
                 byline = _byline_at(node)
                 if byline is not None:
                     found.append(byline)
+                    if len(found) >= _MAX_TEXT_BYLINES:
+                        break
             continue
         if tag is None or tag.startswith(("-", "!")) or tag in _NOT_BYLINE_TAGS:
             continue
@@ -371,15 +377,26 @@ def _text_bylines(body: LexborNode) -> list[TextByline]:
     return found
 
 
-_MAY_BE_BYLINE: Final = re.compile(
-    r"\s*(?i:(?:written|posted|submitted|published|story|words|reporting|text)\b"
-    r"|by\s*:?\s|by\s*\Z|von\s|par\s|por\s|door\s)|.*\d\s*min(?:ute)?s?\.?\s+read\b",
-    re.IGNORECASE | re.DOTALL,
+_LEAD_START: Final = re.compile(
+    r"(?i:(?:written|posted|submitted|published|story|words|reporting|text)\b"
+    r"|by\s*:?\s|by\s*\Z|von\s|par\s|por\s|door\s)"
 )
+_LEAD_LETTERS: Final = frozenset("bBwWpPsStTvVdDrR")  # the first letters of those words
+_READ_TIME_IN: Final = re.compile(r"\d\s*min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
+
+
+def _candidates(joined: str) -> int:
+    """How many of the NUL-separated text nodes in ``joined`` `_may_be_byline` takes."""
+    return sum(1 for piece in joined.split("\x00") if _may_be_byline(piece))
 
 
 def _may_be_byline(text: str) -> bool:
-    return _MAY_BE_BYLINE.match(text) is not None
+    # Plain string tests first: this runs on every text node of the page, and a regular
+    # expression search of each costs several times the page's parse.
+    text = text.lstrip()
+    if text and text[0] in _LEAD_LETTERS and _LEAD_START.match(text) is not None:
+        return True
+    return ("read" in text or "Read" in text or "READ" in text) and bool(_READ_TIME_IN.search(text))
 
 
 def _byline_at(text_node: LexborNode) -> TextByline | None:
