@@ -165,6 +165,18 @@ def many_meta_tags(size: int) -> str:
     return _fill(lambda n: f'<meta property="article:tag" content="tag {n}">', size, prefix=HEAD)
 
 
+def many_byline_texts(size: int) -> str:
+    # One element of "By x" texts, none a byline: each try reads the element's whole text.
+    return _fill(lambda _: "<b>By x</b>", size, prefix=HEAD + "<div>", suffix="</div>")
+
+
+def nested_byline_texts(size: int) -> str:
+    # "Posted by" at every level of a nest as deep as accepted, then beside each other,
+    # with no name: each try climbs its parents.
+    prefix = HEAD + "<span>Posted by " * 900
+    return _fill(lambda _: "<i>Posted by </i>", size, prefix=prefix)
+
+
 def cpu_best_of(rounds: int, action: Callable[[], object]) -> float:
     """The least CPU time of ``rounds`` runs of ``action``, in seconds."""
     best = float("inf")
@@ -203,6 +215,8 @@ CASES = (
     Case("long select", long_select, newspkg.from_html, "from_html"),
     Case("many script blocks", many_script_blocks, newspkg.from_html, "from_html"),
     Case("many meta tags", many_meta_tags, newspkg.from_html, "from_html"),
+    Case("many byline texts", many_byline_texts, newspkg.from_html, "from_html"),
+    Case("nested byline texts", nested_byline_texts, newspkg.from_html, "from_html"),
 )
 
 

@@ -70,3 +70,19 @@ def test_cleaned_authors_split_people_but_not_organisations() -> None:
     assert cleaned[0].url is None  # one address cannot be split between two people
     assert len(remarks) == 2
     assert "set aside" in remarks[1]
+
+
+def test_a_foreign_lead_word_is_dropped_only_before_a_full_name() -> None:
+    from newspkg._names import byline_names
+
+    assert byline_names("Von Klaus Weber").names == ("Klaus Weber",)
+    assert byline_names("Von Miller").names == ("Von Miller",)  # a given name
+
+
+def test_a_job_title_part_of_a_byline_is_dropped_with_a_note() -> None:
+    from newspkg._names import byline_names
+
+    found = byline_names("Rosa Diaz, Staff Reporter")
+    assert found.names == ("Rosa Diaz",)
+    assert "dropped the job title 'Staff Reporter'" in found.changes
+    assert byline_names("Senior Editor").names == ("Senior Editor",)  # nothing else to keep

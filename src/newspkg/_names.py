@@ -25,6 +25,16 @@ __all__ = ["BylineNames", "byline_names", "cleaned_authors", "is_not_a_name", "r
 _BY: Final = re.compile(
     r"^\s*(?:written\s+by|posted\s+by|story\s+by|by)\s*[:\-]?\s+", re.IGNORECASE
 )
+# "Von", "Par", "Por", "Door" lead a byline in German, French, Spanish and Dutch, but "Von"
+# is also a given name ("Von Miller"): dropped only before a name of two or more words.
+_FOREIGN_BY: Final = re.compile(r"^\s*(?:von|par|por|door)\s*:?\s+(?=\S+\s+\S)", re.IGNORECASE)
+# A job title standing as its own part of a byline ("Rosa Diaz, Staff Reporter").
+JOB_TITLE: Final = re.compile(
+    r"(?:(?:staff|senior|chief|special|contributing|associate|deputy|managing|political"
+    r"|science|business|sports?|health|foreign|local|news|national|investigative)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)s?\Z",
+    re.IGNORECASE,
+)
 _AND: Final = re.compile(r"\s+(?:and|&|und|et|y|e)\s+|\s*;\s*|\s*\|\s*", re.IGNORECASE)
 _ADDRESS: Final = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.|/)\S*\Z|\S+\.(?:com|net|org)\Z", re.IGNORECASE
@@ -86,7 +96,7 @@ def byline_names(
     """
     changes: list[str] = []
     cleaned = " ".join(text.split())
-    stripped = _BY.sub("", cleaned, count=1)
+    stripped = _without_lead(cleaned)
     if stripped != cleaned:
         changes.append(f"dropped {cleaned[: len(cleaned) - len(stripped)].strip()!r}")
     if trim:
@@ -110,6 +120,7 @@ def byline_names(
         parts = [piece for part in parts for piece in _comma_split(part)]
     names: list[str] = []
     dropped: list[str] = []
+    parts = _without_job_titles(parts, changes)
     for part in parts:
         if not part:
             continue
@@ -120,6 +131,22 @@ def byline_names(
     if len(names) > 1:
         changes.append(f"split {stripped!r} into {len(names)} names")
     return BylineNames(tuple(names), tuple(changes), tuple(dropped))
+
+
+def _without_lead(text: str) -> str:
+    """``text`` without its leading "By", "Written by", ... (or "Von" before a full name)."""
+    stripped = _BY.sub("", text, count=1)
+    return _FOREIGN_BY.sub("", text, count=1) if stripped == text else stripped
+
+
+def _without_job_titles(parts: list[str], changes: list[str]) -> list[str]:
+    """``parts`` without those that are job titles, when a name is left ("X, Staff Writer")."""
+    if len(parts) < 2 or all(JOB_TITLE.match(part) for part in parts):
+        return parts
+    titles = [part for part in parts if JOB_TITLE.match(part)]
+    if titles:
+        changes.append(f"dropped the job title {', '.join(titles)!r}")
+    return [part for part in parts if part not in titles]
 
 
 def _split_names(text: str) -> list[str]:

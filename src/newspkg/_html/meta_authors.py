@@ -40,13 +40,14 @@ def meta_authors(page: PageMeta) -> MetaValue | None:
         if key in page.tags
     ]
     sources.append(("meta twitter:data (Written by)", lambda: tuple(_written_by(page))))
-    sources.append(("byline", lambda: page.markup.bylines[:1]))
+    sources.append(("byline", lambda: _byline_texts(page)))
+    sources.append(("byline text", lambda: _text_byline_names(page)))
     sites = site_names(page)
     for source, texts in sources:
         authors, remarks = _named_authors(
             texts(),
             split_commas=source != "meta citation_author",
-            trim=source == "byline",
+            trim=source.startswith("byline"),
             sites=sites,
         )
         if authors:
@@ -55,6 +56,17 @@ def meta_authors(page: PageMeta) -> MetaValue | None:
             problem = "; ".join(remarks) or None
             return MetaValue(field="authors", source=source, value=authors, problem=problem)
     return linked
+
+
+def _byline_texts(page: PageMeta) -> tuple[str, ...]:
+    """The first byline element's text, or every ``rel=author`` link beside it."""
+    links = page.markup.author_links
+    return links if len(links) > 1 else page.markup.bylines[:1]
+
+
+def _text_byline_names(page: PageMeta) -> tuple[str, ...]:
+    """The name in the page's first text byline that names someone ("Posted by X on ...")."""
+    return next(((b.name,) for b in page.markup.text_bylines if b.name is not None), ())
 
 
 def _tag_values(page: PageMeta, key: str) -> tuple[str, ...]:

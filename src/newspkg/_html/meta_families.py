@@ -145,6 +145,25 @@ def _plain(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
+_NOT_LETTERS: Final = re.compile(r"[\W_]+")
+_MIN_SQUEEZED: Final = 4
+
+
+def squeezed_name(text: str) -> str:
+    """``text`` as a host label would spell it: letters and digits only, no leading "the".
+
+    "The Valley Voice" and "valleyvoice.com" name the same site; a host cannot hold spaces.
+    Shorter than four characters gives "" (too short to tell a site by).
+
+    >>> squeezed_name("The Valley Voice"), squeezed_name("BBC")
+    ('valleyvoice', '')
+    """
+    plain = _plain(text)
+    plain = plain.removeprefix("the ")
+    letters = _NOT_LETTERS.sub("", plain)
+    return letters if len(letters) >= _MIN_SQUEEZED else ""
+
+
 def title_without_site(title: str, sites: Iterable[str], headings: Iterable[str]) -> str | None:
     """``title`` without a site-name part, or None when it has none that can be told.
 
@@ -167,9 +186,10 @@ def title_without_site(title: str, sites: Iterable[str], headings: Iterable[str]
     separators = list(pattern.finditer(title))
     last, first = _plain(parts[-1]), _plain(parts[0])
     rest = title[: separators[-1].start()].strip()
-    if last in names or last.removeprefix("www.") in names:
+    squeezed = {squeezed_name(name) for name in names} - {""}
+    if last in names or last.removeprefix("www.") in names or squeezed_name(last) in squeezed:
         return rest or None
-    if first in names:
+    if first in names or squeezed_name(first) in squeezed:
         return title[separators[0].end() :].strip() or None
     found = next((part.strip() for part in parts[:-1] if _plain(part) in heads), None)
     if found is not None:

@@ -9,8 +9,9 @@ lacks, or to build the article from the head alone.
 from __future__ import annotations
 
 import html
+import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Final
 
@@ -19,7 +20,7 @@ import attrs
 from newspkg._dates import parse_date
 from newspkg._html.cut_texts import DESCRIPTION_TAGS, fuller_text
 from newspkg._html.meta_authors import meta_authors
-from newspkg._html.meta_families import PRECEDENCE, title_without_site
+from newspkg._html.meta_families import PRECEDENCE, squeezed_name, title_without_site
 from newspkg._html.page_meta import MetaValue, PageMeta
 from newspkg._html.site_names import site_names
 from newspkg._jsonld.values import whole_number
@@ -46,9 +47,14 @@ def meta_values(page: PageMeta, *, only: Iterable[str] | None = None) -> dict[st
         "authors": lambda: meta_authors(page),
         "publisher": lambda: _publisher(page),
         "date_published": lambda: _date(
-            page, "date_published", *PRECEDENCE["date_published"], times=page.markup.times
+            page, "date_published", *PRECEDENCE["date_published"], markup=_published_markup(page)
         ),
-        "date_modified": lambda: _date(page, "date_modified", *PRECEDENCE["date_modified"]),
+        "date_modified": lambda: _date(
+            page,
+            "date_modified",
+            *PRECEDENCE["date_modified"],
+            markup=lambda: (("hatom updated", text) for text in page.markup.modified_times),
+        ),
         "section": lambda: _text(page, "section", *PRECEDENCE["section"]),
         "keywords": lambda: _keywords(page),
         "language": lambda: _language(page),
@@ -122,6 +128,9 @@ def _headline(page: PageMeta) -> MetaValue | None:
     heading = page.markup.heading
     found = _text(page, "headline", *PRECEDENCE["headline"])
     if found is None and page.title:
+        if heading and _names_the_site(page.title, sites | _plain_set(page.markup.home_names)):
+            why = f"the page's <title> {page.title!r} is the site's name, not the article's"
+            return MetaValue(field="headline", source="h1", value=heading, problem=why)
         found = MetaValue(field="headline", source="title", value=page.title)
     if found is None and heading:
         return MetaValue(field="headline", source="h1", value=heading)
@@ -131,6 +140,17 @@ def _headline(page: PageMeta) -> MetaValue | None:
     if cut is None:
         return found
     return attrs.evolve(found, value=cut, problem=f"cut the site name from {found.value!r}")
+
+
+def _plain_set(texts: Iterable[str]) -> frozenset[str]:
+    return frozenset(" ".join(text.split()).casefold() for text in texts)
+
+
+def _names_the_site(title: str, sites: frozenset[str]) -> bool:
+    """Whether a whole ``<title>`` is a site name (as written, or as a host spells it)."""
+    plain = " ".join(title.split()).casefold()
+    squeezed = squeezed_name(plain)
+    return plain in sites or (squeezed != "" and squeezed in {squeezed_name(s) for s in sites})
 
 
 def _url(page: PageMeta) -> MetaValue | None:
@@ -143,12 +163,39 @@ def _url(page: PageMeta) -> MetaValue | None:
     return _first_valid("url", candidates, url_problem)
 
 
-def _date(page: PageMeta, field: str, *keys: str, times: tuple[str, ...] = ()) -> MetaValue | None:
+def _published_markup(page: PageMeta) -> Callable[[], Iterator[tuple[str, str]]]:
+    """The body's published dates, best first, each part of the page read only when reached.
+
+    ``<time datetime>`` in the article or byline; an hAtom ``abbr.published`` title; the
+    text of a ``<time>`` without ``datetime``; a date printed in a byline text.
+    """
+
+    def dates() -> Iterator[tuple[str, str]]:
+        markup = page.markup
+        yield from (("time datetime", text) for text in markup.times)
+        yield from (("hatom published", text) for text in markup.hatom_times)
+        yield from (("rdfa date property", text) for text in markup.property_times)
+        yield from (("time text", text) for text in markup.printed_times)
+        if markup.byline_date is not None:
+            yield "byline text", markup.byline_date
+        for byline in markup.text_bylines:
+            if byline.date_text is not None:
+                yield "byline text", byline.date_text
+
+    return dates
+
+
+def _date(
+    page: PageMeta,
+    field: str,
+    *keys: str,
+    markup: Callable[[], Iterable[tuple[str, str]]] = tuple,
+) -> MetaValue | None:
     problem: MetaValue | None = None
     found = [(f"meta {key}", text) for key in keys for text in page.tags.get(key, ())]
     host = split_url(page.canonical or page.url or "")
     hints = (page.language, None if host is None else host.hostname)
-    for source, text in [*found, *(("time datetime", text) for text in times)]:
+    for source, text in itertools.chain(found, markup()):
         value, message = _parse_meta_date(text, hints)
         if value is not None:
             return MetaValue(field=field, source=source, value=value, problem=message)
@@ -209,6 +256,10 @@ def _language(page: PageMeta) -> MetaValue | None:
             for key in PRECEDENCE["language"]
             for text in page.tags.get(key, ())[:1]
         ),
+        # Last: in an HTML document xml:lang has no effect on the language (HTML Living
+        # Standard, "The lang and xml:lang attributes"), but XHTML 1.0 pages served as HTML
+        # (Drupal 7's templates) declare their language only there.
+        ("html xml:lang", page.xml_language),
     )
     return _first_valid("language", candidates, language_problem)
 

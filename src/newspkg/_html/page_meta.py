@@ -30,6 +30,7 @@ class PageMeta:
         tags: every ``<meta>`` content by lower-cased ``property`` or ``name``, in page order.
         canonical: the ``<link rel="canonical">`` address, resolved.
         language: the ``<html lang>`` attribute.
+        xml_language: the ``<html xml:lang>`` attribute (XHTML pages served as HTML).
         title: the ``<title>`` text.
         base: the address relative URLs resolve against (``url``, then ``<base href>``).
         url: the address the page was fetched from, as the caller gave it.
@@ -40,6 +41,7 @@ class PageMeta:
     tags: Mapping[str, tuple[str, ...]]
     canonical: str | None = None
     language: str | None = None
+    xml_language: str | None = None
     title: str | None = None
     base: str | None = None
     url: str | None = None
@@ -120,6 +122,7 @@ def read_page_meta(tree: LexborHTMLParser, *, url: str | None = None) -> PageMet
         tags=MappingProxyType({key: tuple(values) for key, values in tags.items()}),
         canonical=canonical and ((join_url(base, canonical) if base else None) or canonical),
         language=language,
+        xml_language=None if html_node is None else html_node.attributes.get("xml:lang"),
         title=None if title_node is None else " ".join(title_node.text().split()),
         base=base,
         url=url,
@@ -157,6 +160,12 @@ _SOURCE_WORDS: Final = {
     "h1": "the page's first <h1>",
     "byline": "the page's byline",
     "time datetime": "the page's <time datetime>",
+    "time text": "the text of the page's <time> (no datetime)",
+    "hatom published": "the page's hAtom published date (abbr title)",
+    "hatom updated": "the page's hAtom updated date or dateModified element",
+    "byline text": "the page's byline text",
+    "rdfa date property": "a date property (dc:date, schema:dateCreated) in the page's body",
     "html lang": "the page's lang attribute",
+    "html xml:lang": "the page's xml:lang attribute",
     "url argument": "the address the page was read from",
 }
