@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,7 @@ from newspkg import (
 )
 from newspkg._cli import INTERNAL_ERROR, cli
 from newspkg._json_limits import MAX_TEXT_SIZE
+from newspkg._jsonld.graph import Node
 from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._validation import MAX_COUNT
 
@@ -461,3 +463,32 @@ def test_an_indent_too_long_to_write_out_is_a_validation_error(indent: int) -> N
     with pytest.raises(ValidationError, match="about 5,001 digits") as caught:
         to_json(article, indent=indent)
     assert caught.value.problems[0].path == "indent"
+
+
+def test_a_page_of_many_articles_looks_for_its_breadcrumb_lists_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each article walked every node for breadcrumb lists: quadratic in iter_articles.
+    calls = 0
+    has_type = Node.has_type
+
+    def counted(node: Node, names: AbstractSet[str]) -> bool:
+        nonlocal calls
+        calls += 1
+        return has_type(node, names)
+
+    monkeypatch.setattr(Node, "has_type", counted)
+
+    def type_checks(articles: int) -> int:
+        nonlocal calls
+        calls = 0
+        graph: list[JsonValue] = [
+            {"@type": "NewsArticle", "url": f"https://ex.org/{n}", "headline": f"H{n}"}
+            for n in range(articles)
+        ]
+        read = list(iter_articles({"@context": "https://schema.org", "@graph": graph}))
+        assert len(read) == articles
+        return calls
+
+    small, large = type_checks(100), type_checks(400)
+    assert large <= 4.5 * small  # linear in the articles (quadratic would be 16x)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, KeysView, Mapping
 from datetime import UTC, tzinfo
 from typing import Final
+from weakref import WeakKeyDictionary
 
 from newspkg._dates import parse_iso_duration, skew_fixed
 from newspkg._jsonld.direct_graph import prepare_names, read_graph
@@ -251,7 +252,7 @@ class _ArticleReading(PartsReader):
             list(self.graph.nodes_of(pages[0], [m.ARTICLE["breadcrumbs"].prop])) if pages else []
         )
         # A page's own trail first, else the first trail anywhere (many pages give it alone).
-        trails += [other for other in self.graph.nodes if other.has_type(BREADCRUMB_TYPES)]
+        trails += _breadcrumb_lists(self.graph)
         fields["breadcrumbs"] = self.breadcrumbs(trails)
         props, has = node.props.keys(), self._has
         fields["paywalled_parts"] = (
@@ -438,6 +439,19 @@ class _ArticleReading(PartsReader):
             if url is not None and url_problem(url) is None:
                 return url
         return None
+
+
+# The breadcrumb lists of each graph, found once: every article of a page looks for them,
+# and a walk of every node per article made iter_articles quadratic (benchmarks/hostile.py).
+# Weak keys: an entry goes with its graph.
+_TRAILS: Final[WeakKeyDictionary[Graph, list[Node]]] = WeakKeyDictionary()
+
+
+def _breadcrumb_lists(graph: Graph) -> list[Node]:
+    found = _TRAILS.get(graph)
+    if found is None:
+        found = _TRAILS[graph] = [node for node in graph.nodes if node.has_type(BREADCRUMB_TYPES)]
+    return found
 
 
 def _context_hint(source: str | bytes | JsonValue) -> str:
