@@ -21,10 +21,11 @@ from hypothesis import strategies as st
 
 from newspkg import Article, NewspkgError, Publisher, ValidationError, from_jsonld
 from newspkg._dates import parse_date_zoned
-from newspkg._jsonld import parts, values
+from newspkg._jsonld import parts, reader, values
 from newspkg._jsonld.graph import Graph, Item, Literal, literal
-from newspkg._jsonld.processing import JsonObject
+from newspkg._jsonld.processing import JsonObject, JsonValue
 from newspkg._models import Date
+from newspkg._schemaorg import mapping as m
 from newspkg._validation import MAX_COUNT
 
 SCHEMA = "https://schema.org"
@@ -185,3 +186,75 @@ def test_pixels_agree_with_reading_the_text(value: str | int | float | bool) -> 
     by_text = values.ValueReader(Graph([]), base_url=None, default_timezone=UTC)
     assert fast.pixels([literal(value)], "width") == _pixels_by_text(by_text, value)
     assert fast.notes == by_text.notes
+
+
+# --- parts skipped when the article node has none of their properties ------------------------
+
+
+def _reading_every_part(patch: pytest.MonkeyPatch) -> None:
+    """The reading before the skip: every part read, whatever properties the node has."""
+    patch.setattr(reader._ArticleReading, "_has", staticmethod(lambda part, props: True))
+
+
+def test_corpus_reads_the_same_with_and_without_skipping_absent_parts(
+    shared_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    skipping = _read_all(shared_corpus)
+    with monkeypatch.context() as patch:
+        _reading_every_part(patch)
+        reading = _read_all(shared_corpus)
+    assert skipping == reading
+
+
+_PART_VALUES: list[JsonValue] = [
+    "a plain text",
+    {"@id": "https://ex.org/elsewhere"},
+    {
+        "@type": ["CreativeWork", "ImageObject", "Comment", "Person", "WebPageElement"],
+        "name": "A name",
+        "headline": "A headline",
+        "text": "A text",
+        "url": "https://ex.org/part",
+        "contentUrl": "https://ex.org/part.jpg",
+        "inLanguage": "de",
+        "datePublished": "2026-01-02T10:00:00Z",
+        "cssSelector": ".paywall",
+        "isAccessibleForFree": False,
+    },
+]
+
+
+@pytest.mark.parametrize(
+    ("part", "prop"),
+    # From the mapping table, which the parts read by, not from the skip's own table.
+    [
+        *(
+            (part, prop)
+            for part in sorted(reader._PART_READS)
+            if part != "sources"
+            for prop in m.ARTICLE[part].read
+        ),
+        *(("sources", prop) for prop in m.SOURCE_ROLES.values()),
+    ],
+)
+def test_a_part_given_by_any_one_of_its_properties_is_read(
+    part: str, prop: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One property at a time, so a property missing from the skip's table is seen alone.
+    page: JsonObject = {
+        "@context": SCHEMA,
+        "@type": "LiveBlogPosting",
+        "url": "https://ex.org/a",
+        "headline": "H",
+        prop: _PART_VALUES,
+    }
+    skipping = from_jsonld(page)
+    with monkeypatch.context() as patch:
+        _reading_every_part(patch)
+        reading = from_jsonld(page)
+    assert skipping == reading
+    assert skipping.provenance == reading.provenance
+    # The part read something (a value or a note), so a wrong skip would show.
+    assert getattr(skipping, part) not in (None, ()) or any(
+        note.field.startswith(part) for note in skipping.provenance
+    )

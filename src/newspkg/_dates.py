@@ -41,6 +41,32 @@ _DEFAULTS: Final = (datetime(2001, 1, 1, 0), datetime(2002, 2, 2, 1))
 _UTC_NAMES: Final[dict[str, tzinfo]] = {"UTC": UTC, "GMT": UTC, "Z": UTC, **UNAMBIGUOUS}
 _NUMERIC_DATE: Final = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})\b")
 _ISO_LIKE: Final = re.compile(r"^\s*[+-]?\d{4}-\d{2}")
+# The date-time of mail and RSS headers, which pages also print: RFC 5322 section 3.3
+# ("Wed, 02 Feb 2022 09:27:57 +0100"), in its strict modern form only (weekday and month
+# names as the RFC spells them, a four-digit year, a numeric zone or GMT/UTC). Other
+# spellings, and the obsolete zone names (EST, UT), are left to dateutil.
+_MONTHS: Final = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+_RFC_5322: Final = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) ("
+    + "|".join(_MONTHS)
+    + r") ([1-9]\d{3}) ([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))? "
+    r"(?:([+-])([01]\d|2[0-3])([0-5]\d)|GMT|UTC)",
+    re.ASCII,
+)
+_MONTH_NUMBERS: Final = {name: number for number, name in enumerate(_MONTHS, 1)}
 
 
 def parse_date(
@@ -95,6 +121,47 @@ def _read_date(
         raise ValidationError("a date is required, got empty text")
     if _ISO_LIKE.match(cleaned):
         return _finish(parse_iso(cleaned), text, default_timezone)
+    mail_date = _rfc_5322(cleaned)
+    if mail_date is not None:
+        return _finish(mail_date, text, default_timezone)
+    return _read_by_dateutil(text, cleaned, order, default_timezone)
+
+
+def _rfc_5322(text: str) -> datetime | None:
+    """``text`` read as an RFC 5322 date-time, or None to leave it to dateutil.
+
+    dateutil reads these too, but twice (see `_DEFAULTS`), at ~50 us a parse; the text
+    gives every part, so one match tells the whole moment. The weekday is not checked
+    against the date, as dateutil does not check it. A text that matches but names no real
+    moment (31 Feb, second 60) goes to dateutil too, for its error message.
+    tests/test_dates.py compares the two readings on generated texts.
+    """
+    match = _RFC_5322.fullmatch(text)
+    if match is None:
+        return None
+    day, month, year, hour, minute, second, sign, zone_hours, zone_minutes = match.groups()
+    zone: tzinfo = UTC
+    if sign is not None:
+        offset = timedelta(hours=int(zone_hours), minutes=int(zone_minutes))
+        zone = timezone(-offset if sign == "-" else offset)
+    try:
+        return datetime(
+            int(year),
+            _MONTH_NUMBERS[month],
+            int(day),
+            int(hour),
+            int(minute),
+            int(second or 0),
+            tzinfo=zone,
+        )
+    except ValueError:
+        return None
+
+
+def _read_by_dateutil(
+    text: str, cleaned: str, order: DateOrder | None, default_timezone: tzinfo | None
+) -> tuple[Date, bool]:
+    """`_read_date` for the texts that only dateutil reads (``cleaned`` is ``text`` stripped)."""
     day_first = _day_first(cleaned, order)
     readings = [_parse(cleaned, default, day_first=day_first) for default in _DEFAULTS]
     first, second = readings
@@ -126,7 +193,13 @@ def _finish(moment: Date, text: str, default_timezone: tzinfo | None) -> tuple[D
                 f"{text!r} has a time but no time zone; add one, or pass default_timezone="
             )
         moment = moment.replace(tzinfo=default_timezone)
-    offset = moment.utcoffset()
+    try:
+        offset = moment.utcoffset()
+    except ValueError:
+        # dateutil keeps any offset it reads ("+2500"); the datetime refuses it only here.
+        raise ValidationError(
+            f"{text!r} has a time zone offset of 24 hours or more, which no zone has"
+        ) from None
     if offset is not None and not _is_plain_zone(moment.tzinfo):
         # dateutil's tzoffset/tzutc become the stdlib's fixed offset: same instant, plainer repr.
         moment = moment.replace(tzinfo=timezone(offset))

@@ -9,7 +9,7 @@ article, with a `ValidationError` whose path points into the JSON-LD.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, KeysView, Mapping
 from datetime import UTC, tzinfo
 from typing import Final
 
@@ -42,6 +42,16 @@ _PART_PROPS: Final = (*m.SOURCE_ROLES.values(), m.ARTICLE["live_updates"].prop)
 _PART_PROP_SET: Final = frozenset(_PART_PROPS)
 _RELATED_PROP: Final = m.ARTICLE["related"].prop
 _TYPE_KINDS: Final = {name: kind for kind, name in m.KIND_TYPES.items()}
+# Parts most articles lack, by the properties each is read from. A part whose properties the
+# article node has none of reads as empty with no note, so it is not read at all: a dozen
+# calls of a few dozen an article, each walking no values.
+_PART_READS: Final = {
+    field: frozenset(m.ARTICLE[field].read)
+    for field in (
+        "editors", "translators", "contributors", "figures", "paywalled_parts", "corrections",
+        "updates", "live_updates", "translation_of", "translations",
+    )
+} | {"sources": frozenset(m.SOURCE_ROLES.values())}  # fmt: skip
 
 
 def from_jsonld(
@@ -210,14 +220,16 @@ class _ArticleReading(PartsReader):
                     path=join_path(self.graph.path(node), m.ARTICLE[name].prop),
                 )
         fields["kind"] = _kind(node.types)
-        for field in ("authors", "editors", "translators", "contributors"):
-            fields[field] = self.people(node, field)
+        props = node.props.keys()
+        fields["authors"] = self.people(node, "authors")
+        for field in ("editors", "translators", "contributors"):
+            fields[field] = self.people(node, field) if self._has(field, props) else ()
         fields["publisher"] = self.publisher(
             self.graph.items(node, m.ARTICLE["publisher"].read), "publisher"
         )
         fields["image"], fields["image_renditions"] = self.images()
-        fields["figures"] = self.figures()
-        fields["sources"] = self.sources()
+        fields["figures"] = self.figures() if self._has("figures", props) else ()
+        fields["sources"] = self.sources() if self._has("sources", props) else ()
         fields["related"] = self.related()
         fields["dateline"] = self.graph.text(node, [m.ARTICLE["dateline"].prop]) or self.decode(
             m.Value.PLACE, node, m.ARTICLE["dateline"].read_also, "dateline"
@@ -244,12 +256,26 @@ class _ArticleReading(PartsReader):
         # A page's own trail first, else the first trail anywhere (many pages give it alone).
         trails += self.index.nodes_typed(BREADCRUMB_TYPES)  # one scan per document
         fields["breadcrumbs"] = self.breadcrumbs(trails)
-        fields["paywalled_parts"] = self.paywalled_parts(node)
-        fields["corrections"] = self.corrections(node)
-        fields["updates"] = self.updates(node)
-        fields["live_updates"] = self.live_updates(node)
-        fields["translation_of"] = next(iter(self.translations(node, "translation_of")), None)
-        fields["translations"] = self.translations(node, "translations")
+        props, has = node.props.keys(), self._has
+        fields["paywalled_parts"] = (
+            self.paywalled_parts(node) if has("paywalled_parts", props) else ()
+        )
+        fields["corrections"] = self.corrections(node) if has("corrections", props) else ()
+        fields["updates"] = self.updates(node) if has("updates", props) else ()
+        fields["live_updates"] = self.live_updates(node) if has("live_updates", props) else ()
+        fields["translation_of"] = (
+            next(iter(self.translations(node, "translation_of")), None)
+            if has("translation_of", props)
+            else None
+        )
+        fields["translations"] = (
+            self.translations(node, "translations") if has("translations", props) else ()
+        )
+
+    @staticmethod
+    def _has(part: str, props: KeysView[str]) -> bool:
+        """Whether the article node has any property ``part`` is read from."""
+        return not props.isdisjoint(_PART_READS[part])
 
     @property
     def own_pages(self) -> list[Node]:
